@@ -1,0 +1,46 @@
+package glomers.harness.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The validated options of one {@code test} run (cli.md section 2).
+ *
+ * @param nodes server node ids in CLI order
+ * @param concurrency number of client worker threads (the {@code Kn} form already multiplied out)
+ * @param timeLimitSeconds main phase length
+ * @param rate target client ops per second over all workers; 0 means no ops
+ * @param latencyMillis mean server-to-server latency
+ * @param latencyDist {@code constant}, {@code uniform} or {@code exponential}
+ * @param partition whether {@code --nemesis partition} was given
+ * @param nemesisIntervalSeconds mean seconds between nemesis ops
+ * @param availability null, {@code "total"} or a fraction as a string
+ * @param consistencyModels txn workloads' models
+ * @param keyCount null for the workload's default
+ * @param topology broadcast topology name
+ * @param seed seed of every random choice in the run
+ * @param nodeArgs extra arguments handed to the node binary
+ */
+public record TestOptions(
+    String workload,
+    Path bin,
+    List<String> nodes,
+    int concurrency,
+    int timeLimitSeconds,
+    double rate,
+    int latencyMillis,
+    String latencyDist,
+    boolean partition,
+    double nemesisIntervalSeconds,
+    String availability,
+    List<String> consistencyModels,
+    Integer keyCount,
+    int maxTxnLength,
+    int maxWritesPerKey,
+    String topology,
+    boolean logStderr,
+    boolean logNetSend,
+    boolean logNetRecv,
+    int testCount,
+    long seed,
+    List<String> nodeArgs) {}

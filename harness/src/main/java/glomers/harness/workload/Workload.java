@@ -1,0 +1,41 @@
+package glomers.harness.workload;
+
+import glomers.harness.checker.Checker;
+import glomers.harness.cli.TestOptions;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/** One Maelstrom workload: its setup, generator, client, final phase and checker. */
+public interface Workload {
+  /** The {@code -w} name, e.g. {@code "broadcast"}. */
+  String name();
+
+  /** Whether a worker keeps its connection after an {@code :info} op (unique-ids, lin-kv, txn). */
+  boolean reusableClient();
+
+  /** Per node, before the main phase, on that node's setup connection (broadcast: topology). */
+  default void setup(Connection connection, TestOptions options) throws Exception {}
+
+  /** The main phase's op stream. */
+  Generator generator(TestOptions options, Random random);
+
+  /** Whether the run heals, waits 10 s and performs {@link #finalOps}. */
+  boolean hasFinalPhase();
+
+  /** The final-phase ops of one worker, performed in order after the recovery wait. */
+  default List<Invocation> finalOps(int worker, TestOptions options) {
+    return List.of();
+  }
+
+  /** A client for one connection. */
+  Client client(Connection connection, TestOptions options);
+
+  /** The workload's checker (the {@code :workload} key of the results). */
+  Checker checker(TestOptions options);
+
+  /** f values that stats does not require an ok for (kafka: crash, debug-topic-partitions). */
+  default Set<String> statsExempt() {
+    return Set.of();
+  }
+}
