@@ -24,7 +24,8 @@ MAELSTROM ?= $(BENCH)
 
 build:
 	$(MVN) -DskipTests install
-	@scripts/make-launchers "$(JAVA)" solutions/target harness/target
+	@scripts/node-launchers "$(JAVA)"
+	@scripts/bench-launcher "$(JAVA)"
 
 test:
 	$(MVN) install
