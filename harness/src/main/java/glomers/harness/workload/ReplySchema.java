@@ -1,0 +1,109 @@
+package glomers.harness.workload;
+
+import glomers.harness.checker.JsonValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The closed shape of one RPC's reply (workloads.md conventions): exactly {@code type}, the listed
+ * fields, {@code in_reply_to} and optionally {@code msg_id}. Maelstrom validates replies this
+ * strictly, so a node that sends an extra key must see its op turn indeterminate here too.
+ */
+public final class ReplySchema {
+  /** What a field's value may be. */
+  public enum Field {
+    /** Any JSON value, null included; the key itself is still required. */
+    ANY,
+    /** A JSON integer (never a float like 1.0, never null). */
+    INT,
+    /** A JSON array of anything, or null. */
+    LIST
+  }
+
+  private final String type;
+  private final Map<String, Field> fields;
+
+  private ReplySchema(String type, Map<String, Field> fields) {
+    this.type = type;
+    this.fields = fields;
+  }
+
+  public static ReplySchema of(String type) {
+    return new ReplySchema(type, Map.of());
+  }
+
+  public static ReplySchema of(String type, String field, Field kind) {
+    return new ReplySchema(type, Map.of(field, kind));
+  }
+
+  public String type() {
+    return type;
+  }
+
+  /** Returns {@code reply} unchanged, or explains every way it breaks the schema. */
+  public Map<String, Object> validate(String node, Map<String, Object> request, Map<String, Object> reply)
+      throws MalformedResponseException {
+    List<String> problems = new ArrayList<>();
+    if (!type.equals(reply.get("type"))) {
+      problems.add("type should be \"" + type + "\" but is " + describe(reply.get("type")));
+    }
+    if (!reply.containsKey("in_reply_to")) {
+      problems.add("missing required key in_reply_to");
+    } else if (!JsonValues.isInteger(reply.get("in_reply_to"))) {
+      problems.add("in_reply_to should be an integer but is " + describe(reply.get("in_reply_to")));
+    }
+    if (reply.containsKey("msg_id") && !JsonValues.isInteger(reply.get("msg_id"))) {
+      problems.add("msg_id should be an integer but is " + describe(reply.get("msg_id")));
+    }
+    fields.forEach(
+        (key, kind) -> {
+          if (!reply.containsKey(key)) {
+            problems.add("missing required key " + key);
+            return;
+          }
+          Object value = reply.get(key);
+          boolean fits =
+              switch (kind) {
+                case ANY -> true;
+                case INT -> JsonValues.isInteger(value);
+                case LIST -> value == null || value instanceof List;
+              };
+          if (!fits) {
+            problems.add(key + " should be " + (kind == Field.INT ? "an integer" : "an array") + " but is " + describe(value));
+          }
+        });
+    for (String key : reply.keySet()) {
+      if (!key.equals("type") && !key.equals("in_reply_to") && !key.equals("msg_id") && !fields.containsKey(key)) {
+        problems.add("disallowed key " + key);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new MalformedResponseException(
+          "Malformed RPC response. Maelstrom sent node " + node + " the request " + request
+              + " and expected a reply of the form " + shape() + ", but received " + reply
+              + ". This is malformed because: " + String.join("; ", problems));
+    }
+    return reply;
+  }
+
+  private String shape() {
+    Map<String, String> shape = new LinkedHashMap<>();
+    shape.put("type", "\"" + type + "\"");
+    fields.forEach((key, kind) -> shape.put(key, kind.name().toLowerCase()));
+    shape.put("in_reply_to", "int");
+    shape.put("msg_id", "optional int");
+    return shape.toString();
+  }
+
+  private static String describe(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String s) {
+      return "the string \"" + s + "\"";
+    }
+    return value + " (" + value.getClass().getSimpleName() + ")";
+  }
+}

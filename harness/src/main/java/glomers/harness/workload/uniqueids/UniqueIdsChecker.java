@@ -1,0 +1,82 @@
+package glomers.harness.workload.uniqueids;
+
+import glomers.harness.checker.Checker;
+import glomers.harness.checker.JsonValues;
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
+import glomers.harness.history.Op;
+import glomers.harness.history.OpType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jepsen's {@code unique-ids}: no id may be acknowledged twice. Ids are compared by strict JSON
+ * equality (1, 1.0 and "1" are distinct). Jepsen orders ids to report their range, so ids that
+ * cannot be ordered against each other (a number and a string, any object) make it throw, and the
+ * verdict is unknown; this checker does the same rather than guess.
+ */
+public final class UniqueIdsChecker implements Checker {
+  private static final int SHOWN_DUPLICATES = 48;
+
+  @Override
+  public Result check(List<Op> history) {
+    long attempted = 0;
+    long acknowledged = 0;
+    Map<Object, Long> counts = new HashMap<>();
+    Object lowest = null;
+    Object highest = null;
+    for (Op op : history) {
+      if (!op.isClient() || !"generate".equals(op.f())) {
+        continue;
+      }
+      if (op.type() == OpType.INVOKE) {
+        attempted++;
+      } else if (op.type() == OpType.OK) {
+        Object id = JsonValues.canonical(op.value());
+        if (acknowledged == 0) {
+          lowest = id;
+          highest = id;
+        } else {
+          // Both comparisons run for every id, so any incomparable pair with the extremes throws.
+          if (JsonValues.compare(id, lowest) < 0) {
+            lowest = id;
+          }
+          if (JsonValues.compare(id, highest) > 0) {
+            highest = id;
+          }
+        }
+        acknowledged++;
+        counts.merge(id, 1L, Long::sum);
+      }
+    }
+    List<Map.Entry<Object, Long>> duplicates = new ArrayList<>();
+    for (Map.Entry<Object, Long> e : counts.entrySet()) {
+      if (e.getValue() > 1) {
+        duplicates.add(e);
+      }
+    }
+    // The most duplicated first, then by id, so the shown sample is the worst and stable.
+    duplicates.sort(
+        Comparator.<Map.Entry<Object, Long>, Long>comparing(Map.Entry::getValue)
+            .reversed()
+            .thenComparing(Map.Entry::getKey, JsonValues.ORDER));
+    List<List<Object>> shown = new ArrayList<>();
+    for (Map.Entry<Object, Long> e : duplicates.subList(0, Math.min(SHOWN_DUPLICATES, duplicates.size()))) {
+      shown.add(Arrays.asList(e.getKey(), e.getValue()));
+    }
+    shown.sort(Comparator.comparing(entry -> entry.get(0), JsonValues.ORDER));
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("attempted-count", attempted);
+    details.put("acknowledged-count", acknowledged);
+    details.put("duplicated-count", (long) duplicates.size());
+    details.put("duplicated", shown);
+    details.put("range", acknowledged == 0 ? null : Arrays.asList(lowest, highest));
+    return Result.of(Validity.of(duplicates.isEmpty()), details);
+  }
+}

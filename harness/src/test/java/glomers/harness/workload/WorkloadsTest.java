@@ -1,0 +1,42 @@
+package glomers.harness.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class WorkloadsTest {
+  @Test
+  void knowsAllTenMaelstromNames() {
+    assertThat(Workloads.names())
+        .containsExactly(
+            "broadcast", "echo", "g-counter", "g-set", "kafka", "lin-kv", "pn-counter",
+            "txn-list-append", "txn-rw-register", "unique-ids");
+  }
+
+  @Test
+  void implementedWorkloadsCarryTheirName() {
+    for (String name : Workloads.names()) {
+      if (Workloads.isImplemented(name)) {
+        assertThat(Workloads.byName(name).name()).isEqualTo(name);
+      }
+    }
+    assertThat(Workloads.isImplemented("echo")).isTrue();
+    assertThat(Workloads.isImplemented("unique-ids")).isTrue();
+  }
+
+  @Test
+  void unimplementedNamesSaySo() {
+    assertThatThrownBy(() -> Workloads.byName("kafka"))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("not implemented yet");
+  }
+
+  @Test
+  void unknownNamesListTheValidOnes() {
+    assertThatThrownBy(() -> Workloads.byName("gossip"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gossip")
+        .hasMessageContaining("broadcast, echo, g-counter");
+  }
+}
