@@ -1,0 +1,108 @@
+package glomers.harness;
+
+import glomers.harness.cli.TestCommand;
+import glomers.harness.cli.TestOptions;
+import glomers.harness.report.Log;
+import glomers.harness.run.TestRun;
+import glomers.harness.workload.Workload;
+import glomers.harness.workload.Workloads;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The bench's entry point: {@code maelstrom test ...} and {@code maelstrom check ...}. */
+@Command(
+    name = "maelstrom",
+    mixinStandardHelpOptions = true,
+    description = "A Maelstrom-compatible test bench for Gossip Glomers nodes.",
+    footer = {"", "Commands: test (run a node against a workload), check (compare a run's results with limits)."})
+public final class Maelstrom {
+  public static final int EXIT_USAGE = 254;
+  static final List<String> UNSUPPORTED = List.of("serve", "analyze", "demo", "doc");
+
+  public static void main(String[] args) {
+    int code = run(args);
+    System.out.flush();
+    System.err.flush();
+    // Runtime.exit runs the shutdown hook that kills any node still alive.
+    System.exit(code);
+  }
+
+  public static int run(String[] args) {
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    if (args.length > 0 && UNSUPPORTED.contains(args[0])) {
+      err.println("maelstrom " + args[0] + " is not supported by this bench; use test or check.");
+      return EXIT_USAGE;
+    }
+    TestCommand test = new TestCommand();
+    Thresholds.CheckCommand check = new Thresholds.CheckCommand();
+    CommandLine cli = new CommandLine(new Maelstrom()).addSubcommand("test", test).addSubcommand("check", check);
+    ParseResult parsed;
+    try {
+      parsed = cli.parseArgs(args);
+    } catch (ParameterException e) {
+      err.println(e.getMessage());
+      e.getCommandLine().usage(new PrintWriter(err, true));
+      return EXIT_USAGE;
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return 0;
+    }
+    if (!parsed.hasSubcommand()) {
+      err.println(args.length == 0 ? "Missing command." : "Unknown command " + args[0] + ".");
+      cli.usage(new PrintWriter(err, true));
+      return EXIT_USAGE;
+    }
+    if (parsed.subcommand().commandSpec().userObject() == check) {
+      return check.call();
+    }
+    return runTests(test, err);
+  }
+
+  static int runTests(TestCommand test, PrintStream err) {
+    TestOptions options;
+    Workload workload;
+    try {
+      options = test.toOptions();
+      workload = Workloads.byName(options.workload());
+    } catch (TestCommand.InvalidOptionException | RuntimeException e) {
+      err.println(e.getMessage());
+      return EXIT_USAGE;
+    }
+    if (test.leaveDbRunning()) {
+      err.println("note: --leave-db-running is ignored; nodes are child processes and die with the bench.");
+    }
+    int code = 0;
+    for (int i = 0; i < options.testCount(); i++) {
+      if (options.testCount() > 1) {
+        Log.info("Test " + (i + 1) + " of " + options.testCount());
+      }
+      try {
+        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
+        code = new TestRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store()).run().exitCode();
+      } catch (Exception e) {
+        Log.plain("Internal error: " + e);
+        e.printStackTrace(err);
+        return TestRun.EXIT_CRASH;
+      }
+      if (code != 0) {
+        break;
+      }
+    }
+    return code;
+  }
+
+  /** Each repetition gets its own (printed) seed so any one of them can be replayed. */
+  static TestOptions withSeed(TestOptions o, long seed) {
+    return new TestOptions(
+        o.workload(), o.bin(), o.nodes(), o.concurrency(), o.timeLimitSeconds(), o.rate(), o.latencyMillis(),
+        o.latencyDist(), o.partition(), o.nemesisIntervalSeconds(), o.availability(), o.consistencyModels(),
+        o.keyCount(), o.maxTxnLength(), o.maxWritesPerKey(), o.topology(), o.logStderr(), o.logNetSend(),
+        o.logNetRecv(), o.testCount(), seed, o.nodeArgs());
+  }
+}

@@ -1,0 +1,389 @@
+package glomers.harness.cli;
+
+import glomers.harness.net.LatencyModel;
+import glomers.harness.workload.Workloads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The flags of {@code maelstrom test} (cli.md section 2), parsed as strings and validated here so
+ * the accepted forms and defaults match Maelstrom's and Jepsen's parsers.
+ */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = "Runs a node binary against a workload, like `maelstrom test`.",
+    sortOptions = false)
+public final class TestCommand {
+  static final List<String> DEFAULT_NODES = List.of("n1", "n2", "n3", "n4", "n5");
+  static final Set<String> TOPOLOGIES = Set.of("line", "grid", "tree", "tree2", "tree3", "tree4", "total");
+  private static final Pattern CONCURRENCY = Pattern.compile("^(\\d+)(n?)$");
+
+  @Option(names = "--bin", paramLabel = "FILE", description = "Node executable (required).")
+  String bin;
+
+  @Option(names = {"-w", "--workload"}, paramLabel = "NAME", defaultValue = "lin-kv")
+  String workload;
+
+  @Option(names = "--node-count", paramLabel = "N", description = "Nodes n0..n(N-1); overrides --nodes/-n.")
+  String nodeCount;
+
+  @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60")
+  String timeLimit;
+
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "5")
+  String rate;
+
+  @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1n")
+  String concurrency;
+
+  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0")
+  String latency;
+
+  @Option(names = "--latency-dist", paramLabel = "D", defaultValue = "constant")
+  String latencyDist;
+
+  @Option(names = "--nemesis", paramLabel = "F[,F]")
+  String nemesis;
+
+  @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10")
+  String nemesisInterval;
+
+  @Option(names = "--availability", paramLabel = "A")
+  String availability;
+
+  @Option(names = "--consistency-models", paramLabel = "M", defaultValue = "strict-serializable")
+  String consistencyModels;
+
+  @Option(names = "--key-count", paramLabel = "N")
+  String keyCount;
+
+  @Option(names = "--max-txn-length", paramLabel = "N", defaultValue = "4")
+  String maxTxnLength;
+
+  @Option(names = "--max-writes-per-key", paramLabel = "N", defaultValue = "16")
+  String maxWritesPerKey;
+
+  @Option(names = "--topology", paramLabel = "T", defaultValue = "grid")
+  String topology;
+
+  @Option(names = "--log-stderr")
+  boolean logStderr;
+
+  @Option(names = "--log-net-send")
+  boolean logNetSend;
+
+  @Option(names = "--log-net-recv")
+  boolean logNetRecv;
+
+  @Option(names = "--seed", paramLabel = "LONG", description = "Seed of every random choice (default: random, printed).")
+  String seed;
+
+  @Option(names = "--store", paramLabel = "DIR", defaultValue = "store", description = "Where runs are stored.")
+  Path store;
+
+  // Jepsen's inherited flags: accepted for compatibility, mostly meaningless for local processes.
+  @Option(names = {"-n", "--node"}, paramLabel = "HOST")
+  List<String> node = new ArrayList<>();
+
+  @Option(names = "--nodes", paramLabel = "LIST")
+  List<String> nodesLists = new ArrayList<>();
+
+  @Option(names = "--nodes-file", paramLabel = "FILE")
+  Path nodesFile;
+
+  @Option(names = "--test-count", paramLabel = "N", defaultValue = "1")
+  String testCount;
+
+  @Option(names = "--leave-db-running")
+  boolean leaveDbRunning;
+
+  @Option(names = "--logging-json")
+  boolean loggingJson;
+
+  @Option(names = "--username", defaultValue = "root")
+  String username;
+
+  @Option(names = "--password", defaultValue = "root")
+  String password;
+
+  @Option(names = "--no-ssh")
+  boolean noSsh;
+
+  @Option(names = "--strict-host-key-checking")
+  boolean strictHostKeyChecking;
+
+  @Option(names = "--ssh-private-key", paramLabel = "FILE")
+  String sshPrivateKey;
+
+  @Parameters(paramLabel = "ARGS", description = "Extra arguments for the node binary.")
+  List<String> args = new ArrayList<>();
+
+  /** A flag's value that Maelstrom would refuse. */
+  public static final class InvalidOptionException extends Exception {
+    public InvalidOptionException(String message) {
+      super(message);
+    }
+  }
+
+  /** Validates every flag and builds the options; the seed is drawn here when not given. */
+  public TestOptions toOptions() throws InvalidOptionException {
+    List<String> errors = new ArrayList<>();
+    if (bin == null) {
+      errors.add("Expected a --bin BINARY to test");
+    }
+    if (!Workloads.names().contains(workload)) {
+      errors.add("Failed to validate \"--workload " + workload + "\": Must be one of " + String.join(", ", Workloads.names()));
+    }
+    Long nodeCountValue = nodeCount == null ? null : positiveLong(errors, "--node-count", nodeCount);
+    long timeLimitValue = positiveLong(errors, "--time-limit", timeLimit);
+    double rateValue = nonNegativeDouble(errors, "--rate", rate);
+    long latencyValue = nonNegativeLong(errors, "--latency", latency);
+    if (!Set.of("constant", "uniform", "exponential").contains(latencyDist)) {
+      errors.add("Failed to validate \"--latency-dist " + latencyDist + "\": Must be one of constant, uniform, exponential");
+    } else if (latencyValue == 0 && !"constant".equals(latencyDist)) {
+      errors.add("--latency-dist " + latencyDist + " needs --latency > 0 (Maelstrom hangs or crashes with a mean of 0)");
+    }
+    boolean partition = false;
+    if (nemesis != null) {
+      for (String fault : nemesis.trim().split("\\s*,\\s*")) {
+        if ("partition".equals(fault)) {
+          partition = true;
+        } else if (!fault.isEmpty()) {
+          errors.add("Failed to validate \"--nemesis " + nemesis + "\": Must be one of partition");
+        }
+      }
+    }
+    double intervalValue = positiveNumber(errors, "--nemesis-interval", nemesisInterval);
+    if (availability != null && !"total".equals(availability)) {
+      try {
+        double a = Double.parseDouble(availability);
+        if (!(a >= 0 && a <= 1)) {
+          errors.add("Failed to validate \"--availability " + availability + "\": Must be total or a number between 0 and 1");
+        }
+      } catch (NumberFormatException e) {
+        errors.add("Failed to validate \"--availability " + availability + "\": Must be total or a number between 0 and 1");
+      }
+    }
+    List<String> models = Arrays.asList(consistencyModels.split("\\s+,\\s+"));
+    Long keyCountValue = keyCount == null ? null : positiveLong(errors, "--key-count", keyCount);
+    long maxTxnLengthValue = positiveLong(errors, "--max-txn-length", maxTxnLength);
+    long maxWritesValue = positiveLong(errors, "--max-writes-per-key", maxWritesPerKey);
+    if (!TOPOLOGIES.contains(topology)) {
+      errors.add("Failed to validate \"--topology " + topology + "\": Must be one of line, grid, tree, tree2, tree3, tree4, total");
+    }
+    long testCountValue = positiveLong(errors, "--test-count", testCount);
+    long seedValue = new SecureRandom().nextLong();
+    if (seed != null) {
+      try {
+        seedValue = Long.parseLong(seed.trim());
+      } catch (NumberFormatException e) {
+        errors.add("--seed must be an integer, got " + seed);
+      }
+    }
+    List<String> nodes = nodes(errors, nodeCountValue);
+    int concurrencyValue = concurrency(errors, nodes.size());
+    Path binPath = null;
+    if (bin != null) {
+      binPath = canonicalBin(errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidOptionException(String.join("\n", errors));
+    }
+    return new TestOptions(
+        workload,
+        binPath,
+        nodes,
+        concurrencyValue,
+        (int) timeLimitValue,
+        rateValue,
+        (int) latencyValue,
+        latencyDist,
+        partition,
+        intervalValue,
+        availability,
+        models,
+        keyCountValue == null ? null : keyCountValue.intValue(),
+        (int) maxTxnLengthValue,
+        (int) maxWritesValue,
+        topology,
+        logStderr,
+        logNetSend,
+        logNetRecv,
+        (int) testCountValue,
+        seedValue,
+        List.copyOf(args));
+  }
+
+  /** The latency model, which TestOptions keeps as two fields. */
+  static LatencyModel latencyModel(TestOptions options) {
+    return LatencyModel.of(options.latencyDist(), options.latencyMillis());
+  }
+
+  private Path canonicalBin(List<String> errors) {
+    Path path = Path.of(bin);
+    if (!Files.exists(path)) {
+      errors.add("--bin " + bin + " does not exist");
+      return null;
+    }
+    if (Files.isDirectory(path) || !Files.isExecutable(path)) {
+      errors.add("--bin " + bin + " is not an executable file");
+      return null;
+    }
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      errors.add("--bin " + bin + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** --nodes-file, --nodes and -n together, in that order; n1..n5 if none; --node-count wins. */
+  private List<String> nodes(List<String> errors, Long nodeCountValue) {
+    if (nodeCountValue != null) {
+      List<String> numbered = new ArrayList<>();
+      for (long i = 0; i < nodeCountValue; i++) {
+        numbered.add("n" + i);
+      }
+      return numbered;
+    }
+    Set<String> nodes = new LinkedHashSet<>();
+    if (nodesFile != null) {
+      try {
+        Files.readAllLines(nodesFile).stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(nodes::add);
+      } catch (IOException e) {
+        errors.add("cannot read --nodes-file " + nodesFile + ": " + e.getMessage());
+      }
+    }
+    for (String list : nodesLists) {
+      for (String n : list.split(",\\s*")) {
+        if (!n.isEmpty()) {
+          nodes.add(n);
+        }
+      }
+    }
+    nodes.addAll(node);
+    if (nodes.isEmpty()) {
+      return DEFAULT_NODES;
+    }
+    for (String n : nodes) {
+      if (n.startsWith("c")) {
+        errors.add("node id " + n + " starts with c, which Maelstrom reserves for clients");
+      } else if (Set.of("lin-kv", "seq-kv", "lww-kv", "lin-tso").contains(n)) {
+        errors.add("node id " + n + " is the name of a built-in service");
+      }
+    }
+    return List.copyOf(nodes);
+  }
+
+  private int concurrency(List<String> errors, int nodeCount) {
+    Matcher m = CONCURRENCY.matcher(concurrency);
+    if (!m.matches()) {
+      errors.add("Failed to validate \"--concurrency " + concurrency + "\": Must be an integer, optionally followed by n.");
+      return 0;
+    }
+    long k;
+    try {
+      k = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      errors.add("--concurrency " + concurrency + " is too large");
+      return 0;
+    }
+    long value = m.group(2).isEmpty() ? k : k * nodeCount;
+    if (value > 100_000) {
+      errors.add("--concurrency " + concurrency + " is too large (" + value + " workers)");
+      return 0;
+    }
+    return (int) value;
+  }
+
+  private static long positiveLong(List<String> errors, String flag, String text) {
+    long value = parseLong(errors, flag, text);
+    if (value <= 0 && !errors.isEmpty() && errors.get(errors.size() - 1).contains(flag)) {
+      return 1;
+    }
+    if (value <= 0) {
+      errors.add("Failed to validate \"" + flag + " " + text + "\": Must be positive");
+      return 1;
+    }
+    return value;
+  }
+
+  private static long nonNegativeLong(List<String> errors, String flag, String text) {
+    long value = parseLong(errors, flag, text);
+    if (value < 0) {
+      errors.add("Failed to validate \"" + flag + " " + text + "\": Must be non-negative");
+      return 0;
+    }
+    return value;
+  }
+
+  private static long parseLong(List<String> errors, String flag, String text) {
+    try {
+      long value = Long.parseLong(text.trim());
+      if (value > Integer.MAX_VALUE) {
+        errors.add("Error while parsing option \"" + flag + " " + text + "\": too large");
+        return 0;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      errors.add("Error while parsing option \"" + flag + " " + text + "\": not an integer");
+      return 0;
+    }
+  }
+
+  private static double nonNegativeDouble(List<String> errors, String flag, String text) {
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        errors.add("Failed to validate \"" + flag + " " + text + "\": Can't be negative");
+        return 0;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      errors.add("Error while parsing option \"" + flag + " " + text + "\": not a number");
+      return 0;
+    }
+  }
+
+  /** Clojure's read-string accepts integers, decimals and ratios like 1/2. */
+  private static double positiveNumber(List<String> errors, String flag, String text) {
+    String t = text.trim();
+    double value;
+    try {
+      int slash = t.indexOf('/');
+      value =
+          slash > 0
+              ? Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1))
+              : Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      errors.add("Error while parsing option \"" + flag + " " + text + "\": not a number");
+      return 1;
+    }
+    if (!(value > 0) || Double.isInfinite(value)) {
+      errors.add("Failed to validate \"" + flag + " " + text + "\": Must be positive");
+      return 1;
+    }
+    return value;
+  }
+
+  public Path store() {
+    return store;
+  }
+
+  public boolean leaveDbRunning() {
+    return leaveDbRunning;
+  }
+}

@@ -1,0 +1,88 @@
+package glomers.harness.net;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The message journal: one JSON line per send and recv, {@code {"time":ns,"type":"send",
+ * "id":..,"src":..,"dest":..,"body":{..}}}, times from {@link System#nanoTime()} relative to the
+ * journal's opening. Also feeds {@link NetStats}.
+ */
+public final class Journal implements AutoCloseable {
+  private final Writer out;
+  private final long origin = System.nanoTime();
+  private final NetStats stats = new NetStats();
+  private boolean closed;
+
+  private Journal(Writer out) {
+    this.out = out;
+  }
+
+  public static Journal open(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      return new Journal(
+          new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the net journal " + file, e);
+    }
+  }
+
+  /** A journal that only counts, for tests. */
+  public static Journal discarding() {
+    return new Journal(Writer.nullWriter());
+  }
+
+  public NetStats stats() {
+    return stats;
+  }
+
+  public void send(Message message) {
+    stats.recordSend(message);
+    append("send", message);
+  }
+
+  public void recv(Message message) {
+    stats.recordRecv(message);
+    append("recv", message);
+  }
+
+  private void append(String type, Message message) {
+    StringBuilder line = new StringBuilder(96);
+    line.append("{\"time\":").append(System.nanoTime() - origin);
+    line.append(",\"type\":\"").append(type).append("\",\"id\":").append(message.id());
+    line.append(",\"src\":");
+    Message.appendString(line, message.src());
+    line.append(",\"dest\":");
+    Message.appendString(line, message.dest());
+    line.append(",\"body\":").append(message.bodyJson()).append("}\n");
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        out.write(line.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the net journal", e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the net journal", e);
+    }
+  }
+}

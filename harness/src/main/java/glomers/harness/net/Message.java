@@ -1,0 +1,30 @@
+package glomers.harness.net;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A message in flight. {@code deadline} is the {@link System#nanoTime()} at which it may be
+ * delivered; the body is never mutated once sent, and {@code bodyJson} is its serialised form,
+ * computed once.
+ */
+public record Message(
+    long id, String src, String dest, ObjectNode body, String bodyJson, long deadline) {
+  /** The line a node reads on stdin: keys in Maelstrom's order {@code id, src, dest, body}. */
+  public String toLine() {
+    StringBuilder line = new StringBuilder(64 + src.length() + dest.length());
+    line.append("{\"id\":").append(id).append(",\"src\":");
+    appendString(line, src);
+    line.append(",\"dest\":");
+    appendString(line, dest);
+    line.append(",\"body\":").append(bodyJson).append('}');
+    return line.toString();
+  }
+
+  static void appendString(StringBuilder out, String s) {
+    out.append(Json.NODES.textNode(s).toString());
+  }
+
+  public static boolean isClient(String id) {
+    return !id.isEmpty() && id.charAt(0) == 'c';
+  }
+}

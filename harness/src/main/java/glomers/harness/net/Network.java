@@ -1,0 +1,94 @@
+package glomers.harness.net;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.report.Log;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The simulated network of network.md: members, latency, partitions and the journal. */
+public final class Network {
+  private final Map<String, Inbox> members = new ConcurrentHashMap<>();
+  private final AtomicLong nextMessageId = new AtomicLong();
+  private final AtomicLong nextClientId = new AtomicLong();
+  private final LatencyModel latency;
+  private final Random random;
+  private final Journal journal;
+  private final Partitions partitions = new Partitions();
+  private final boolean logSend;
+  private final boolean logRecv;
+
+  public Network(
+      LatencyModel latency, Random random, Journal journal, boolean logSend, boolean logRecv) {
+    this.latency = latency;
+    this.random = random;
+    this.journal = journal;
+    this.logSend = logSend;
+    this.logRecv = logRecv;
+  }
+
+  /** Raised when a message names a src or dest that is not (or no longer) a member. */
+  public static final class UnknownMemberException extends Exception {
+    public UnknownMemberException(String message) {
+      super(message);
+    }
+  }
+
+  public Partitions partitions() {
+    return partitions;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public Inbox register(String id) {
+    Inbox inbox = new Inbox(id, this);
+    if (members.putIfAbsent(id, inbox) != null) {
+      throw new IllegalStateException("network member " + id + " registered twice");
+    }
+    return inbox;
+  }
+
+  public void unregister(String id) {
+    members.remove(id);
+  }
+
+  public boolean isMember(String id) {
+    return members.containsKey(id);
+  }
+
+  /** A fresh client id {@code c<k>}, k from one counter starting at 0. */
+  public String nextClientId() {
+    return "c" + nextClientId.getAndIncrement();
+  }
+
+  public Message send(String src, String dest, ObjectNode body) throws UnknownMemberException {
+    long id = nextMessageId.getAndIncrement();
+    if (!members.containsKey(src)) {
+      throw new UnknownMemberException("unknown src " + src);
+    }
+    Inbox inbox = members.get(dest);
+    if (inbox == null) {
+      throw new UnknownMemberException("unknown dest " + dest);
+    }
+    long latencyMillis =
+        Message.isClient(src) || Message.isClient(dest) ? 0 : latency.drawMillis(random);
+    Message message =
+        new Message(id, src, dest, body, body.toString(), System.nanoTime() + latencyMillis * 1_000_000);
+    journal.send(message);
+    if (logSend) {
+      Log.info(":send " + message.toLine());
+    }
+    inbox.offer(message);
+    return message;
+  }
+
+  void delivered(Message message) {
+    if (logRecv) {
+      Log.info(":recv " + message.toLine());
+    }
+    journal.recv(message);
+  }
+}

@@ -1,0 +1,326 @@
+package glomers.harness.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.net.Inbox;
+import glomers.harness.net.Json;
+import glomers.harness.net.Message;
+import glomers.harness.net.Network;
+import glomers.harness.report.Log;
+import glomers.harness.run.Abort;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One server node: a real child process with a stdin writer fed by its inbox, a stdout reader
+ * that puts each line on the network, and a stderr pump into {@code node-logs/<id>.log}.
+ *
+ * <p>Bad stdout lines (not JSON, wrong envelope keys or types, body not an object) abort the run:
+ * Maelstrom stops reading such a node for good, which can go unnoticed in its verdict, and a bench
+ * must never pass what Maelstrom would not. A message to or from an unknown member (typically a
+ * reply to a client that already timed out and was closed) is treated as Maelstrom does: logged,
+ * and the node's stdout is not read any more.
+ */
+public final class NodeProcess {
+  private static final int TAIL_LINES = 32;
+  private static final Set<NodeProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<String> ENVELOPE_KEYS = Set.of("src", "dest", "body", "id");
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(NodeProcess::kill), "kill-nodes"));
+  }
+
+  private final String id;
+  private final Network network;
+  private final Abort abort;
+  private final boolean echoStderr;
+  private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
+  private final ArrayDeque<String> stdoutTail = new ArrayDeque<>();
+  private final List<Thread> pumps = new ArrayList<>();
+  private Process process;
+  private Thread stderrPump;
+  private volatile boolean stopping;
+
+  private NodeProcess(String id, Network network, Abort abort, boolean echoStderr) {
+    this.id = id;
+    this.network = network;
+    this.abort = abort;
+    this.echoStderr = echoStderr;
+  }
+
+  /**
+   * Registers {@code id} on the network, then spawns {@code bin args...} in the temp directory, as
+   * Maelstrom does (so a node can receive messages before its init).
+   */
+  public static NodeProcess start(
+      String id,
+      Path bin,
+      List<String> args,
+      Network network,
+      Path logFile,
+      boolean echoStderr,
+      Abort abort)
+      throws IOException {
+    NodeProcess node = new NodeProcess(id, network, abort, echoStderr);
+    Inbox inbox = network.register(id);
+    List<String> command = new ArrayList<>();
+    command.add(bin.toString());
+    command.addAll(args);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(Path.of(System.getProperty("java.io.tmpdir")).toFile());
+    node.process = builder.start();
+    LIVE.add(node);
+    Files.createDirectories(logFile.getParent());
+    Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+    node.stderrPump = node.pump("stderr", () -> node.pumpStderr(log));
+    node.pump("stdout", node::pumpStdout);
+    node.pump("stdin", () -> node.pumpStdin(inbox));
+    node.process.onExit().thenRun(node::exited);
+    return node;
+  }
+
+  private Thread pump(String what, Runnable body) {
+    Thread thread = Thread.ofPlatform().daemon().name(id + "-" + what).start(body);
+    pumps.add(thread);
+    return thread;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  private void pumpStdin(Inbox inbox) {
+    try (Writer stdin =
+        new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8))) {
+      while (true) {
+        Message message = inbox.take();
+        stdin.write(message.toLine());
+        stdin.write('\n');
+        stdin.flush();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // The node is gone; exited() reports it unless the run is being torn down.
+    }
+  }
+
+  private void pumpStdout() {
+    try (BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = stdout.readLine()) != null) {
+        remember(stdoutTail, line);
+        if (!forward(line)) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // The node is gone; exited() reports it.
+    }
+  }
+
+  /** Puts one stdout line on the network; false once this node's stdout must not be read. */
+  private boolean forward(String line) {
+    ObjectNode envelope;
+    try {
+      envelope = validate(line);
+    } catch (IllegalArgumentException e) {
+      if (!stopping) {
+        abort.raise(
+            "node "
+                + id
+                + " wrote an invalid message to stdout ("
+                + e.getMessage()
+                + "); stdout is for protocol messages only, log to stderr.\n  line: "
+                + abbreviate(line, 500)
+                + stderrReport());
+      }
+      return false;
+    }
+    String src = envelope.get("src").textValue();
+    String dest = envelope.get("dest").textValue();
+    try {
+      network.send(src, dest, (ObjectNode) envelope.get("body"));
+      return true;
+    } catch (Network.UnknownMemberException e) {
+      Log.info(
+          "ERROR node "
+              + id
+              + " sent a message with "
+              + e.getMessage()
+              + " (e.g. a reply to a client that timed out and was closed); like Maelstrom,"
+              + " the bench no longer reads "
+              + id
+              + "'s stdout: "
+              + abbreviate(line, 300));
+      return false;
+    }
+  }
+
+  /** Checks protocol.md section 2's envelope schema. */
+  static ObjectNode validate(String line) {
+    JsonNode parsed;
+    try {
+      parsed = Json.parse(line);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + firstLine(e.getMessage()));
+    }
+    if (parsed == null || !parsed.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    ObjectNode envelope = (ObjectNode) parsed;
+    for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!ENVELOPE_KEYS.contains(name)) {
+        throw new IllegalArgumentException("unexpected top-level key \"" + name + "\"");
+      }
+    }
+    for (String key : List.of("src", "dest")) {
+      JsonNode value = envelope.get(key);
+      if (value == null) {
+        throw new IllegalArgumentException("missing \"" + key + "\"");
+      }
+      if (!value.isTextual()) {
+        throw new IllegalArgumentException("\"" + key + "\" is not a string");
+      }
+    }
+    JsonNode body = envelope.get("body");
+    if (body == null) {
+      throw new IllegalArgumentException("missing \"body\"");
+    }
+    if (!body.isObject()) {
+      throw new IllegalArgumentException("\"body\" is not a JSON object");
+    }
+    JsonNode messageId = envelope.get("id");
+    if (messageId != null && !messageId.isIntegralNumber()) {
+      throw new IllegalArgumentException("\"id\" is not an integer");
+    }
+    return envelope;
+  }
+
+  private void pumpStderr(Writer log) {
+    try (log;
+        BufferedReader stderr =
+            new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = stderr.readLine()) != null) {
+        remember(stderrTail, line);
+        log.write(line);
+        log.write('\n');
+        if (echoStderr) {
+          Log.info("[" + id + "] " + line);
+        }
+      }
+    } catch (IOException e) {
+      // Nothing more to read.
+    }
+  }
+
+  private void remember(ArrayDeque<String> tail, String line) {
+    synchronized (tail) {
+      if (tail.size() == TAIL_LINES) {
+        tail.removeFirst();
+      }
+      tail.addLast(line);
+    }
+  }
+
+  private void exited() {
+    LIVE.remove(this);
+    if (stopping) {
+      return;
+    }
+    awaitStderr();
+    abort.raise("node " + id + " crashed (exit code " + process.exitValue() + ")" + stdoutReport() + stderrReport());
+  }
+
+  private void awaitStderr() {
+    try {
+      stderrPump.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The last lines the node wrote to stderr, as a report block (empty string if none). */
+  public String stderrReport() {
+    return report("stderr", stderrTail);
+  }
+
+  private String stdoutReport() {
+    return report("stdout", stdoutTail);
+  }
+
+  private String report(String what, ArrayDeque<String> tail) {
+    List<String> lines;
+    synchronized (tail) {
+      lines = new ArrayList<>(tail);
+    }
+    if (lines.isEmpty()) {
+      return "\n  (" + id + " wrote nothing to " + what + ")";
+    }
+    StringBuilder out = new StringBuilder("\n  last " + lines.size() + " " + what + " lines of " + id + ":");
+    lines.forEach(l -> out.append("\n    ").append(abbreviate(l, 300)));
+    return out.toString();
+  }
+
+  /** Marks the end of the run: from now on an exit is expected, not a crash. */
+  public void stopping() {
+    stopping = true;
+  }
+
+  /** SIGKILLs the node and everything it spawned, and waits for it (up to 5 s). */
+  public void kill() {
+    stopping = true;
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LIVE.remove(this);
+    pumps.forEach(Thread::interrupt);
+    awaitStderr();
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int newline = s.indexOf('\n');
+    return newline < 0 ? s : s.substring(0, newline);
+  }
+
+  static Map<String, Integer> liveCountForTests() {
+    return Map.of("live", LIVE.size());
+  }
+}

@@ -1,0 +1,136 @@
+package glomers.harness.report;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import glomers.harness.checker.History;
+import glomers.harness.checker.Validity;
+import glomers.harness.cli.TestOptions;
+import glomers.harness.history.Op;
+import glomers.harness.net.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The files of a run (history.jsonl, history.txt, results.json) and the console summary. */
+public final class Reports {
+  public static final String VALID_LINE = "Everything looks good! ヽ(‘ー`)ノ";
+  public static final String INVALID_LINE = "Analysis invalid! (ﾉಥ益ಥ）ﾉ ┻━┻";
+  public static final String UNKNOWN_LINE = "Errors occurred during analysis, but no anomalies found. ಠ~ಠ";
+
+  private Reports() {}
+
+  public static String describe(TestOptions options) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("workload", options.workload());
+    map.put("bin", options.bin().toString());
+    map.put("nodes", options.nodes());
+    map.put("concurrency", options.concurrency());
+    map.put("time-limit", options.timeLimitSeconds());
+    map.put("rate", options.rate());
+    map.put("latency", options.latencyMillis());
+    map.put("latency-dist", options.latencyDist());
+    map.put("nemesis", options.partition() ? List.of("partition") : List.of());
+    map.put("nemesis-interval", options.nemesisIntervalSeconds());
+    map.put("availability", options.availability());
+    map.put("topology", options.topology());
+    map.put("args", options.nodeArgs());
+    return Json.write(map);
+  }
+
+  public static void writeHistory(Path dir, List<Op> history) throws IOException {
+    try (BufferedWriter jsonl = Files.newBufferedWriter(dir.resolve("history.jsonl"), StandardCharsets.UTF_8);
+        BufferedWriter txt = Files.newBufferedWriter(dir.resolve("history.txt"), StandardCharsets.UTF_8)) {
+      for (Op op : history) {
+        jsonl.write(Json.write(History.toJson(op)));
+        jsonl.newLine();
+        txt.write(
+            String.join(
+                "\t",
+                op.isClient() ? Integer.toString(op.process()) : "nemesis",
+                op.type().wire(),
+                op.f(),
+                Json.write(op.value()),
+                op.error() == null ? "" : Json.write(op.error())));
+        txt.newLine();
+      }
+    }
+  }
+
+  public static void writeResults(Path dir, Map<String, Object> results) throws IOException {
+    Files.writeString(
+        dir.resolve("results.json"),
+        Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  public static String verdictLine(Validity valid) {
+    return switch (valid) {
+      case TRUE -> VALID_LINE;
+      case FALSE -> INVALID_LINE;
+      case UNKNOWN -> UNKNOWN_LINE;
+    };
+  }
+
+  /**
+   * Key figures, then the problems (every sub-result that is not valid, in full), then the verdict
+   * as Maelstrom's last line.
+   */
+  public static void printSummary(
+      TestOptions options, Map<String, Object> results, Validity valid, Path dir, long elapsedNanos) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("Results (" + dir.resolve("results.json") + "):");
+    Object stats = results.get("stats");
+    if (stats instanceof Map<?, ?> s) {
+      lines.add(
+          String.format(
+              "  ops: %s (ok %s, fail %s, info %s)",
+              s.get("count"), s.get("ok-count"), s.get("fail-count"), s.get("info-count")));
+    }
+    if (results.get("availability") instanceof Map<?, ?> a && a.get("ok-fraction") instanceof Number f) {
+      lines.add(String.format("  availability: %.4f ok%s", f.doubleValue(), options.availability() == null ? "" : " (required " + options.availability() + ")"));
+    }
+    if (results.get("net") instanceof Map<?, ?> net) {
+      lines.add("  net: " + brief(net.get("all")) + "; servers " + brief(net.get("servers")));
+    }
+    if (results.get("perf") instanceof Map<?, ?> perf && perf.get("latency-ms") instanceof Map<?, ?> q && !q.isEmpty()) {
+      lines.add("  client latency ms (ok ops): " + Json.write(q));
+    }
+    if (results.get("workload") instanceof Map<?, ?> w) {
+      for (String key : List.of("stable-latencies", "lost-count", "stable-count", "never-read-count", "attempted-count", "duplicated-count")) {
+        if (w.containsKey(key)) {
+          lines.add("  workload " + key + ": " + Json.write(w.get(key)));
+        }
+      }
+    }
+    for (Map.Entry<String, Object> entry : results.entrySet()) {
+      if (entry.getValue() instanceof Map<?, ?> sub && !Boolean.TRUE.equals(sub.get("valid?"))) {
+        lines.add("  " + entry.getKey() + " is " + sub.get("valid?") + ": " + abbreviate(Json.write(sub), 4000));
+      }
+    }
+    lines.add(String.format("  run took %.1f s; valid? %s", elapsedNanos / 1e9, valid.json()));
+    lines.add("");
+    lines.add(verdictLine(valid));
+    lines.forEach(Log::plain);
+  }
+
+  private static String brief(Object group) {
+    if (group instanceof Map<?, ?> g) {
+      String s = "msgs " + g.get("msg-count");
+      if (g.get("msgs-per-op") instanceof Number n) {
+        s += String.format(", %.2f msgs/op", n.doubleValue());
+      }
+      return s;
+    }
+    return "?";
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
+  }
+}

@@ -1,0 +1,82 @@
+package glomers.harness.run;
+
+import glomers.harness.history.Op;
+import glomers.harness.history.OpType;
+import glomers.harness.net.Partitions;
+import glomers.harness.report.Log;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The partition nemesis (network.md section 4): start and stop alternate, the first at the start of
+ * the main phase, each later one a uniform [0, 2 interval) after the previous one was due.
+ */
+public final class Nemesis {
+  private final Partitions partitions;
+  private final List<String> nodes;
+  private final Random random;
+  private final HistoryRecorder history;
+  private final double intervalSeconds;
+
+  Nemesis(
+      Partitions partitions,
+      List<String> nodes,
+      Random random,
+      HistoryRecorder history,
+      double intervalSeconds) {
+    this.partitions = partitions;
+    this.nodes = nodes;
+    this.random = random;
+    this.history = history;
+    this.intervalSeconds = intervalSeconds;
+  }
+
+  /** Offsets (ns from the main phase start) at which nemesis ops fire before {@code limitNanos}. */
+  static List<Long> schedule(Random random, double intervalSeconds, long limitNanos) {
+    List<Long> times = new ArrayList<>();
+    long at = 0;
+    while (at < limitNanos) {
+      times.add(at);
+      at += (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
+    }
+    return times;
+  }
+
+  /** Runs the schedule until {@code endNanos} ({@link System#nanoTime()}). */
+  void run(long startNanos, long endNanos, Abort abort) throws Abort.AbortedException, InterruptedException {
+    boolean start = true;
+    long at = startNanos;
+    while (at < endNanos) {
+      abort.sleepUntil(at);
+      if (start) {
+        startPartition();
+      } else {
+        heal();
+      }
+      start = !start;
+      at += (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
+    }
+  }
+
+  void startPartition() {
+    String spec = Partitions.GRUDGE_SPECS.get(random.nextInt(Partitions.GRUDGE_SPECS.size()));
+    history.record(OpType.INFO, Op.NEMESIS, "start-partition", spec, null, false);
+    Map<String, Set<String>> grudge = Partitions.grudge(spec, nodes, random);
+    partitions.add(grudge);
+    Map<String, Object> printable = new LinkedHashMap<>();
+    grudge.forEach((dest, srcs) -> printable.put(dest, List.copyOf(srcs)));
+    history.record(OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", printable), null, false);
+    Log.info("nemesis: start-partition " + spec + " " + printable);
+  }
+
+  void heal() {
+    history.record(OpType.INFO, Op.NEMESIS, "stop-partition", null, null, false);
+    partitions.heal();
+    history.record(OpType.INFO, Op.NEMESIS, "stop-partition", "network-healed", null, false);
+    Log.info("nemesis: stop-partition, network healed");
+  }
+}

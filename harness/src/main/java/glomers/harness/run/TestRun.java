@@ -1,0 +1,340 @@
+package glomers.harness.run;
+
+import glomers.harness.checker.Validity;
+import glomers.harness.cli.TestOptions;
+import glomers.harness.history.Op;
+import glomers.harness.net.ClientConnection;
+import glomers.harness.net.Journal;
+import glomers.harness.net.LatencyModel;
+import glomers.harness.net.Network;
+import glomers.harness.process.NodeProcess;
+import glomers.harness.report.Analysis;
+import glomers.harness.report.Log;
+import glomers.harness.report.Progress;
+import glomers.harness.report.Reports;
+import glomers.harness.report.Store;
+import glomers.harness.service.ServiceHost;
+import glomers.harness.workload.Invocation;
+import glomers.harness.workload.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One {@code test} run, cli.md section 3: store, network, nodes, setup, phases, teardown, analysis. */
+public final class TestRun {
+  public static final int EXIT_VALID = 0;
+  public static final int EXIT_INVALID = 1;
+  public static final int EXIT_UNKNOWN = 2;
+  public static final int EXIT_CRASH = 255;
+
+  static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+  static final long RECOVERY_SECONDS = 10;
+
+  /** How a run ended: its exit code, its verdict (null if it crashed) and where it was stored. */
+  public record Outcome(int exitCode, Validity valid, Path storeDir, Map<String, Object> results) {}
+
+  private final TestOptions options;
+  private final Workload workload;
+  private final Path storeRoot;
+  private final Abort abort = new Abort();
+  private final HistoryRecorder history = new HistoryRecorder();
+  private final Map<String, NodeProcess> nodes = new ConcurrentHashMap<>();
+  private volatile String phase = "starting";
+  private volatile long mainStart;
+  private volatile long mainEnd;
+
+  public TestRun(TestOptions options, Workload workload, Path storeRoot) {
+    this.options = options;
+    this.workload = workload;
+    this.storeRoot = storeRoot;
+  }
+
+  public Outcome run() throws Exception {
+    long runStart = System.nanoTime();
+    Path dir = Store.create(storeRoot, options.workload());
+    Log.openFile(dir.resolve("jepsen.log"));
+    Log.info("Test options: " + Reports.describe(options));
+    Log.info("Seed " + options.seed() + " (repeat with --seed " + options.seed() + ")");
+    Log.info("Store: " + dir);
+    Random random = new Random(options.seed());
+    Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"));
+    Network network =
+        new Network(
+            LatencyModel.of(options.latencyDist(), options.latencyMillis()),
+            new Random(random.nextLong()),
+            journal,
+            options.logNetSend(),
+            options.logNetRecv());
+    Random serviceRandom = new Random(random.nextLong());
+    Random schedulerRandom = new Random(random.nextLong());
+    Random generatorRandom = new Random(random.nextLong());
+    Random nemesisRandom = new Random(random.nextLong());
+    ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom));
+    Workers workers = null;
+    String crash = null;
+    try (Progress progress = new Progress(this::status)) {
+      try {
+        startNodes(network, dir);
+        setup(network);
+        workers = new Workers(options, workload, network, history);
+        Nemesis nemesis =
+            options.partition()
+                ? new Nemesis(
+                    network.partitions(),
+                    options.nodes(),
+                    nemesisRandom,
+                    history,
+                    options.nemesisIntervalSeconds())
+                : null;
+        mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
+        if (workload.hasFinalPhase()) {
+          finalPhase(workers, nemesis);
+        }
+        phase = "teardown";
+        workers.closeAll();
+        network.partitions().heal();
+        checkNodesAlive();
+      } catch (Abort.AbortedException e) {
+        crash = e.getMessage();
+      }
+    } finally {
+      phase = "teardown";
+      killNodes();
+      services.close();
+      journal.close();
+    }
+    List<Op> ops = history.snapshot();
+    Reports.writeHistory(dir, ops);
+    if (crash != null) {
+      Log.plain("");
+      Log.plain("Run aborted: " + crash);
+      Log.info("Node logs: " + dir.resolve("node-logs"));
+      Log.closeFile();
+      return new Outcome(EXIT_CRASH, null, dir, null);
+    }
+    Log.info("Analyzing...");
+    Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats());
+    Reports.writeResults(dir, results);
+    Validity valid = Analysis.validity(results);
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
+    Log.closeFile();
+    int exit =
+        switch (valid) {
+          case TRUE -> EXIT_VALID;
+          case FALSE -> EXIT_INVALID;
+          case UNKNOWN -> EXIT_UNKNOWN;
+        };
+    return new Outcome(exit, valid, dir, results);
+  }
+
+  private String status() {
+    long now = System.nanoTime();
+    String clock =
+        mainStart == 0
+            ? ""
+            : String.format(" %ds/%ds", Math.max(0, (Math.min(now, mainEnd) - mainStart) / 1_000_000_000L), options.timeLimitSeconds());
+    return String.format(
+        "[%s]%s ops ok %d, fail %d, info %d",
+        phase, clock, history.ok.sum(), history.fail.sum(), history.info.sum());
+  }
+
+  /** Spawns and inits every node in parallel, as Maelstrom's DB setup does. */
+  private void startNodes(Network network, Path dir) throws Abort.AbortedException, InterruptedException {
+    phase = "init";
+    CountDownLatch done = new CountDownLatch(options.nodes().size());
+    for (String id : options.nodes()) {
+      Thread.ofVirtual()
+          .name("init-" + id)
+          .start(
+              () -> {
+                try {
+                  startNode(id, network, dir);
+                } finally {
+                  done.countDown();
+                }
+              });
+    }
+    awaitLatch(done);
+    Log.info("All " + options.nodes().size() + " nodes initialised");
+  }
+
+  private void startNode(String id, Network network, Path dir) {
+    NodeProcess node;
+    try {
+      node =
+          NodeProcess.start(
+              id,
+              options.bin(),
+              options.nodeArgs(),
+              network,
+              dir.resolve("node-logs").resolve(id + ".log"),
+              options.logStderr(),
+              abort);
+    } catch (Exception e) {
+      abort.raise("cannot start node " + id + " (" + options.bin() + "): " + e.getMessage());
+      return;
+    }
+    nodes.put(id, node);
+    Map<String, Object> init = new LinkedHashMap<>();
+    init.put("type", "init");
+    init.put("node_id", id);
+    init.put("node_ids", options.nodes());
+    try (ClientConnection client = ClientConnection.open(network, id)) {
+      Map<String, Object> reply = client.call(init, INIT_TIMEOUT);
+      if (!"init_ok".equals(reply.get("type"))) {
+        abort.raise("node " + id + " answered init with " + reply + node.stderrReport());
+      }
+    } catch (TimeoutException e) {
+      abort.raise("node " + id + " did not respond to init within " + INIT_TIMEOUT.toSeconds() + " s" + node.stderrReport());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      abort.raise("init of node " + id + " failed: " + e.getMessage() + node.stderrReport());
+    }
+  }
+
+  /** One fresh setup client per node, e.g. broadcast's topology; a failure aborts the run. */
+  private void setup(Network network) throws Abort.AbortedException, InterruptedException {
+    phase = "setup";
+    CountDownLatch done = new CountDownLatch(options.nodes().size());
+    for (String id : options.nodes()) {
+      Thread.ofVirtual()
+          .name("setup-" + id)
+          .start(
+              () -> {
+                try (ClientConnection client = ClientConnection.open(network, id)) {
+                  workload.setup(client, options);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                  NodeProcess node = nodes.get(id);
+                  abort.raise(
+                      "setup of node " + id + " failed: " + describe(e) + (node == null ? "" : node.stderrReport()));
+                } finally {
+                  done.countDown();
+                }
+              });
+    }
+    awaitLatch(done);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof TimeoutException) {
+      return "no reply within the timeout";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  private void awaitLatch(CountDownLatch latch) throws Abort.AbortedException, InterruptedException {
+    while (!latch.await(50, TimeUnit.MILLISECONDS)) {
+      abort.check();
+    }
+    abort.check();
+  }
+
+  private void mainPhase(Workers workers, Nemesis nemesis, Random schedulerRandom, Random generatorRandom)
+      throws Abort.AbortedException, InterruptedException {
+    var generator = workload.generator(options, generatorRandom);
+    phase = "main";
+    history.startClock();
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
+    mainStart = start;
+    mainEnd = end;
+    Thread nemesisThread = null;
+    List<Throwable> nemesisFailure = new ArrayList<>();
+    if (nemesis != null) {
+      nemesisThread =
+          Thread.ofVirtual()
+              .name("nemesis")
+              .start(
+                  () -> {
+                    try {
+                      nemesis.run(start, end, abort);
+                    } catch (Abort.AbortedException | InterruptedException e) {
+                      // The lifecycle reports the abort.
+                    } catch (RuntimeException e) {
+                      abort.raise("nemesis failed: " + e);
+                    }
+                  });
+    }
+    if (options.rate() <= 0 || options.concurrency() == 0) {
+      abort.sleepUntil(end);
+    } else {
+      double meanGapNanos = 1e9 / options.rate();
+      long next = start;
+      while (next < end) {
+        abort.sleepUntil(next);
+        Workers.Worker worker = workers.acquire(schedulerRandom, end, abort);
+        if (worker == null) {
+          break;
+        }
+        Invocation invocation = generator.next(worker.index);
+        workers.dispatch(worker, invocation);
+        next += (long) (schedulerRandom.nextDouble() * 2 * meanGapNanos);
+      }
+      abort.sleepUntil(end);
+    }
+    phase = "main (draining)";
+    workers.awaitIdle(abort);
+    if (nemesisThread != null) {
+      nemesisThread.join();
+    }
+    abort.check();
+  }
+
+  private void finalPhase(Workers workers, Nemesis nemesis) throws Abort.AbortedException, InterruptedException {
+    phase = "recovery";
+    if (nemesis != null) {
+      nemesis.heal();
+    }
+    Log.info("Waiting for recovery...");
+    abort.sleepUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(RECOVERY_SECONDS));
+    phase = "final";
+    CountDownLatch done = new CountDownLatch(workers.all().size());
+    for (Workers.Worker worker : workers.all()) {
+      Thread.ofVirtual()
+          .name("final-" + worker.index)
+          .start(
+              () -> {
+                try {
+                  for (Invocation invocation : workload.finalOps(worker.index, options)) {
+                    if (abort.isRaised()) {
+                      break;
+                    }
+                    worker.perform(invocation);
+                  }
+                } catch (RuntimeException e) {
+                  abort.raise("final phase of worker " + worker.index + " failed: " + e);
+                } finally {
+                  done.countDown();
+                }
+              });
+    }
+    awaitLatch(done);
+  }
+
+  /** Maelstrom notices at teardown a node that is already dead: that is a crash. */
+  private void checkNodesAlive() throws Abort.AbortedException {
+    for (NodeProcess node : nodes.values()) {
+      if (!node.isAlive()) {
+        abort.raise("node " + node.id() + " crashed before teardown" + node.stderrReport());
+      }
+      node.stopping();
+    }
+    abort.check();
+  }
+
+  private void killNodes() {
+    nodes.values().forEach(NodeProcess::stopping);
+    nodes.values().parallelStream().forEach(NodeProcess::kill);
+  }
+}

@@ -1,0 +1,157 @@
+package glomers.harness.run;
+
+import glomers.harness.cli.TestOptions;
+import glomers.harness.history.OpType;
+import glomers.harness.net.ClientConnection;
+import glomers.harness.net.Network;
+import glomers.harness.workload.Client;
+import glomers.harness.workload.Completion;
+import glomers.harness.workload.Invocation;
+import glomers.harness.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The client worker threads. Worker i talks to nodes[i mod n] for the whole run; it starts as
+ * process i and, like Jepsen, becomes process + concurrency after an indeterminate op, with a new
+ * connection unless the workload's client is reusable.
+ */
+final class Workers {
+  final class Worker {
+    final int index;
+    final String node;
+    int process;
+    ClientConnection connection;
+    Client client;
+
+    Worker(int index) {
+      this.index = index;
+      this.process = index;
+      this.node = options.nodes().get(index % options.nodes().size());
+      connect();
+    }
+
+    private void connect() {
+      connection = ClientConnection.open(network, node);
+      client = workload.client(connection, options);
+    }
+
+    void perform(Invocation invocation) {
+      history.record(OpType.INVOKE, process, invocation.f(), invocation.value(), null, invocation.finalPhase());
+      Completion completion;
+      try {
+        completion = client.invoke(invocation);
+        if (completion == null || completion.type() == OpType.INVOKE) {
+          completion = Completion.info(invocation.value(), "indeterminate: client returned " + completion);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        completion = Completion.info(invocation.value(), "indeterminate: interrupted");
+      } catch (Exception e) {
+        completion = Completion.info(invocation.value(), "indeterminate: " + e.getMessage());
+      }
+      history.record(
+          completion.type(), process, invocation.f(), completion.value(), completion.error(), invocation.finalPhase());
+      if (completion.type() == OpType.INFO) {
+        process += options.concurrency();
+        if (!workload.reusableClient()) {
+          connection.close();
+          connect();
+        }
+      }
+    }
+  }
+
+  private final TestOptions options;
+  private final Workload workload;
+  private final Network network;
+  private final HistoryRecorder history;
+  private final List<Worker> all = new ArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final List<Worker> idle = new ArrayList<>();
+
+  Workers(TestOptions options, Workload workload, Network network, HistoryRecorder history) {
+    this.options = options;
+    this.workload = workload;
+    this.network = network;
+    this.history = history;
+    for (int i = 0; i < options.concurrency(); i++) {
+      Worker worker = new Worker(i);
+      all.add(worker);
+      idle.add(worker);
+    }
+  }
+
+  List<Worker> all() {
+    return all;
+  }
+
+  int busy() {
+    lock.lock();
+    try {
+      return all.size() - idle.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A random idle worker, waiting for one until {@code endNanos}; null if none became free. */
+  Worker acquire(Random random, long endNanos, Abort abort) throws InterruptedException, Abort.AbortedException {
+    lock.lock();
+    try {
+      while (idle.isEmpty()) {
+        abort.check();
+        long left = endNanos - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+      }
+      return idle.remove(random.nextInt(idle.size()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs one op on {@code worker} in the background, returning it to the idle pool after. */
+  void dispatch(Worker worker, Invocation invocation) {
+    Thread.ofVirtual()
+        .name("worker-" + worker.index)
+        .start(
+            () -> {
+              try {
+                worker.perform(invocation);
+              } finally {
+                lock.lock();
+                try {
+                  idle.add(worker);
+                  changed.signalAll();
+                } finally {
+                  lock.unlock();
+                }
+              }
+            });
+  }
+
+  /** Waits for every in-flight op to complete. */
+  void awaitIdle(Abort abort) throws InterruptedException, Abort.AbortedException {
+    lock.lock();
+    try {
+      while (idle.size() < all.size()) {
+        abort.check();
+        changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void closeAll() {
+    all.forEach(worker -> worker.connection.close());
+  }
+}
