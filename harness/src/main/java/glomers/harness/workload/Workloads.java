@@ -1,5 +1,6 @@
 package glomers.harness.workload;
 
+import glomers.harness.workload.broadcast.BroadcastWorkload;
 import glomers.harness.workload.echo.EchoWorkload;
 import glomers.harness.workload.uniqueids.UniqueIdsWorkload;
 import java.util.Collections;
@@ -16,6 +17,7 @@ public final class Workloads {
   private static final Map<String, Supplier<Workload>> IMPLEMENTED = new LinkedHashMap<>();
 
   static {
+    IMPLEMENTED.put("broadcast", BroadcastWorkload::new);
     IMPLEMENTED.put("echo", EchoWorkload::new);
     IMPLEMENTED.put("unique-ids", UniqueIdsWorkload::new);
   }
