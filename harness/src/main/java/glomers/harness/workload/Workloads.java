@@ -2,6 +2,8 @@ package glomers.harness.workload;
 
 import glomers.harness.workload.broadcast.BroadcastWorkload;
 import glomers.harness.workload.echo.EchoWorkload;
+import glomers.harness.workload.gcounter.CounterWorkload;
+import glomers.harness.workload.gset.GSetWorkload;
 import glomers.harness.workload.uniqueids.UniqueIdsWorkload;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ public final class Workloads {
   static {
     IMPLEMENTED.put("broadcast", BroadcastWorkload::new);
     IMPLEMENTED.put("echo", EchoWorkload::new);
+    IMPLEMENTED.put("g-counter", CounterWorkload::gCounter);
+    IMPLEMENTED.put("g-set", GSetWorkload::new);
+    IMPLEMENTED.put("pn-counter", CounterWorkload::pnCounter);
     IMPLEMENTED.put("unique-ids", UniqueIdsWorkload::new);
   }
 
