@@ -16,8 +16,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Log {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-  private static final PrintStream OUT =
-      new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+  private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
   private static BufferedWriter file;
   private static Runnable beforeLine = () -> {};
 

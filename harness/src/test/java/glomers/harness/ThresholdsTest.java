@@ -1,0 +1,124 @@
+package glomers.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glomers.harness.report.Edn;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ThresholdsTest {
+  /** Shaped like a real Maelstrom 0.2 broadcast results.edn (3d: 25 nodes, 100 ms). */
+  static final String RESULTS_EDN =
+      """
+      {:perf {:latency-graph {:valid? true},
+              :rate-graph {:valid? true},
+              :valid? true},
+       :timeline {:valid? true},
+       :exceptions {:valid? true},
+       :stats {:valid? true,
+               :count 1983,
+               :ok-count 1983,
+               :fail-count 0,
+               :info-count 0,
+               :by-f {:broadcast {:valid? true, :count 1002, :ok-count 1002, :fail-count 0, :info-count 0},
+                      :read {:valid? true, :count 981, :ok-count 981, :fail-count 0, :info-count 0}}},
+       :availability {:valid? true, :ok-fraction 1.0},
+       :net {:all {:send-count 53542, :recv-count 53542, :msg-count 53542, :msgs-per-op 27.0},
+             :clients {:send-count 4066, :recv-count 4066, :msg-count 4066},
+             :servers {:send-count 49476,
+                       :recv-count 49476,
+                       :msg-count 49476,
+                       :msgs-per-op 24.949068},
+             :valid? true},
+       :workload {:worst-stale ({:element 341,
+                                 :outcome :stable,
+                                 :stable-latency 578,
+                                 :lost-latency nil,
+                                 :known {:index 1375, :time 17103422114, :type :ok, :process 18,
+                                         :f :broadcast, :value 341},
+                                 :last-absent #jepsen.history.Op{:index 1412, :time 17585493617,
+                                                                 :type :invoke, :process 3, :f :read,
+                                                                 :value nil}}),
+                  :duplicated-count 0,
+                  :valid? true,
+                  :lost-count 0,
+                  :lost #{},
+                  :stable-count 1002,
+                  :stale-count 985,
+                  :stale #{0 1 2 3 4 5 6 7 8 9},
+                  :never-read-count 0,
+                  :stable-latencies {0 0, 0.5 356, 0.95 518, 0.99 562, 1 578},
+                  :attempt-count 1002,
+                  :never-read #{},
+                  :duplicated {}},
+       :valid? true}
+      """;
+
+  @Test
+  void readsTheFiguresOfARealLookingResultsEdn() {
+    Thresholds.Figures figures = Thresholds.figures(Edn.read(RESULTS_EDN));
+    assertThat(figures.valid()).isEqualTo(true);
+    assertThat(figures.msgsPerOp()).isEqualTo(24.949068);
+    assertThat(figures.medianMs()).isEqualTo(356.0);
+    assertThat(figures.maxMs()).isEqualTo(578.0);
+  }
+
+  @Test
+  void ednReaderHandlesTheUsualForms() {
+    Object value =
+        Edn.read("; comment\n{:a [1 -2 3N 1.5 1/2 \"s\\\"q\" \\c nil true], :b #{:x}, #_ :skipped :c #inst \"2024\", \"k\" (x y)}");
+    @SuppressWarnings("unchecked")
+    List<Object> a = (List<Object>) Edn.get(value, "a");
+    assertThat(a.subList(0, 6)).containsExactly(1L, -2L, 3L, 1.5, 0.5, "s\"q");
+    assertThat(a.get(7)).isNull();
+    assertThat(a.get(8)).isEqualTo(true);
+    assertThat(Edn.get(value, "c")).isEqualTo("2024");
+    assertThat(Edn.get(value, "k")).isEqualTo(List.of(new Edn.Symbol("x"), new Edn.Symbol("y")));
+    assertThat(Edn.get(value, "b")).isEqualTo(java.util.Set.of(new Edn.Keyword("x")));
+  }
+
+  private int check(Path results, String... limits) {
+    Thresholds.CheckCommand command = new Thresholds.CheckCommand();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    String[] args = new String[limits.length + 1];
+    System.arraycopy(limits, 0, args, 0, limits.length);
+    args[limits.length] = results.toString();
+    new CommandLine(command).parseArgs(args);
+    return command.call();
+  }
+
+  @Test
+  void checksLimitsOnEdnAndJson(@TempDir Path dir) throws Exception {
+    Path edn = dir.resolve("results.edn");
+    Files.writeString(edn, RESULTS_EDN);
+    assertThat(check(edn, "--max-msgs-per-op", "30", "--max-median-ms", "400", "--max-max-ms", "600")).isZero();
+    assertThat(check(dir, "--max-msgs-per-op", "20", "--max-median-ms", "1000", "--max-max-ms", "2000")).isEqualTo(1);
+    assertThat(check(edn, "--max-max-ms", "578")).isEqualTo(1);
+
+    Path runDir = dir.resolve("run");
+    Files.createDirectories(runDir);
+    Files.writeString(
+        runDir.resolve("results.json"),
+        glomers.harness.net.Json.write(
+            Map.of(
+                "net", Map.of("servers", Map.of("msgs-per-op", 12.5)),
+                "workload", Map.of("stable-latencies", Map.of("0", 0, "0.5", 150, "1", 420)),
+                "valid?", true)));
+    assertThat(check(runDir, "--max-msgs-per-op", "30", "--max-median-ms", "400", "--max-max-ms", "600", "--require-valid")).isZero();
+    assertThat(check(runDir, "--max-median-ms", "100")).isEqualTo(1);
+
+    Files.writeString(runDir.resolve("results.json"), "{\"valid?\": false, \"net\": {}}");
+    assertThat(check(runDir, "--max-msgs-per-op", "30")).isEqualTo(1);
+    assertThat(check(runDir, "--require-valid")).isEqualTo(1);
+    assertThat(check(dir.resolve("missing"), "--max-msgs-per-op", "30")).isEqualTo(254);
+  }
+}

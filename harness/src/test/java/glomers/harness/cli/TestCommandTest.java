@@ -1,0 +1,184 @@
+package glomers.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import glomers.harness.Maelstrom;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TestCommandTest {
+  @TempDir Path dir;
+  Path bin;
+
+  @BeforeEach
+  void executable() throws IOException {
+    bin = dir.resolve("node");
+    Files.writeString(bin, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private TestOptions parse(String... flags) throws TestCommand.InvalidOptionException {
+    TestCommand command = new TestCommand();
+    List<String> args = new ArrayList<>(List.of("--bin", bin.toString()));
+    args.addAll(List.of(flags));
+    new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    return command.toOptions();
+  }
+
+  private String refusal(String... flags) {
+    try {
+      parse(flags);
+    } catch (TestCommand.InvalidOptionException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted " + List.of(flags));
+  }
+
+  @Test
+  void defaultsAreMaelstroms() throws Exception {
+    TestOptions o = parse();
+    assertThat(o.workload()).isEqualTo("lin-kv");
+    assertThat(o.nodes()).containsExactly("n1", "n2", "n3", "n4", "n5");
+    assertThat(o.concurrency()).isEqualTo(5);
+    assertThat(o.timeLimitSeconds()).isEqualTo(60);
+    assertThat(o.rate()).isEqualTo(5.0);
+    assertThat(o.latencyMillis()).isZero();
+    assertThat(o.latencyDist()).isEqualTo("constant");
+    assertThat(o.partition()).isFalse();
+    assertThat(o.nemesisIntervalSeconds()).isEqualTo(10.0);
+    assertThat(o.availability()).isNull();
+    assertThat(o.consistencyModels()).containsExactly("strict-serializable");
+    assertThat(o.keyCount()).isNull();
+    assertThat(o.maxTxnLength()).isEqualTo(4);
+    assertThat(o.maxWritesPerKey()).isEqualTo(16);
+    assertThat(o.topology()).isEqualTo("grid");
+    assertThat(o.testCount()).isEqualTo(1);
+    assertThat(o.bin()).isEqualTo(bin.toRealPath());
+    assertThat(o.nodeArgs()).isEmpty();
+  }
+
+  @Test
+  void nodeCountOverridesNodeListsAndScalesConcurrency() throws Exception {
+    TestOptions o = parse("--nodes", "a,b", "-n", "x", "--node-count", "3", "--concurrency", "2n");
+    assertThat(o.nodes()).containsExactly("n0", "n1", "n2");
+    assertThat(o.concurrency()).isEqualTo(6);
+  }
+
+  @Test
+  void nodeListsCombineAndSplitOnCommaWhitespace() throws Exception {
+    assertThat(parse("--nodes", "a, b,c").nodes()).containsExactly("a", "b", "c");
+    assertThat(parse("-n", "x", "-n", "y").nodes()).containsExactly("x", "y");
+    assertThat(parse("--nodes", "a,b", "-n", "z").nodes()).containsExactly("a", "b", "z");
+    assertThat(parse("--concurrency", "7").concurrency()).isEqualTo(7);
+  }
+
+  @Test
+  void consistencyModelsSplitOnlyOnCommasWithWhitespaceAround() throws Exception {
+    assertThat(parse("--consistency-models", "read-committed , serializable").consistencyModels())
+        .containsExactly("read-committed", "serializable");
+    assertThat(parse("--consistency-models", "a,b").consistencyModels()).containsExactly("a,b");
+  }
+
+  @Test
+  void nemesisAcceptsOnlyPartition() throws Exception {
+    assertThat(parse("--nemesis", "partition").partition()).isTrue();
+    assertThat(parse("--nemesis", "partition , partition").partition()).isTrue();
+    assertThat(refusal("--nemesis", "kill")).contains("--nemesis");
+    assertThat(refusal("--nemesis", "partition,pause")).contains("--nemesis");
+  }
+
+  @Test
+  void numbersAreValidatedLikeMaelstrom() throws Exception {
+    assertThat(parse("--rate", "0").rate()).isZero();
+    assertThat(parse("--rate", "2.5").rate()).isEqualTo(2.5);
+    assertThat(parse("--nemesis-interval", "0.5").nemesisIntervalSeconds()).isEqualTo(0.5);
+    assertThat(parse("--nemesis-interval", "1/2").nemesisIntervalSeconds()).isEqualTo(0.5);
+    assertThat(parse("--latency", "100", "--latency-dist", "exponential").latencyDist()).isEqualTo("exponential");
+    assertThat(parse("--availability", "total").availability()).isEqualTo("total");
+    assertThat(parse("--availability", "0.99").availability()).isEqualTo("0.99");
+    assertThat(parse("--key-count", "3").keyCount()).isEqualTo(3);
+    assertThat(parse("--topology", "tree3").topology()).isEqualTo("tree3");
+    assertThat(parse("--test-count", "2").testCount()).isEqualTo(2);
+    assertThat(parse("--seed", "42").seed()).isEqualTo(42L);
+
+    assertThat(refusal("--rate", "-1")).contains("--rate");
+    assertThat(refusal("--rate", "fast")).contains("--rate");
+    assertThat(refusal("--time-limit", "0")).contains("--time-limit");
+    assertThat(refusal("--time-limit", "1.5")).contains("--time-limit");
+    assertThat(refusal("--latency", "-5")).contains("--latency");
+    assertThat(refusal("--node-count", "0")).contains("--node-count");
+    assertThat(refusal("--concurrency", "2x")).contains("--concurrency");
+    assertThat(refusal("--concurrency", "n")).contains("--concurrency");
+    assertThat(refusal("--nemesis-interval", "0")).contains("--nemesis-interval");
+    assertThat(refusal("--availability", "1.5")).contains("--availability");
+    assertThat(refusal("--availability", "most")).contains("--availability");
+    assertThat(refusal("--latency-dist", "normal")).contains("--latency-dist");
+    assertThat(refusal("--topology", "star")).contains("--topology");
+    assertThat(refusal("-w", "kafkaesque")).contains("--workload");
+    assertThat(refusal("--key-count", "0")).contains("--key-count");
+    assertThat(refusal("--max-txn-length", "0")).contains("--max-txn-length");
+    assertThat(refusal("--max-writes-per-key", "-1")).contains("--max-writes-per-key");
+    assertThat(refusal("--test-count", "0")).contains("--test-count");
+    assertThat(refusal("--seed", "x")).contains("--seed");
+  }
+
+  @Test
+  void degenerateLatencyDistributionsAreRefused() {
+    assertThat(refusal("--latency-dist", "uniform")).contains("needs --latency > 0");
+    assertThat(refusal("--latency-dist", "exponential", "--latency", "0")).contains("needs --latency > 0");
+  }
+
+  @Test
+  void jepsenFlagsAreAccepted() throws Exception {
+    TestOptions o =
+        parse("--leave-db-running", "--logging-json", "--username", "u", "--password", "p", "--no-ssh",
+            "--strict-host-key-checking", "--ssh-private-key", "k");
+    assertThat(o.nodes()).hasSize(5);
+  }
+
+  @Test
+  void extraArgumentsGoToTheNode() throws Exception {
+    assertThat(parse("extra", "--", "--mode", "x").nodeArgs()).containsExactly("extra", "--mode", "x");
+  }
+
+  @Test
+  void binIsRequiredAndMustBeExecutable() throws Exception {
+    TestCommand command = new TestCommand();
+    new CommandLine(command).parseArgs("-w", "echo");
+    assertThatThrownBy(command::toOptions).hasMessageContaining("--bin");
+    Path plain = dir.resolve("plain");
+    Files.writeString(plain, "x");
+    assertThat(refusalWithBin(plain)).contains("not an executable");
+  }
+
+  private String refusalWithBin(Path path) {
+    TestCommand command = new TestCommand();
+    new CommandLine(command).parseArgs("--bin", path.toString());
+    try {
+      command.toOptions();
+    } catch (TestCommand.InvalidOptionException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted " + path);
+  }
+
+  @Test
+  void exitCodesForUsageAndHelp() {
+    assertThat(Maelstrom.run(new String[] {})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"frobnicate"})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"serve"})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"test", "--no-such-flag", "--bin", bin.toString()})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"test", "--rate", "-3", "--bin", bin.toString()})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"test", "-h"})).isZero();
+    assertThat(Maelstrom.run(new String[] {"--help"})).isZero();
+  }
+}

@@ -1,0 +1,82 @@
+package glomers.harness.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import glomers.harness.Maelstrom;
+import glomers.harness.nodes.TestNode;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Runs the bench in-process against a test node launched as a real process by a generated script. */
+final class BenchRun {
+  final int exitCode;
+  final Path storeDir;
+
+  private BenchRun(int exitCode, Path storeDir) {
+    this.exitCode = exitCode;
+    this.storeDir = storeDir;
+  }
+
+  /** A script that execs this JVM on the test classes with {@code TestNode kind ...}. */
+  static Path nodeScript(Path dir, String kind) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String classpath =
+        Stream.of(TestNode.class, ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
+                com.fasterxml.jackson.annotation.JsonProperty.class)
+            .map(BenchRun::location)
+            .distinct()
+            .collect(Collectors.joining(":"));
+    Path script = dir.resolve(kind + "-node");
+    Files.writeString(
+        script,
+        "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '" + classpath
+            + "' " + TestNode.class.getName() + " " + kind + " \"$@\"\n",
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return script;
+  }
+
+  private static String location(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static BenchRun run(Path dir, String kind, String... args) throws IOException {
+    Path script = nodeScript(dir, kind);
+    Path store = dir.resolve("store");
+    List<String> all = new ArrayList<>(List.of("test", "--bin", script.toString(), "--store", store.toString()));
+    all.addAll(List.of(args));
+    int code = Maelstrom.run(all.toArray(String[]::new));
+    Path latest = store.resolve("latest");
+    return new BenchRun(code, Files.exists(latest) ? latest.toRealPath() : null);
+  }
+
+  String log() throws IOException {
+    return Files.readString(storeDir.resolve("jepsen.log"), StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> results() throws IOException {
+    return new ObjectMapper().readValue(storeDir.resolve("results.json").toFile(), Map.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  Object result(String... path) throws IOException {
+    Object at = results();
+    for (String key : path) {
+      at = ((Map<String, Object>) at).get(key);
+    }
+    return at;
+  }
+}

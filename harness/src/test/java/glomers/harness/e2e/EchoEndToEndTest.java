@@ -1,0 +1,79 @@
+package glomers.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EchoEndToEndTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void shortTimeouts() {
+    System.setProperty("glomers.harness.init-timeout-ms", "3000");
+  }
+
+  @Test
+  void aGoodEchoNodePassesAndEverythingIsStored() throws Exception {
+    BenchRun run = BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "2", "--rate", "20");
+
+    assertThat(run.exitCode).isZero();
+    assertThat(run.result("valid?")).isEqualTo(true);
+    assertThat(run.log()).contains("Everything looks good!");
+    assertThat((Integer) run.result("stats", "ok-count")).isGreaterThan(5);
+    assertThat(Files.readString(run.storeDir.resolve("node-logs/n0.log"))).contains("init received, mode good");
+    assertThat(Files.readAllLines(run.storeDir.resolve("history.jsonl")))
+        .anyMatch(line -> line.contains("\"type\":\"invoke\"") && line.contains("\"f\":\"echo\""));
+    assertThat(Files.readString(run.storeDir.resolve("net-journal/journal.jsonl")))
+        .contains("\"type\":\"init\"", "\"type\":\"recv\"");
+  }
+
+  @Test
+  void aNodeThatNeverAnswersInitAbortsTheRun() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "2", "--time-limit", "2", "--", "--mode", "silent-init");
+
+    assertThat(run.exitCode).isEqualTo(255);
+    assertThat(run.log()).contains("did not respond to init").contains("init received, mode silent-init");
+  }
+
+  @Test
+  void aNodeThatCrashesMidRunAbortsWithItsStderr() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "5", "--rate", "20", "--",
+            "--mode", "crash", "--after", "3");
+
+    assertThat(run.exitCode).isEqualTo(255);
+    assertThat(run.log()).contains("node n0 crashed (exit code 3)").contains("about to crash on purpose");
+  }
+
+  @Test
+  void garbageOnStdoutAbortsTheRun() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "5", "--rate", "20", "--",
+            "--mode", "garbage", "--after", "3");
+
+    assertThat(run.exitCode).isEqualTo(255);
+    assertThat(run.log()).contains("node n0 wrote an invalid message to stdout").contains("this is not JSON");
+  }
+
+  @Test
+  void wrongEchoesFailTheAnalysis() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "2", "--rate", "20", "--",
+            "--mode", "wrong-echo", "--after", "2");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.result("workload", "valid?")).isEqualTo(false);
+    assertThat(run.log()).contains("Analysis invalid!");
+  }
+
+  @Test
+  void aMissingBinaryIsAUsageError() throws Exception {
+    int code = glomers.harness.Maelstrom.run(new String[] {"test", "-w", "echo", "--bin", dir.resolve("nope").toString()});
+    assertThat(code).isEqualTo(254);
+  }
+}
