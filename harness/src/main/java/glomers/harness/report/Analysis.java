@@ -1,7 +1,10 @@
 package glomers.harness.report;
 
+import glomers.harness.checker.Availability;
 import glomers.harness.checker.Checker;
+import glomers.harness.checker.Perf;
 import glomers.harness.checker.Result;
+import glomers.harness.checker.Stats;
 import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
@@ -21,11 +24,11 @@ public final class Analysis {
       TestOptions options, Workload workload, List<Op> history, NetStats net) {
     long opCount = history.stream().filter(op -> op.isClient() && op.isInvoke()).count();
     Map<String, Object> results = new LinkedHashMap<>();
-    results.put("perf", run(new PerfChecker(), history));
+    results.put("perf", run(new Perf(), history));
     results.put("timeline", Map.of("valid?", true));
     results.put("exceptions", Map.of("valid?", true));
-    results.put("stats", run(new StatsChecker(workload.statsExempt()), history));
-    results.put("availability", run(new AvailabilityChecker(options.availability()), history));
+    results.put("stats", run(new Stats(workload.statsExempt()), history));
+    results.put("availability", run(new Availability(options.availability()), history));
     results.put("net", net.toResult(opCount));
     Checker workloadChecker;
     try {

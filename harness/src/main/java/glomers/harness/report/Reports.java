@@ -98,7 +98,9 @@ public final class Reports {
     if (results.get("net") instanceof Map<?, ?> net) {
       lines.add("  net: " + brief(net.get("all")) + "; servers " + brief(net.get("servers")));
     }
-    if (results.get("perf") instanceof Map<?, ?> perf && perf.get("latency-ms") instanceof Map<?, ?> q && !q.isEmpty()) {
+    if (results.get("perf") instanceof Map<?, ?> perf
+        && perf.get("ok-latency-ms") instanceof Map<?, ?> latencies
+        && latencies.get("all") instanceof Map<?, ?> q) {
       lines.add("  client latency ms (ok ops): " + Json.write(q));
     }
     if (results.get("workload") instanceof Map<?, ?> w) {
