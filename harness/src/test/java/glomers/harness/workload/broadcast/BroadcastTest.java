@@ -12,10 +12,14 @@ import glomers.harness.workload.FakeConnection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BroadcastTest {
@@ -67,6 +71,31 @@ class BroadcastTest {
     assertThat(workload.finalOps(3, null)).containsExactly(new Invocation("read", null, true));
     assertThat(workload.hasFinalPhase()).isTrue();
     assertThat(workload.checker(null)).isInstanceOf(SetFull.class);
+  }
+
+  @Test
+  void concurrentWorkersNeverShareOrSkipABroadcastValue() throws Exception {
+    Generator g = workload.generator(null, new Random(5));
+    Set<Object> values = ConcurrentHashMap.newKeySet();
+    AtomicLong broadcasts = new AtomicLong();
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int worker = w;
+      workers.add(Thread.ofPlatform().start(() -> {
+        for (int i = 0; i < 20_000; i++) {
+          Invocation op = g.next(worker);
+          if (op.f().equals("broadcast")) {
+            values.add(op.value());
+            broadcasts.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (Thread t : workers) {
+      t.join();
+    }
+    assertThat((long) values.size()).isEqualTo(broadcasts.get());
+    assertThat(values).allSatisfy(v -> assertThat((Long) v).isBetween(0L, broadcasts.get() - 1));
   }
 
   @Test
