@@ -60,11 +60,11 @@ public final class UniqueIdsChecker implements Checker {
         duplicates.add(e);
       }
     }
-    // The most duplicated first, then by id, so the shown sample is the worst and stable.
+    // Jepsen shows the most duplicated ids, and among equally duplicated ones the highest.
     duplicates.sort(
         Comparator.<Map.Entry<Object, Long>, Long>comparing(Map.Entry::getValue)
-            .reversed()
-            .thenComparing(Map.Entry::getKey, JsonValues.ORDER));
+            .thenComparing(Map.Entry::getKey, JsonValues.ORDER)
+            .reversed());
     List<List<Object>> shown = new ArrayList<>();
     for (Map.Entry<Object, Long> e : duplicates.subList(0, Math.min(SHOWN_DUPLICATES, duplicates.size()))) {
       shown.add(Arrays.asList(e.getKey(), e.getValue()));

@@ -12,6 +12,7 @@ import glomers.harness.workload.FakeConnection;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,24 @@ class UniqueIdsTest {
         .containsEntry("duplicated-count", 2L)
         .containsEntry("duplicated", List.of(List.of("a", 3L), List.of("b", 2L)))
         .containsEntry("range", List.of("a", "c"));
+  }
+
+  @Test
+  void showsAtMost48DuplicatesTheMostDuplicatedAndThenTheHighest() {
+    List<Object> ids = new ArrayList<>();
+    for (long id = 0; id < 60; id++) {
+      ids.add(id);
+      ids.add(id);
+    }
+    ids.add(5L);
+    Result r = check(ids.toArray());
+    assertThat(r.details()).containsEntry("duplicated-count", 60L);
+    @SuppressWarnings("unchecked")
+    List<List<Object>> shown = (List<List<Object>>) r.details().get("duplicated");
+    assertThat(shown).hasSize(48);
+    assertThat(shown.get(0)).isEqualTo(List.of(5L, 3L));
+    assertThat(shown.get(1)).isEqualTo(List.of(13L, 2L));
+    assertThat(shown.get(47)).isEqualTo(List.of(59L, 2L));
   }
 
   @Test
