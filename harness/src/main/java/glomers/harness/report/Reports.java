@@ -116,9 +116,18 @@ public final class Reports {
       }
     }
     lines.add(String.format("  run took %.1f s; valid? %s", elapsedNanos / 1e9, valid.json()));
+    lines.add("  " + benchUsage());
     lines.add("");
     lines.add(verdictLine(valid));
     lines.forEach(Log::plain);
+  }
+
+  /** The bench's own CPU use so far (nodes excluded), to keep its overhead in sight. */
+  public static String benchUsage() {
+    long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+    long wall = System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+    return String.format(
+        "bench process: CPU %.2f s over %.2f s wall (%.0f%% of one core)", cpu / 1e3, wall / 1e3, 100.0 * cpu / Math.max(1, wall));
   }
 
   private static String brief(Object group) {

@@ -252,6 +252,7 @@ public final class TestRun {
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
     mainStart = start;
     mainEnd = end;
+    long cpuAtStart = cpuNanos();
     Thread nemesisThread = null;
     List<Throwable> nemesisFailure = new ArrayList<>();
     if (nemesis != null) {
@@ -288,6 +289,7 @@ public final class TestRun {
     }
     phase = "main (draining)";
     workers.awaitIdle(abort);
+    Log.info("Main phase done; " + mainPhaseUsage(start, cpuAtStart));
     if (nemesisThread != null) {
       nemesisThread.join();
     }
@@ -323,6 +325,16 @@ public final class TestRun {
               });
     }
     awaitLatch(done);
+  }
+
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  private static String mainPhaseUsage(long startNanos, long cpuAtStart) {
+    double wall = (System.nanoTime() - startNanos) / 1e9;
+    double cpu = (cpuNanos() - cpuAtStart) / 1e9;
+    return String.format("bench CPU %.2f s over %.2f s (%.0f%% of one core)", cpu, wall, 100 * cpu / wall);
   }
 
   /** Maelstrom notices at teardown a node that is already dead: that is a crash. */
