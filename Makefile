@@ -32,3 +32,8 @@ test:
 
 clean:
 	$(MVN) clean
+
+# The bench's own cost: seconds beyond --time-limit (echo, 1 node) and its CPU share at 25 nodes.
+.PHONY: bench-overhead
+bench-overhead:
+	@scripts/bench-overhead
