@@ -53,7 +53,7 @@ public final class Journal implements AutoCloseable {
   }
 
   private void append(String type, Message message) {
-    StringBuilder line = new StringBuilder(96);
+    StringBuilder line = new StringBuilder(96 + message.bodyJson().length());
     line.append("{\"time\":").append(System.nanoTime() - origin);
     line.append(",\"type\":\"").append(type).append("\",\"id\":").append(message.id());
     line.append(",\"src\":");

@@ -11,7 +11,7 @@ public record Message(
     long id, String src, String dest, ObjectNode body, String bodyJson, long deadline) {
   /** The line a node reads on stdin: keys in Maelstrom's order {@code id, src, dest, body}. */
   public String toLine() {
-    StringBuilder line = new StringBuilder(64 + src.length() + dest.length());
+    StringBuilder line = new StringBuilder(48 + src.length() + dest.length() + bodyJson.length());
     line.append("{\"id\":").append(id).append(",\"src\":");
     appendString(line, src);
     line.append(",\"dest\":");
