@@ -1,0 +1,68 @@
+package glomers.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BroadcastAndIdsEndToEndTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void shortRecovery() {
+    System.setProperty("glomers.harness.recovery-ms", "1500");
+  }
+
+  private static final String[] PARTITIONED_BROADCAST = {
+    "-w", "broadcast", "--node-count", "5", "--time-limit", "4", "--rate", "30",
+    "--nemesis", "partition", "--nemesis-interval", "0.5", "--latency", "5", "--seed", "11"
+  };
+
+  @Test
+  void aRetryingBroadcastNodeSurvivesPartitions() throws Exception {
+    BenchRun run = BenchRun.run(dir, "broadcast", PARTITIONED_BROADCAST);
+
+    assertThat(run.exitCode).isZero();
+    assertThat(run.result("workload", "lost-count")).isEqualTo(0);
+    assertThat((Integer) run.result("workload", "stable-count")).isPositive();
+    assertThat(Files.readString(run.storeDir.resolve("history.jsonl")))
+        .contains("\"f\":\"start-partition\"", "\"process\":\"nemesis\"", "network-healed", "\"final?\":true");
+    assertThat(run.log()).contains("Waiting for recovery...");
+    assertThat((Double) run.result("net", "servers", "msgs-per-op")).isPositive();
+  }
+
+  @Test
+  void aBroadcastNodeThatDropsValuesDuringPartitionsLosesThem() throws Exception {
+    String[] args = new String[PARTITIONED_BROADCAST.length + 3];
+    System.arraycopy(PARTITIONED_BROADCAST, 0, args, 0, PARTITIONED_BROADCAST.length);
+    System.arraycopy(new String[] {"--", "--mode", "fire-and-forget"}, 0, args, PARTITIONED_BROADCAST.length, 3);
+    BenchRun run = BenchRun.run(dir, "broadcast", args);
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat((Integer) run.result("workload", "lost-count")).isPositive();
+    assertThat(run.log()).contains("Analysis invalid!");
+  }
+
+  @Test
+  void repeatedIdsFailUniqueIds() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "unique-ids", "-w", "unique-ids", "--node-count", "3", "--time-limit", "2", "--rate", "50",
+            "--", "--mode", "repeat");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat((Integer) run.result("workload", "duplicated-count")).isPositive();
+  }
+
+  @Test
+  void uniqueIdsStayTotallyAvailableUnderPartitions() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "unique-ids", "-w", "unique-ids", "--node-count", "3", "--time-limit", "2", "--rate", "50",
+            "--availability", "total", "--nemesis", "partition", "--nemesis-interval", "0.5");
+
+    assertThat(run.exitCode).isZero();
+    assertThat(run.result("availability", "valid?")).isEqualTo(true);
+  }
+}
