@@ -43,6 +43,23 @@ public final class RpcError extends RuntimeException {
     };
   }
 
+  /**
+   * The RpcError a future failed with, looking through {@link
+   * java.util.concurrent.CompletionException} wrappers; any other failure becomes a crash (13).
+   */
+  public static RpcError from(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RpcError error) {
+        return error;
+      }
+      if (!(cause instanceof java.util.concurrent.CompletionException
+          || cause instanceof java.util.concurrent.ExecutionException)) {
+        break;
+      }
+    }
+    return crash(String.valueOf(failure));
+  }
+
   public static RpcError timeout(String text) {
     return new RpcError(TIMEOUT, text);
   }

@@ -11,7 +11,7 @@ import java.io.StringWriter;
  * unknown shape). Usable as a record component type.
  */
 public record RawJson(String text) {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = Json.FACTORY;
 
   /** Copies the value the parser is at (scalar or whole structure) and leaves it on its last token. */
   public static RawJson read(JsonParser parser) throws IOException {
