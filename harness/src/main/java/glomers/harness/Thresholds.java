@@ -59,6 +59,14 @@ public final class Thresholds {
     @Parameters(paramLabel = "RESULTS", description = "A store run directory, results.json or results.edn.")
     Path results;
 
+    @Option(names = "--record", paramLabel = "FILE",
+        description = "Also write the verdict and figures as one tab-separated line to FILE, for a summary table.")
+    Path record;
+
+    @Option(names = "--run-exit", paramLabel = "CODE", defaultValue = "0",
+        description = "The test run's exit code; anything but 0 makes the recorded verdict FAIL.")
+    int runExit;
+
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     @Override
@@ -78,12 +86,37 @@ public final class Thresholds {
       compare("msgs-per-op (net servers)", figures.msgsPerOp(), maxMsgsPerOp, missed);
       compare("median stable latency ms", figures.medianMs(), maxMedianMs, missed);
       compare("max stable latency ms", figures.maxMs(), maxMaxMs, missed);
+      if (record != null) {
+        try {
+          Files.writeString(record, recordLine(figures, missed) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          out.println("cannot write " + record + ": " + e.getMessage());
+          return Maelstrom.EXIT_USAGE;
+        }
+      }
       if (missed.isEmpty()) {
         out.println("All limits met.");
         return EXIT_MET;
       }
       out.println("Limits missed: " + String.join(", ", missed));
       return EXIT_MISSED;
+    }
+
+    /** verdict, valid?, msgs-per-op, median, max (each "value<limit" where a limit was set), missed. */
+    String recordLine(Figures figures, List<String> missed) {
+      boolean pass = runExit == 0 && missed.isEmpty();
+      return String.join("\t",
+          pass ? "PASS" : "FAIL",
+          String.valueOf(figures.valid()),
+          cell(figures.msgsPerOp(), maxMsgsPerOp),
+          cell(figures.medianMs(), maxMedianMs),
+          cell(figures.maxMs(), maxMaxMs),
+          runExit == 0 ? String.join(", ", missed) : "exit " + runExit);
+    }
+
+    private static String cell(Double value, Double limit) {
+      String shown = value == null ? "-" : format(value);
+      return limit == null ? shown : shown + " < " + format(limit);
     }
 
     private void compare(String name, Double value, Double limit, List<String> missed) {

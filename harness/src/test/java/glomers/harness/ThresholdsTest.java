@@ -121,4 +121,20 @@ class ThresholdsTest {
     assertThat(check(runDir, "--require-valid")).isEqualTo(1);
     assertThat(check(dir.resolve("missing"), "--max-msgs-per-op", "30")).isEqualTo(254);
   }
+
+  @Test
+  void recordsOneSummaryLinePerRun(@TempDir Path dir) throws Exception {
+    Path edn = dir.resolve("results.edn");
+    Files.writeString(edn, RESULTS_EDN);
+    Path row = dir.resolve("row.tsv");
+    assertThat(check(edn, "--max-msgs-per-op", "30", "--record", row.toString())).isZero();
+    assertThat(Files.readString(row)).startsWith("PASS\ttrue\t").contains(" < 30\t");
+
+    assertThat(check(edn, "--max-max-ms", "578", "--record", row.toString())).isEqualTo(1);
+    assertThat(Files.readString(row)).startsWith("FAIL\t").endsWith("max stable latency ms\n");
+
+    // A run that exited non-zero fails the row even when every limit is met.
+    assertThat(check(edn, "--run-exit", "255", "--record", row.toString())).isZero();
+    assertThat(Files.readString(row)).startsWith("FAIL\t").endsWith("exit 255\n");
+  }
 }
