@@ -20,15 +20,75 @@ NODES_AOT := solutions/target/nodes.aot
 BENCH := harness/target/bin/maelstrom
 MAELSTROM ?= $(BENCH)
 
-.PHONY: all build test clean
+# Challenges with a solution, in the order `make` runs them, and those still to come.
+CHALLENGES := echoer unique-id snb mnb ftb eb-one eb-two goc
+TO_COME := sn-kafka mn-kafka e-kafka sn-tat tarut tarut-partition tarct
 
-build:
+.PHONY: all build test clean summary $(CHALLENGES)
+
+# Builds, runs every challenge (carrying on past failures), prints the table, fails if any failed.
+all: build
+	@rm -rf store/challenges
+	@failed=0; for t in $(CHALLENGES); do $(MAKE) --no-print-directory $$t || failed=1; done; \
+	  $(MAKE) --no-print-directory summary; exit $$failed
+
+# Rebuilt only when a source, pom or build script changed since the last build.
+BUILT := solutions/target/.built
+SOURCES := $(shell find annotations processor runtime solutions harness -path '*/src/main/*' -type f 2>/dev/null) \
+	$(wildcard pom.xml */pom.xml scripts/node-launchers scripts/bench-launcher)
+
+build: $(BUILT)
+
+$(BUILT): $(SOURCES)
 	$(MVN) -DskipTests install
 	@scripts/node-launchers "$(JAVA)"
 	@scripts/bench-launcher "$(JAVA)"
+	@touch $@
 
 test:
 	$(MVN) install
+
+# --- challenges (commands from the Gossip Glomers pages) ---------------------------------------
+
+CHALLENGE = JAVA="$(JAVA)" MAELSTROM="$(MAELSTROM)" scripts/challenge
+
+echoer: build
+	@$(CHALLENGE) $@ -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 10
+
+unique-id: build
+	@$(CHALLENGE) $@ -- -w unique-ids --bin $(BIN)/unique-ids --time-limit 30 --rate 1000 \
+	  --node-count 3 --availability total --nemesis partition
+
+snb: build
+	@$(CHALLENGE) $@ -- -w broadcast --bin $(BIN)/broadcast --node-count 1 --time-limit 20 --rate 10
+
+mnb: build
+	@$(CHALLENGE) $@ -- -w broadcast --bin $(BIN)/broadcast --node-count 5 --time-limit 20 --rate 10
+
+ftb: build
+	@$(CHALLENGE) $@ -- -w broadcast --bin $(BIN)/broadcast --node-count 5 --time-limit 20 --rate 10 \
+	  --nemesis partition
+
+EFFICIENT_BROADCAST := -w broadcast --bin $(BIN)/broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100
+
+# 3d: Fly.io's limits, our own goal (reported, not enforced), and correctness under partitions.
+eb-one: build
+	@$(CHALLENGE) $@ --max-msgs-per-op 30 --max-median-ms 400 --max-max-ms 600 -- $(EFFICIENT_BROADCAST)
+	@echo "== eb-one against our goal (servers msgs-per-op 2.0, median 300 ms, max 450 ms; reported, not enforced):"
+	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 2.0 \
+	  --max-median-ms 300 --max-max-ms 450 --record store/challenges/eb-goal.tsv store/latest || true
+	@$(CHALLENGE) eb-one-partition -- $(EFFICIENT_BROADCAST) --nemesis partition
+
+eb-two: build
+	@$(CHALLENGE) $@ --max-msgs-per-op 20 --max-median-ms 1000 --max-max-ms 2000 -- $(EFFICIENT_BROADCAST)
+
+goc: build
+	@$(CHALLENGE) $@ -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 20 \
+	  --nemesis partition
+
+summary:
+	@scripts/summary echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc
+	@echo "Still to come (no solution yet): $(TO_COME)"
 
 clean:
 	$(MVN) clean
