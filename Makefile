@@ -97,3 +97,8 @@ clean:
 .PHONY: bench-overhead
 bench-overhead:
 	@scripts/bench-overhead
+
+# Startup time and peak RSS of 25 echo nodes started at once, as Maelstrom does (after `make build`).
+.PHONY: bench-startup
+bench-startup:
+	@scripts/bench-startup "$(JAVA)"
