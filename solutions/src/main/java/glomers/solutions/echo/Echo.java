@@ -1,0 +1,21 @@
+package glomers.solutions.echo;
+
+import glomers.annotations.Handles;
+import glomers.annotations.Message;
+import glomers.annotations.Solution;
+import glomers.runtime.json.RawJson;
+
+/** Challenge 1: answer every echo with its payload. RawJson keeps any JSON value byte-for-byte. */
+@Solution("echo")
+final class Echo {
+  @Message("echo")
+  record Request(RawJson echo) {}
+
+  @Message("echo_ok")
+  record Reply(RawJson echo) {}
+
+  @Handles("echo")
+  Reply echo(Request request) {
+    return new Reply(request.echo());
+  }
+}
