@@ -27,7 +27,7 @@ public final class EventLoop {
 
   /** A loop whose escaped task failures are printed to stderr. */
   public EventLoop(Clock clock) {
-    this(clock, EventLoop::printFailure);
+    this(clock, new PrintFailure());
   }
 
   /** {@code onTaskFailure} hears about any task that throws; the loop then carries on. */
@@ -141,7 +141,6 @@ public final class EventLoop {
             }
           }
         }
-        runningThread = Thread.currentThread();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -201,9 +200,13 @@ public final class EventLoop {
     timers.add(timer);
   }
 
-  private static void printFailure(Throwable failure) {
-    System.err.println("task failed on the event loop:");
-    failure.printStackTrace();
+  /** A class rather than a lambda: lambdas cost every node startup time for linkage. */
+  private static final class PrintFailure implements Consumer<Throwable> {
+    @Override
+    public void accept(Throwable failure) {
+      System.err.println("task failed on the event loop:");
+      failure.printStackTrace();
+    }
   }
 
   private final class Timer implements Node.Cancellable, Runnable, Comparable<Timer> {
