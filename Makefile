@@ -45,8 +45,32 @@ $(BUILT): $(SOURCES)
 	@scripts/bench-launcher "$(JAVA)"
 	@touch $@
 
+# Unit, golden-file and runtime tests, then every challenge through the bench in short runs.
 test:
 	$(MVN) install
+	@scripts/node-launchers "$(JAVA)"
+	@scripts/bench-launcher "$(JAVA)"
+	@touch $(BUILT)
+	@$(MAKE) --no-print-directory smoke
+
+# The challenges with their node counts, flags and limits, but a few seconds of main phase each,
+# so that CI judges every solution through the real bench in about two minutes.
+SMOKE := smoke-echo smoke-unique-ids smoke-snb smoke-ftb smoke-eb smoke-goc
+.PHONY: smoke
+smoke: build
+	@rm -f $(SMOKE:%=store/challenges/%.tsv)
+	@failed=0; \
+	$(CHALLENGE) smoke-echo -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 3 || failed=1; \
+	$(CHALLENGE) smoke-unique-ids -- -w unique-ids --bin $(BIN)/unique-ids --time-limit 5 --rate 1000 \
+	  --node-count 3 --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
+	$(CHALLENGE) smoke-snb -- -w broadcast --bin $(BIN)/broadcast --node-count 1 --time-limit 3 --rate 10 || failed=1; \
+	$(CHALLENGE) smoke-ftb -- -w broadcast --bin $(BIN)/broadcast --node-count 5 --time-limit 6 --rate 10 \
+	  --nemesis partition --nemesis-interval 1 || failed=1; \
+	$(CHALLENGE) smoke-eb --max-msgs-per-op 30 --max-median-ms 400 --max-max-ms 600 -- -w broadcast \
+	  --bin $(BIN)/broadcast --node-count 25 --time-limit 5 --rate 100 --latency 100 || failed=1; \
+	$(CHALLENGE) smoke-goc -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 5 \
+	  --nemesis partition --nemesis-interval 1 || failed=1; \
+	scripts/summary $(SMOKE); exit $$failed
 
 # --- challenges (commands from the Gossip Glomers pages) ---------------------------------------
 
