@@ -1,0 +1,58 @@
+package sample.echo;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import glomers.runtime.json.Codec;
+import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.json.RawJson;
+import java.io.IOException;
+import javax.annotation.processing.Generated;
+
+@Generated("glomers.processor.GlomersProcessor")
+public final class Echo_Reply_Codec implements Codec<Echo.Reply> {
+  public static final Echo_Reply_Codec INSTANCE = new Echo_Reply_Codec();
+
+  private Echo_Reply_Codec() {
+  }
+
+  @Override
+  public Class<Echo.Reply> javaType() {
+    return Echo.Reply.class;
+  }
+
+  @Override
+  public String wireType() {
+    return "echo_ok";
+  }
+
+  @Override
+  public Echo.Reply read(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw unexpected(parser, "echo_ok", "an object");
+    }
+    RawJson echo = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "echo" -> echo = RawJson.read(parser);
+        default -> parser.skipChildren();
+      }
+    }
+    return new Echo.Reply(echo);
+  }
+
+  @Override
+  public void writeFields(JsonGenerator generator, Echo.Reply value) throws IOException {
+    if (value.echo() != null) {
+      generator.writeFieldName("echo");
+      value.echo().write(generator);
+    }
+  }
+
+  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
+    return new JsonShapeException(where + ": expected " + expected + ", got "
+        + JsonToken.valueDescFor(parser.currentToken()));
+  }
+}
