@@ -52,6 +52,7 @@ final class Broadcast {
   @Handles("broadcast")
   AddOk add(Add add, Request request, Node node) {
     seen.add(add.message());
+    node.log("add " + add.message() + " from " + request.src());
     return new AddOk();
   }
 
@@ -62,12 +63,14 @@ final class Broadcast {
 
   @Handles("topology")
   TopologyOk topology(Topology topology) {
-    return new TopologyOk();
+    // A null reply means no reply at all.
+    return topology.topology() == null ? null : new TopologyOk();
   }
 
   @Handles("gossip")
   void gossip(Gossip gossip, Node node) {
     seen.addAll(gossip.values());
+    node.log("gossip from " + gossip.sender());
   }
 
   /** Receives a record without @Message: it takes the handler's type. */
@@ -86,5 +89,7 @@ final class Broadcast {
   }
 
   @Every(millis = 1000)
-  void tick(Node node) {}
+  void tick(Node node) {
+    node.log("tick");
+  }
 }
