@@ -3,6 +3,7 @@ package glomers.runtime.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 
@@ -17,7 +18,25 @@ public record RawJson(String text) {
   public static RawJson read(JsonParser parser) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator copy = FACTORY.createGenerator(out)) {
-      copy.copyCurrentStructure(parser);
+      int depth = 0;
+      do {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+          throw new JsonShapeException("expected a JSON value, got the end of input");
+        }
+        if (token.isNumeric()) {
+          // Numbers keep their text: jackson's own copy goes through double, turning 1.50 into 1.5
+          // and rounding long decimals, and Maelstrom checks echoed values for equality.
+          copy.writeNumber(parser.getText());
+        } else {
+          copy.copyCurrentEvent(parser);
+        }
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      } while (depth > 0 && parser.nextToken() != null);
     }
     return new RawJson(out.toString());
   }
