@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -157,7 +158,7 @@ final class ModelBuilder {
             takesNode,
             handlers,
             timers,
-            List.copyOf(shapes.values()));
+            shapes.values().stream().filter(Objects::nonNull).toList());
   }
 
   /** True: takes a Node; false: no arguments; null: none usable (reported). */

@@ -1,0 +1,490 @@
+package glomers.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Each misuse of the annotations fails the compile with a clear message at the right line. */
+class CompileErrorTest {
+  private static final List<String> IMPORTS =
+      List.of(
+          "package test;",
+          "import glomers.annotations.*;",
+          "import glomers.runtime.*;",
+          "import java.util.*;",
+          "import java.util.concurrent.*;");
+
+  private static JavaFileObject source(String name, String... body) {
+    List<String> lines = new ArrayList<>(IMPORTS);
+    lines.addAll(List.of(body));
+    return JavaFileObjects.forSourceLines("test." + name, lines);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new GlomersProcessor()).compile(sources);
+  }
+
+  /** Compiles {@code body} as test.S and expects {@code message} on the line holding {@code marker}. */
+  private static void assertError(String message, String marker, String... body) {
+    JavaFileObject source = source("S", body);
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(lineOf(marker, body));
+  }
+
+  private static int lineOf(String marker, String... body) {
+    for (int i = 0; i < body.length; i++) {
+      if (body[i].contains(marker)) {
+        return IMPORTS.size() + i + 1;
+      }
+    }
+    throw new IllegalArgumentException("no line contains " + marker);
+  }
+
+  @Test
+  void validSolutionCompiles() {
+    Compilation compilation =
+        compile(
+            source(
+                "S",
+                "@Solution(\"s\") class S {",
+                "  @Message(\"a\") record A(long v) {}",
+                "  @Message(\"a_ok\") record AOk() {}",
+                "  @Handles(\"a\") AOk a(A a, Request r) { return new AOk(); }",
+                "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void twoHandlersForOneType() {
+    assertError(
+        "@Handles(\"a\") appears twice in S: methods first and second",
+        "void second",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"a\") void first(A a) {}",
+        "  @Handles(\"a\") void second(A a) {}",
+        "}");
+  }
+
+  @Test
+  void handlerParameterNotARecord() {
+    assertError(
+        "@Handles method add: first parameter must be a record annotated with @Message or used only"
+            + " here; found long",
+        "void add",
+        "@Solution(\"s\") class S {",
+        "  @Handles(\"add\") void add(long value) {}",
+        "}");
+  }
+
+  @Test
+  void handlerWithoutParameters() {
+    assertError(
+        "@Handles method add: first parameter must be the message record; found no parameters",
+        "void add",
+        "@Solution(\"s\") class S {",
+        "  @Handles(\"add\") void add() {}",
+        "}");
+  }
+
+  @Test
+  void handlerWithAnExtraParameterOfAnotherType() {
+    assertError(
+        "@Handles method add: parameter extra has type java.lang.String; after the record only a"
+            + " glomers.runtime.Node and a glomers.runtime.Request may follow",
+        "String extra",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") void add(A a, Node node,",
+        "      String extra) {}",
+        "}");
+  }
+
+  @Test
+  void handlerWithTheSameExtraTwice() {
+    assertError(
+        "parameter second has type glomers.runtime.Node",
+        "Node second",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") void add(A a, Node first,",
+        "      Node second) {}",
+        "}");
+  }
+
+  @Test
+  void handlerReturningANonRecord() {
+    assertError(
+        "@Handles method add returns java.lang.String; a handler returns its reply record, a"
+            + " CompletionStage of the reply record, or void",
+        "String add",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") String add(A a) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void handlerReturningAStageOfANonRecord() {
+    assertError(
+        "@Handles method add returns java.util.concurrent.CompletionStage<java.lang.Long>",
+        "add(A a)",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") CompletionStage<Long> add(A a) { return null; }",
+        "}");
+  }
+
+  @Test
+  void handlerReplyingWithARecordWithoutWireType() {
+    assertError(
+        "@Handles method add replies with Reply, which has no @Message",
+        "Reply add",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  record Reply() {}",
+        "  @Handles(\"add\") Reply add(A a) { return null; }",
+        "}");
+  }
+
+  @Test
+  void privateHandler() {
+    assertError(
+        "@Handles method add must not be private",
+        "void add",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") private void add(A a) {}",
+        "}");
+  }
+
+  @Test
+  void staticHandler() {
+    assertError(
+        "@Handles method add must not be static",
+        "void add",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") static void add(A a) {}",
+        "}");
+  }
+
+  @Test
+  void handlerThrowingACheckedException() {
+    assertError(
+        "@Handles method add declares checked exception java.lang.Exception",
+        "void add",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") void add(A a) throws Exception {}",
+        "}");
+  }
+
+  @Test
+  void handlerMayThrowIoException() {
+    Compilation compilation =
+        compile(
+            source(
+                "S",
+                "@Solution(\"s\") class S {",
+                "  record A(long v) {}",
+                "  @Handles(\"add\") void add(A a) throws java.io.IOException {}",
+                "}"));
+    assertThat(compilation).succeeded();
+  }
+
+  @Test
+  void privateEvery() {
+    assertError(
+        "@Every method tick must not be private",
+        "void tick",
+        "@Solution(\"s\") class S {",
+        "  @Every(millis = 10) private void tick() {}",
+        "}");
+  }
+
+  @Test
+  void staticEvery() {
+    assertError(
+        "@Every method tick must not be static",
+        "void tick",
+        "@Solution(\"s\") class S {",
+        "  @Every(millis = 10) static void tick() {}",
+        "}");
+  }
+
+  @Test
+  void everyWithNonPositiveMillis() {
+    assertError(
+        "@Every method tick: millis must be positive, found 0",
+        "void tick",
+        "@Solution(\"s\") class S {",
+        "  @Every(millis = 0) void tick() {}",
+        "}");
+  }
+
+  @Test
+  void everyWithWrongParameters() {
+    assertError(
+        "@Every method tick must take no parameters or a single glomers.runtime.Node",
+        "void tick",
+        "@Solution(\"s\") class S {",
+        "  @Every(millis = 10) void tick(Request r) {}",
+        "}");
+  }
+
+  @Test
+  void everyReturningAValue() {
+    assertError(
+        "@Every method tick must return void; found int",
+        "int tick",
+        "@Solution(\"s\") class S {",
+        "  @Every(millis = 10) int tick() { return 0; }",
+        "}");
+  }
+
+  @Test
+  void handlesOutsideASolution() {
+    assertError(
+        "@Handles method add is in Plain, which is not a @Solution class",
+        "void add",
+        "class Plain {",
+        "  record A(long v) {}",
+        "  @Handles(\"add\") void add(A a) {}",
+        "}");
+  }
+
+  @Test
+  void everyOutsideASolution() {
+    assertError(
+        "@Every method tick is in Plain, which is not a @Solution class",
+        "void tick",
+        "class Plain {",
+        "  @Every(millis = 5) void tick() {}",
+        "}");
+  }
+
+  @Test
+  void solutionOnAnInterface() {
+    assertError(
+        "@Solution goes on a class, but S is an interface",
+        "interface S",
+        "@Solution(\"s\")",
+        "interface S {}");
+  }
+
+  @Test
+  void solutionWithoutUsableConstructor() {
+    assertError(
+        "@Solution class S needs a non-private constructor that takes no arguments or a single"
+            + " glomers.runtime.Node",
+        "class S",
+        "@Solution(\"s\")",
+        "class S {",
+        "  private S() {}",
+        "  S(String name) {}",
+        "}");
+  }
+
+  @Test
+  void abstractSolution() {
+    assertError(
+        "@Solution class S must not be abstract",
+        "class S",
+        "@Solution(\"s\")",
+        "abstract class S {}");
+  }
+
+  @Test
+  void innerSolution() {
+    assertError(
+        "@Solution class Inner is an inner class; make it static",
+        "class Inner",
+        "class S {",
+        "  @Solution(\"s\")",
+        "  class Inner {}",
+        "}");
+  }
+
+  @Test
+  void messageTypeDisagreesWithHandler() {
+    assertError(
+        "@Handles method add handles \"add\" but takes A, which is @Message(\"plus\")",
+        "void add",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"plus\") record A(long v) {}",
+        "  @Handles(\"add\") void add(A a) {}",
+        "}");
+  }
+
+  @Test
+  void recordWithoutMessageReceivedAsTwoTypes() {
+    assertError(
+        "@Handles method minus handles \"minus\" but A is already received as \"plus\"",
+        "void minus",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"plus\") void plus(A a) {}",
+        "  @Handles(\"minus\") void minus(A a) {}",
+        "}");
+  }
+
+  @Test
+  void duplicateSolutionNames() {
+    JavaFileObject first = source("First", "@Solution(\"dup\") class First {}");
+    JavaFileObject second = source("Second", "@Solution(\"dup\") class Second {}");
+    Compilation compilation = compile(first, second);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("@Solution(\"dup\") is also used by test.First");
+    assertThat(compilation).hadErrorContaining("must be unique").inFile(second);
+  }
+
+  @Test
+  void messageOnANonRecord() {
+    assertError(
+        "@Message goes on a record, but Add is a class",
+        "class Add",
+        "@Message(\"add\")",
+        "class Add {}");
+  }
+
+  @Test
+  void unsupportedComponentType() {
+    assertError(
+        "component queue of record A has type java.util.Queue<java.lang.Long>, and Queue is not"
+            + " supported; supported types are boolean, int, long, double and their boxes, String,"
+            + " RawJson, List<T>, Set<T>, Map<String, T> and records",
+        "Queue<Long> queue",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v,",
+        "      Queue<Long> queue) {}",
+        "}");
+  }
+
+  @Test
+  void unsupportedTypeDeepInsideGenerics() {
+    assertError(
+        "component m of record A has type java.util.Map<java.lang.String,java.util.List<java.lang.Object>>,"
+            + " and Object is not supported",
+        "Object>> m",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      Map<String, List<Object>> m) {}",
+        "}");
+  }
+
+  @Test
+  void unsupportedTypeInANestedRecord() {
+    assertError(
+        "component when of record Inner has type java.util.Date",
+        "Date when",
+        "@Solution(\"s\") class S {",
+        "  record Inner(",
+        "      Date when) {}",
+        "  @Message(\"a\") record A(Inner inner) {}",
+        "}");
+  }
+
+  @Test
+  void mapWithNonStringKeys() {
+    assertError(
+        "a Map needs String keys",
+        "Map<Long, String> m",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      Map<Long, String> m) {}",
+        "}");
+  }
+
+  @Test
+  void wildcardElements() {
+    assertError(
+        "which needs a concrete element type",
+        "List<? extends Number> l",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      List<? extends Number> l) {}",
+        "}");
+  }
+
+  @Test
+  void reservedFieldName() {
+    assertError(
+        "component inReplyTo of message record A maps to JSON field 'in_reply_to', which Maelstrom"
+            + " reserves",
+        "long inReplyTo",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      long inReplyTo) {}",
+        "}");
+  }
+
+  @Test
+  void twoComponentsWithOneJsonName() {
+    assertError(
+        "components nodeIds and other of record A both map to JSON field 'node_ids'",
+        "long other",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long nodeIds,",
+        "      @JsonName(\"node_ids\") long other) {}",
+        "}");
+  }
+
+  @Test
+  void privateRecord() {
+    assertError(
+        "record A is private; generated code in the same package must be able to use it",
+        "record A",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\")",
+        "  private record A(long v) {}",
+        "}");
+  }
+
+  @Test
+  void genericRecord() {
+    assertError(
+        "record A must not be generic",
+        "record A",
+        "@Solution(\"s\") class S {",
+        "  record A<T>(long v) {}",
+        "  @Handles(\"a\") void a(A<String> a) {}",
+        "}");
+  }
+
+  @Test
+  void reportsEveryProblemInOneCompile() {
+    JavaFileObject source =
+        source(
+            "S",
+            "@Solution(\"s\") class S {",
+            "  @Handles(\"a\") private void a(long v) {}",
+            "  @Every(millis = -1) void tick() {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void unresolvedTypesAreLeftToJavac() {
+    JavaFileObject source =
+        source(
+            "S",
+            "@Solution(\"s\") class S {",
+            "  @Handles(\"a\") void a(Missing m) {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("cannot find symbol");
+    assertThat(compilation.errors())
+        .extracting(d -> d.getMessage(null))
+        .noneMatch(m -> m.contains("@Handles"));
+  }
+}
