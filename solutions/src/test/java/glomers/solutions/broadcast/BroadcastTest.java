@@ -1,0 +1,155 @@
+package glomers.solutions.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glomers.solutions.sim.Cluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BroadcastTest {
+  private static final Duration HOP = Duration.ofMillis(100);
+
+  private static List<String> ids(int n) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add("n" + i);
+    }
+    return ids;
+  }
+
+  private static Cluster cluster(int n) {
+    return new Cluster(new Broadcast_Dispatcher(), ids(n), HOP, 1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Number> read(Cluster cluster, String node) {
+    Map<String, Object> reply = cluster.call(node, Map.of("type", "read"));
+    assertThat(reply).containsEntry("type", "read_ok");
+    return (List<Number>) reply.get("messages");
+  }
+
+  private static void broadcast(Cluster cluster, String node, long value) {
+    assertThat(cluster.call(node, Map.of("type", "broadcast", "message", value)))
+        .containsEntry("type", "broadcast_ok");
+  }
+
+  private static void assertEveryNodeHolds(Cluster cluster, int n, long... values) {
+    for (String id : ids(n)) {
+      List<Long> held = read(cluster, id).stream().map(Number::longValue).toList();
+      assertThat(held).as("values on %s", id).containsExactlyInAnyOrder(boxed(values));
+    }
+  }
+
+  private static Long[] boxed(long... values) {
+    Long[] out = new Long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
+  @Test
+  void singleNodeKeepsWhatItIsGivenAndAcceptsTopology() {
+    Cluster cluster = cluster(1);
+    assertThat(cluster.call("n0", Map.of("type", "topology", "topology", Map.of("n0", List.of()))))
+        .containsEntry("type", "topology_ok");
+    broadcast(cluster, "n0", 7);
+    broadcast(cluster, "n0", 8);
+    assertEveryNodeHolds(cluster, 1, 7, 8);
+    assertThat(cluster.serverMessages()).isZero();
+  }
+
+  @Test
+  void valuesReachEveryNodeWithinTwoHopsAndOneBatch() {
+    Cluster cluster = cluster(5);
+    broadcast(cluster, "n3", 1);
+    broadcast(cluster, "n0", 2);
+    cluster.run(HOP.multipliedBy(2).plusMillis(Broadcast.FLUSH_MILLIS));
+    assertEveryNodeHolds(cluster, 5, 1, 2);
+  }
+
+  @Test
+  void theHubBatchesValuesSoMessagesDoNotGrowWithValues() {
+    Cluster cluster = cluster(25);
+    for (long v = 0; v < 24; v++) {
+      broadcast(cluster, "n" + (1 + v), v);   // one value at each non-hub node
+    }
+    cluster.run(Duration.ofSeconds(1));
+    assertEveryNodeHolds(cluster, 25, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        17, 18, 19, 20, 21, 22, 23);
+    // 24 pushes to the hub, then one batch of 24 flushes: not 24 values x 24 peers.
+    assertThat(cluster.serverMessages()).isEqualTo(24 + 24);
+  }
+
+  @Test
+  void aHealthyClusterSendsNothingWhenIdle() {
+    Cluster cluster = cluster(5);
+    broadcast(cluster, "n2", 1);
+    cluster.run(Duration.ofSeconds(1));
+    long settled = cluster.serverMessages();
+    cluster.run(Duration.ofSeconds(Broadcast.HEARTBEAT_MILLIS / 1000 * 3));
+    // Only the hub's heartbeats (one per peer per interval) while nothing new arrives.
+    assertThat(cluster.serverMessages() - settled).isLessThanOrEqualTo(3 * 4 + 4);
+    assertThat(cluster.serverMessages() - settled).isPositive();
+  }
+
+  @Test
+  void valuesPushedDuringAPartitionFromTheHubArriveAfterHealing() {
+    Cluster cluster = cluster(5);
+    cluster.partition(Set.of("n0"));          // the hub alone
+    broadcast(cluster, "n1", 10);
+    broadcast(cluster, "n4", 11);
+    broadcast(cluster, "n0", 12);
+    cluster.run(Duration.ofSeconds(3));
+    assertThat(read(cluster, "n2")).isEmpty();
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(5));
+    assertEveryNodeHolds(cluster, 5, 10, 11, 12);
+  }
+
+  @Test
+  void aNodeThatMissedFlushesRepairsFromTheHub() {
+    Cluster cluster = cluster(5);
+    cluster.partition(Set.of("n3"));          // n3 misses the flushes of n1's values
+    for (long v = 0; v < 5; v++) {
+      broadcast(cluster, "n1", v);
+      cluster.run(Duration.ofMillis(300));
+    }
+    assertThat(read(cluster, "n3")).isEmpty();
+    cluster.heal();
+    broadcast(cluster, "n2", 99);             // the next flush shows n3 the gap in rounds
+    cluster.run(Duration.ofSeconds(4));
+    assertEveryNodeHolds(cluster, 5, 0, 1, 2, 3, 4, 99);
+  }
+
+  @Test
+  void aLostLastFlushIsNoticedThroughTheHeartbeat() {
+    Cluster cluster = cluster(3);
+    cluster.partition(Set.of("n2"));
+    broadcast(cluster, "n1", 5);
+    cluster.run(Duration.ofMillis(500));      // the flush to n2 is dropped
+    cluster.heal();                           // and nothing else is ever broadcast
+    cluster.run(Duration.ofMillis(Broadcast.HEARTBEAT_MILLIS + 2 * Broadcast.RETRY_MILLIS + 500));
+    assertEveryNodeHolds(cluster, 3, 5);
+  }
+
+  @Test
+  void anOriginWhoseFlushWasLostStopsRetryingOnceRepaired() {
+    Cluster cluster = cluster(3);
+    broadcast(cluster, "n1", 5);
+    cluster.run(Duration.ofMillis(150));      // the push has reached the hub, the flush not yet back
+    cluster.partition(Set.of("n1"));
+    cluster.run(Duration.ofSeconds(2));
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(8));
+    long settled = cluster.serverMessages();
+    cluster.run(Duration.ofSeconds(6));
+    assertEveryNodeHolds(cluster, 3, 5);
+    // Afterwards only heartbeats: no pushes or repairs repeating forever.
+    assertThat(cluster.serverMessages() - settled).isLessThanOrEqualTo(3 * 2);
+  }
+}

@@ -1,0 +1,228 @@
+package glomers.solutions.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import glomers.harness.service.Service;
+import glomers.harness.service.ServiceHost;
+import glomers.runtime.Dispatcher;
+import glomers.runtime.MaelstromNode;
+import glomers.runtime.loop.EventLoop;
+import glomers.runtime.loop.VirtualClock;
+import glomers.runtime.transport.InMemoryTransport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Many nodes of one solution in this process, on one virtual clock, with a simulated network:
+ * fixed latency between servers (and to services), none to clients, and partitions that drop
+ * messages at delivery, as Maelstrom's network does. Everything runs on the calling thread, so a
+ * test is deterministic for a given seed and takes milliseconds of real time.
+ */
+public final class Cluster {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final VirtualClock clock = new VirtualClock();
+  private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+  private final Map<String, Service> services = new HashMap<>();
+  private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>();
+  private final Set<List<String>> cut = new HashSet<>();
+  private final Map<String, Map<String, Object>> clientInbox = new HashMap<>();
+  private final List<String> logs = new ArrayList<>();
+  private final long latencyNanos;
+  private long sequence;
+  private int nextClient;
+  private long serverMessages;
+  private long dropped;
+
+  private record SimNode(MaelstromNode node, InMemoryTransport transport, EventLoop loop) {}
+
+  private record InFlight(long deliverAt, long sequence, String src, String dest, String line)
+      implements Comparable<InFlight> {
+    @Override
+    public int compareTo(InFlight other) {
+      int byTime = Long.compare(deliverAt, other.deliverAt);
+      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+    }
+  }
+
+  /** Starts {@code ids} nodes of {@code dispatcher}'s solution and initialises each. */
+  public Cluster(Dispatcher dispatcher, List<String> ids, Duration latency, long seed) {
+    this.latencyNanos = latency.toNanos();
+    for (Service service : ServiceHost.standard(new Random(seed))) {
+      services.put(service.id(), service);
+    }
+    for (String id : ids) {
+      EventLoop loop = new EventLoop(clock, failure -> logs.add(id + " task failed: " + failure));
+      InMemoryTransport transport = new InMemoryTransport(line -> send(id, line));
+      MaelstromNode node = new MaelstromNode(dispatcher, transport, loop, logs::add);
+      node.start();
+      nodes.put(id, new SimNode(node, transport, loop));
+    }
+    for (String id : ids) {
+      Map<String, Object> reply =
+          call(id, Map.of("type", "init", "node_id", id, "node_ids", ids));
+      if (!"init_ok".equals(reply.get("type"))) {
+        throw new IllegalStateException(id + " answered init with " + reply);
+      }
+    }
+  }
+
+  /** A client request to {@code node}; runs the cluster until the reply arrives (5 s at most). */
+  public Map<String, Object> call(String node, Map<String, Object> body) {
+    String client = "c" + nextClient++;
+    Map<String, Object> request = new LinkedHashMap<>(body);
+    request.put("msg_id", 1);
+    send(client, envelope(client, node, request));
+    runUntil(() -> clientInbox.containsKey(client), Duration.ofSeconds(5));
+    Map<String, Object> reply = clientInbox.remove(client);
+    if (reply == null) {
+      throw new AssertionError(node + " did not answer " + body + " within 5 s");
+    }
+    return reply;
+  }
+
+  /** Lets {@code duration} of virtual time pass, delivering messages and firing timers. */
+  public void run(Duration duration) {
+    runUntil(() -> false, duration);
+  }
+
+  /** Cuts both directions between every node of {@code side} and every node not in it. */
+  public void partition(Set<String> side) {
+    for (String a : nodes.keySet()) {
+      for (String b : nodes.keySet()) {
+        if (side.contains(a) != side.contains(b)) {
+          cut.add(List.of(a, b));
+        }
+      }
+    }
+  }
+
+  public void heal() {
+    cut.clear();
+  }
+
+  /** Messages sent so far with no client at either end: Maelstrom's servers msg-count. */
+  public long serverMessages() {
+    return serverMessages;
+  }
+
+  /** Messages a partition has dropped so far. */
+  public long dropped() {
+    return dropped;
+  }
+
+  /** Every node's log lines so far, each prefixed with its node id. */
+  public List<String> logs() {
+    return logs;
+  }
+
+  private void runUntil(BooleanSupplier done, Duration limit) {
+    long end = clock.nanos() + limit.toNanos();
+    while (true) {
+      settle();
+      if (done.getAsBoolean()) {
+        return;
+      }
+      long next = nextEvent();
+      if (next > end) {
+        clock.set(end);
+        settle();
+        return;
+      }
+      clock.set(Math.max(next, clock.nanos()));
+    }
+  }
+
+  /** Delivers what is due and runs every loop until nothing more happens at this instant. */
+  private void settle() {
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      while (!inFlight.isEmpty() && inFlight.peek().deliverAt() <= clock.nanos()) {
+        deliver(inFlight.poll());
+        progress = true;
+      }
+      for (SimNode node : nodes.values()) {
+        progress |= node.loop().runReady() > 0;
+      }
+    }
+  }
+
+  private long nextEvent() {
+    long next = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.peek().deliverAt();
+    for (SimNode node : nodes.values()) {
+      next = Math.min(next, node.loop().nextDeadline());
+    }
+    return next;
+  }
+
+  private void send(String src, String line) {
+    Map<String, Object> message = parse(line);
+    String dest = (String) message.get("dest");
+    boolean client = isClient(src) || isClient(dest);
+    if (!client) {
+      serverMessages++;
+    }
+    long latency = client ? 0 : latencyNanos;
+    inFlight.add(new InFlight(clock.nanos() + latency, sequence++, src, dest, line));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void deliver(InFlight message) {
+    if (cut.contains(List.of(message.src(), message.dest()))) {
+      dropped++;
+      return;
+    }
+    SimNode node = nodes.get(message.dest());
+    if (node != null) {
+      node.transport().deliver(message.line());
+      return;
+    }
+    Map<String, Object> body = (Map<String, Object>) parse(message.line()).get("body");
+    Service service = services.get(message.dest());
+    if (service != null) {
+      Map<String, Object> reply = service.handle(message.src(), body);
+      if (reply != null) {
+        Map<String, Object> answer = new LinkedHashMap<>(reply);
+        answer.put("in_reply_to", body.get("msg_id"));
+        send(service.id(), envelope(service.id(), message.src(), answer));
+      }
+      return;
+    }
+    if (isClient(message.dest())) {
+      clientInbox.put(message.dest(), body);
+      return;
+    }
+    throw new IllegalStateException("message to unknown member " + message.dest() + ": " + message.line());
+  }
+
+  private static boolean isClient(String id) {
+    return id.startsWith("c");
+  }
+
+  private static String envelope(String src, String dest, Map<String, Object> body) {
+    try {
+      return JSON.writeValueAsString(Map.of("src", src, "dest", dest, "body", body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(String line) {
+    try {
+      return JSON.readValue(line, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("a node wrote something that is not JSON: " + line, e);
+    }
+  }
+}
