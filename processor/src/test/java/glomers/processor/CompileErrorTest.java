@@ -450,6 +450,25 @@ class CompileErrorTest {
   }
 
   @Test
+  void publicRecordFromAnotherPackageGetsACodecThere() {
+    JavaFileObject other =
+        JavaFileObjects.forSourceLines(
+            "other.Msgs",
+            "package other;",
+            "public class Msgs {",
+            "  @glomers.annotations.Message(\"a\") public record Shared(Hidden h) {}",
+            "  record Hidden(long v) {}",
+            "}");
+    JavaFileObject solution =
+        source("S", "@Solution(\"s\") class S {", "  @Handles(\"a\") void a(other.Msgs.Shared h) {}", "}");
+    Compilation compilation = compile(other, solution);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("other.Msgs_Shared_Codec");
+    assertThat(compilation).generatedSourceFile("other.Msgs_Hidden_Codec");
+    assertThat(compilation).generatedSourceFile("test.S_Dispatcher");
+  }
+
+  @Test
   void genericRecord() {
     assertError(
         "record A must not be generic",
