@@ -21,10 +21,12 @@ import glomers.processor.Model.RecordShape;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -57,7 +59,7 @@ final class CodecGenerator {
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
     // Helper names by the type they serve, so two record types with one simple name stay apart.
     private final Map<TypeName, String> labels = new HashMap<>();
-    private final LinkedHashSet<String> usedLabels = new LinkedHashSet<>();
+    private final Set<String> usedLabels = new HashSet<>();
 
     Codec(RecordShape record, String wireType) {
       this.record = record;
