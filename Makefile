@@ -48,6 +48,7 @@ $(BUILT): $(SOURCES)
 # Unit, golden-file and runtime tests, then every challenge through the bench in short runs.
 test:
 	$(MVN) install
+	@scripts/test-report
 	@scripts/node-launchers "$(JAVA)"
 	@scripts/bench-launcher "$(JAVA)"
 	@touch $(BUILT)
