@@ -90,9 +90,10 @@ final class Broadcast {
   record Patch(long round, List<List<Long>> entries, List<Long> held) {}
 
   private final Node node;
-  private Log log;
-  private int self;
-  private String hub;
+  private final Log log;
+  private final int self;
+  private final String hub;
+  private final boolean isHub;
 
   // Origin side: own sequence numbers not yet seen in a flush or patch, with when they were pushed.
   private final Map<Long, Long> unacked = new LinkedHashMap<>();
@@ -108,24 +109,14 @@ final class Broadcast {
   private long round;
   private long lastFlushAt;
 
+  /** Created at init, so the node's id and the cluster are known. */
   Broadcast(Node node) {
     this.node = node;
-  }
-
-  /** Lazily, because node ids are known only after init. */
-  private Log log() {
-    if (log == null) {
-      log = new Log(node.nodeIds().size());
-      self = node.nodeIds().indexOf(node.id());
-      hub = node.nodeIds().get(0);
-      lastFlushAt = node.nowMillis();
-    }
-    return log;
-  }
-
-  private boolean isHub() {
-    log();
-    return node.id().equals(hub);
+    this.log = new Log(node.nodeIds().size());
+    this.self = node.nodeIds().indexOf(node.id());
+    this.hub = node.nodeIds().get(0);
+    this.isHub = node.id().equals(hub);
+    this.lastFlushAt = node.nowMillis();
   }
 
   @Handles("topology")
@@ -135,10 +126,9 @@ final class Broadcast {
 
   @Handles("broadcast")
   AddOk add(Add add) {
-    Log log = log();
     Entry entry = new Entry(self, log.nextSeq(self), add.message());
     log.add(entry);
-    if (isHub()) {
+    if (isHub) {
       pending.add(entry);
     } else {
       unacked.put(entry.seq(), node.nowMillis());
@@ -149,12 +139,11 @@ final class Broadcast {
 
   @Handles("read")
   ReadOk read(Read read) {
-    return new ReadOk(log().values());
+    return new ReadOk(log.values());
   }
 
   @Handles("push")
   void push(Push push) {
-    Log log = log();
     for (List<Long> wire : push.entries()) {
       Entry entry = Entry.fromWire(wire);
       if (log.add(entry)) {
@@ -193,7 +182,6 @@ final class Broadcast {
 
   @Handles("repair")
   void repair(Repair repair, Request from) {
-    Log log = log();
     List<List<Long>> entries = new ArrayList<>();
     for (Entry entry : log.missingFrom(repair.have())) {
       entries.add(entry.toWire());
@@ -203,7 +191,6 @@ final class Broadcast {
   }
 
   private void receive(List<List<Long>> wire) {
-    Log log = log();
     for (List<Long> triple : wire) {
       Entry entry = Entry.fromWire(triple);
       log.add(entry);
@@ -223,7 +210,7 @@ final class Broadcast {
 
   @Every(millis = FLUSH_MILLIS)
   void gather() {
-    if (!isHub()) {
+    if (!isHub) {
       return;
     }
     long now = node.nowMillis();
@@ -250,7 +237,7 @@ final class Broadcast {
 
   @Every(millis = RETRY_MILLIS)
   void retry() {
-    if (isHub()) {
+    if (isHub) {
       return;
     }
     long now = node.nowMillis();
