@@ -52,6 +52,7 @@ test:
 	@scripts/node-launchers "$(JAVA)"
 	@scripts/bench-launcher "$(JAVA)"
 	@touch $(BUILT)
+	@JAVA="$(JAVA)" scripts/test-maelstrom-override
 	@$(MAKE) --no-print-directory smoke
 
 # The challenges with their node counts, flags and limits, but a few seconds of main phase each,

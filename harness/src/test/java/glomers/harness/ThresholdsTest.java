@@ -15,52 +15,19 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ThresholdsTest {
-  /** Shaped like a real Maelstrom 0.2 broadcast results.edn (3d: 25 nodes, 100 ms). */
-  static final String RESULTS_EDN =
-      """
-      {:perf {:latency-graph {:valid? true},
-              :rate-graph {:valid? true},
-              :valid? true},
-       :timeline {:valid? true},
-       :exceptions {:valid? true},
-       :stats {:valid? true,
-               :count 1983,
-               :ok-count 1983,
-               :fail-count 0,
-               :info-count 0,
-               :by-f {:broadcast {:valid? true, :count 1002, :ok-count 1002, :fail-count 0, :info-count 0},
-                      :read {:valid? true, :count 981, :ok-count 981, :fail-count 0, :info-count 0}}},
-       :availability {:valid? true, :ok-fraction 1.0},
-       :net {:all {:send-count 53542, :recv-count 53542, :msg-count 53542, :msgs-per-op 27.0},
-             :clients {:send-count 4066, :recv-count 4066, :msg-count 4066},
-             :servers {:send-count 49476,
-                       :recv-count 49476,
-                       :msg-count 49476,
-                       :msgs-per-op 24.949068},
-             :valid? true},
-       :workload {:worst-stale ({:element 341,
-                                 :outcome :stable,
-                                 :stable-latency 578,
-                                 :lost-latency nil,
-                                 :known {:index 1375, :time 17103422114, :type :ok, :process 18,
-                                         :f :broadcast, :value 341},
-                                 :last-absent #jepsen.history.Op{:index 1412, :time 17585493617,
-                                                                 :type :invoke, :process 3, :f :read,
-                                                                 :value nil}}),
-                  :duplicated-count 0,
-                  :valid? true,
-                  :lost-count 0,
-                  :lost #{},
-                  :stable-count 1002,
-                  :stale-count 985,
-                  :stale #{0 1 2 3 4 5 6 7 8 9},
-                  :never-read-count 0,
-                  :stable-latencies {0 0, 0.5 356, 0.95 518, 0.99 562, 1 578},
-                  :attempt-count 1002,
-                  :never-read #{},
-                  :duplicated {}},
-       :valid? true}
-      """;
+  /**
+   * Shaped like a real Maelstrom 0.2 broadcast results.edn (3d: 25 nodes, 100 ms); scripts/
+   * test-maelstrom-override feeds the same file through the make targets.
+   */
+  static final String RESULTS_EDN = resource("/maelstrom/broadcast-results.edn");
+
+  private static String resource(String name) {
+    try (var in = ThresholdsTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("test resource " + name + " is missing", e);
+    }
+  }
 
   @Test
   void readsTheFiguresOfARealLookingResultsEdn() {
