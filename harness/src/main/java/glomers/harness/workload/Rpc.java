@@ -1,6 +1,7 @@
 package glomers.harness.workload;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,14 @@ public final class Rpc {
       throw new RpcError(reply);
     }
     return schema.validate(connection.node(), request, reply);
+  }
+
+  /** A request body with its {@code type} and one field, in that order, as Maelstrom's clients send. */
+  public static Map<String, Object> request(String type, String field, Object value) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("type", type);
+    request.put(field, value);
+    return request;
   }
 
   public static Map<String, Object> call(Connection connection, Map<String, Object> request, ReplySchema schema)

@@ -13,7 +13,6 @@ import glomers.harness.workload.ReplySchema;
 import glomers.harness.workload.Rpc;
 import glomers.harness.workload.RpcError;
 import glomers.harness.workload.Workload;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,9 +44,8 @@ public final class BroadcastWorkload implements Workload {
    */
   @Override
   public void setup(Connection connection, TestOptions options) throws Exception {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("type", "topology");
-    request.put("topology", Topology.of(topologyName(options), options.nodes()));
+    Map<String, Object> request =
+        Rpc.request("topology", "topology", Topology.of(topologyName(options), options.nodes()));
     try {
       Rpc.call(connection, request, TOPOLOGY_OK);
     } catch (TimeoutException e) {
@@ -93,10 +91,7 @@ public final class BroadcastWorkload implements Workload {
       throws RpcError, TimeoutException, InterruptedException, MalformedResponseException {
     switch (invocation.f()) {
       case "broadcast" -> {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("type", "broadcast");
-        request.put("message", invocation.value());
-        Rpc.call(connection, request, BROADCAST_OK);
+        Rpc.call(connection, Rpc.request("broadcast", "message", invocation.value()), BROADCAST_OK);
         return Completion.ok(invocation.value());
       }
       case "read" -> {

@@ -10,7 +10,6 @@ import glomers.harness.workload.Invocation;
 import glomers.harness.workload.ReplySchema;
 import glomers.harness.workload.Rpc;
 import glomers.harness.workload.Workload;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -50,9 +49,7 @@ public final class EchoWorkload implements Workload {
             invocation,
             Set.of(),
             () -> {
-              Map<String, Object> request = new LinkedHashMap<>();
-              request.put("type", "echo");
-              request.put("echo", invocation.value());
+              Map<String, Object> request = Rpc.request("echo", "echo", invocation.value());
               // Maelstrom keeps the whole reply body as the completed value; the checker reads its echo.
               return Completion.ok(Rpc.call(connection, request, ECHO_OK));
             });

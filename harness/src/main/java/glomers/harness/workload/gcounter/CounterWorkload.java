@@ -14,7 +14,6 @@ import glomers.harness.workload.Rpc;
 import glomers.harness.workload.RpcError;
 import glomers.harness.workload.Workload;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,10 +91,7 @@ public final class CounterWorkload implements Workload {
       throws RpcError, TimeoutException, InterruptedException, MalformedResponseException {
     switch (invocation.f()) {
       case "add" -> {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("type", "add");
-        request.put("delta", invocation.value());
-        Rpc.call(connection, request, ADD_OK);
+        Rpc.call(connection, Rpc.request("add", "delta", invocation.value()), ADD_OK);
         return Completion.ok(invocation.value());
       }
       case "read" -> {

@@ -13,7 +13,6 @@ import glomers.harness.workload.ReplySchema;
 import glomers.harness.workload.Rpc;
 import glomers.harness.workload.RpcError;
 import glomers.harness.workload.Workload;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -67,10 +66,7 @@ public final class GSetWorkload implements Workload {
       throws RpcError, TimeoutException, InterruptedException, MalformedResponseException {
     switch (invocation.f()) {
       case "add" -> {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("type", "add");
-        request.put("element", invocation.value());
-        Rpc.call(connection, request, ADD_OK);
+        Rpc.call(connection, Rpc.request("add", "element", invocation.value()), ADD_OK);
         return Completion.ok(invocation.value());
       }
       case "read" -> {
