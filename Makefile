@@ -15,8 +15,6 @@ JAVA := $(JDK25)/bin/java
 MVN := mvn -B -q -ntp
 
 BIN := solutions/target/bin
-NODES_JAR := solutions/target/nodes.jar
-NODES_AOT := solutions/target/nodes.aot
 BENCH := harness/target/bin/maelstrom
 MAELSTROM ?= $(BENCH)
 
