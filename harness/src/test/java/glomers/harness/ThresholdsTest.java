@@ -90,6 +90,33 @@ class ThresholdsTest {
   }
 
   @Test
+  void withoutStableLatenciesUsesOkOpLatenciesAndCountsOpsNotOk(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("results.json"),
+        glomers.harness.net.Json.write(
+            Map.of(
+                "valid?", true,
+                "net", Map.of("servers", Map.of("msgs-per-op", 0.6)),
+                "perf", Map.of("ok-latency-ms", Map.of("all", Map.of("count", 10, "0.5", 1.5, "1", 9.0))),
+                "stats", Map.of("by-f", Map.of(
+                    "send", Map.of("ok-count", 5, "fail-count", 1, "info-count", 2),
+                    "poll", Map.of("ok-count", 5, "fail-count", 0, "info-count", 1),
+                    "crash", Map.of("ok-count", 0, "fail-count", 0, "info-count", 7))))));
+    Thresholds.Figures figures = Thresholds.read(dir);
+    assertThat(figures.medianMs()).isEqualTo(1.5);
+    assertThat(figures.maxMs()).isEqualTo(9.0);
+    assertThat(figures.latency()).isEqualTo("ok ops");
+    assertThat(figures.notOk()).isEqualTo(4);
+    assertThat(check(dir, "--max-not-ok", "4")).isZero();
+    assertThat(check(dir, "--max-not-ok", "3")).isEqualTo(1);
+    assertThat(check(dir, "--max-median-ms", "1")).isEqualTo(1);
+
+    Path row = dir.resolve("row.tsv");
+    check(dir, "--max-not-ok", "0", "--record", row.toString());
+    assertThat(Files.readString(row)).isEqualTo("FAIL\ttrue\t0.600\t1.500\t9\t4 <= 0\tops not ok; latency of ok ops\n");
+  }
+
+  @Test
   void recordsOneSummaryLinePerRun(@TempDir Path dir) throws Exception {
     Path edn = dir.resolve("results.edn");
     Files.writeString(edn, RESULTS_EDN);
@@ -98,7 +125,7 @@ class ThresholdsTest {
     assertThat(Files.readString(row)).startsWith("PASS\ttrue\t").contains(" < 30\t");
 
     assertThat(check(edn, "--max-max-ms", "578", "--record", row.toString())).isEqualTo(1);
-    assertThat(Files.readString(row)).startsWith("FAIL\t").endsWith("max stable latency ms\n");
+    assertThat(Files.readString(row)).startsWith("FAIL\t").endsWith("\tmax stable latency ms\n");
 
     // A run that exited non-zero fails the row even when every limit is met.
     assertThat(check(edn, "--run-exit", "255", "--record", row.toString())).isZero();
