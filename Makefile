@@ -2,6 +2,8 @@
 # `make test` runs the test suite. MAELSTROM=/path/to/maelstrom runs the real Maelstrom instead.
 
 SHELL := /bin/bash
+# A failing Maven must fail its recipe even when its output goes through the colour filter.
+.SHELLFLAGS := -o pipefail -c
 
 # The nodes need JDK 25 (AOT cache); the default `java` here is 17, so find one.
 JDK25 := $(shell for d in "$$JAVA_HOME" /usr/lib/jvm/*25* /usr/lib/jvm/*; do \
@@ -13,6 +15,8 @@ endif
 export JAVA_HOME := $(JDK25)
 JAVA := $(JDK25)/bin/java
 MVN := mvn -B -q -ntp
+# Maven 3.8 prints colour resets even in batch mode; keep the build's output plain text.
+PLAIN := 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
 
 BIN := solutions/target/bin
 BENCH := harness/target/bin/maelstrom
@@ -30,22 +34,32 @@ all: build
 	@failed=0; for t in $(CHALLENGES); do $(MAKE) --no-print-directory $$t || failed=1; done; \
 	  $(MAKE) --no-print-directory summary; exit $$failed
 
-# Rebuilt only when a source, pom or build script changed since the last build.
+# Rebuilt only when a source, pom or build script changed since the last build. The list of
+# sources is kept too: a deleted or renamed source changes no file's time, yet its classes and
+# generated dispatcher would linger in the jars, so then the build starts from clean.
 BUILT := solutions/target/.built
-SOURCES := $(shell find annotations processor runtime solutions harness -path '*/src/main/*' -type f 2>/dev/null) \
-	$(wildcard pom.xml */pom.xml scripts/node-launchers scripts/bench-launcher)
+SOURCES := $(sort $(shell find annotations processor runtime solutions harness -path '*/src/main/*' -type f 2>/dev/null) \
+	$(wildcard pom.xml */pom.xml scripts/node-launchers scripts/bench-launcher))
+SOURCE_LIST := .build/sources
+BUILT_LIST := solutions/target/.built-sources
+$(shell mkdir -p .build && printf '%s\n' $(SOURCES) > $(SOURCE_LIST).new && \
+	{ cmp -s $(SOURCE_LIST).new $(SOURCE_LIST) && rm $(SOURCE_LIST).new || mv $(SOURCE_LIST).new $(SOURCE_LIST); })
 
 build: $(BUILT)
 
-$(BUILT): $(SOURCES)
-	$(MVN) -DskipTests install
+$(BUILT): $(SOURCES) $(SOURCE_LIST)
+	@if [ -f $(BUILT_LIST) ] && [ -n "$$(comm -23 $(BUILT_LIST) $(SOURCE_LIST))" ]; then \
+	  echo "build: sources were deleted or renamed since the last build; building from clean"; \
+	  $(MVN) clean $(PLAIN); fi
+	$(MVN) -DskipTests install $(PLAIN)
 	@scripts/node-launchers "$(JAVA)"
 	@scripts/bench-launcher "$(JAVA)"
+	@cp $(SOURCE_LIST) $(BUILT_LIST)
 	@touch $@
 
 # Unit, golden-file and runtime tests, then every challenge through the bench in short runs.
 test:
-	$(MVN) install
+	$(MVN) install $(PLAIN)
 	@scripts/test-report
 	@scripts/node-launchers "$(JAVA)"
 	@scripts/bench-launcher "$(JAVA)"
@@ -115,7 +129,7 @@ summary:
 	@echo "Still to come (no solution yet): $(TO_COME)"
 
 clean:
-	$(MVN) clean
+	$(MVN) clean $(PLAIN)
 
 # The bench's own cost: seconds beyond --time-limit (echo, 1 node) and its CPU share at 25 nodes.
 .PHONY: bench-overhead
