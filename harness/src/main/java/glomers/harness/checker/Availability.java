@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maelstrom's {@code --availability} check (cli.md section 4): the fraction of client invocations
+ * Maelstrom's {@code --availability} check (docs/bench.md#checkers-and-verdict): the fraction of client invocations
  * that completed {@code :ok}. Unset always passes; {@code total} needs every op to succeed; a number
  * is a lower bound.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Jepsen's {@code set-full} in its non-linearizable mode (workloads.md, broadcast): follows every
+ * Jepsen's {@code set-full} in its non-linearizable mode (docs/workloads.md#broadcast): follows every
  * added element through the reads that complete after its add was invoked, and sorts it into
  * stable (from some read on, always seen), lost (known to exist, then no longer seen) or never-read.
  * Only lost elements make the set invalid; late visibility is reported as staleness and latency.

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Jepsen's {@code stats} (cli.md section 4): completion counts overall and per f. A run in which
+ * Jepsen's {@code stats} (docs/bench.md#checkers-and-verdict): completion counts overall and per f. A run in which
  * some f never once succeeded proves nothing about that f, so it is invalid; workloads may exempt
  * ops that are not expected to succeed (kafka's {@code crash}).
  */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The flags of {@code maelstrom test} (cli.md section 2), parsed as strings and validated here so
+ * The flags of {@code maelstrom test} (docs/bench.md#cli-flags), parsed as strings and validated here so
  * the accepted forms and defaults match Maelstrom's and Jepsen's parsers.
  */
 @Command(

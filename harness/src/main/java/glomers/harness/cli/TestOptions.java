@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The validated options of one {@code test} run (cli.md section 2).
+ * The validated options of one {@code test} run (docs/bench.md#cli-flags).
  *
  * @param nodes server node ids in CLI order
  * @param concurrency number of client worker threads (the {@code Kn} form already multiplied out)

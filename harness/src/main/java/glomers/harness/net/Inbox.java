@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One member's inbound queue, ordered by deadline (then id), delivered head-of-line by a single
- * consumer as network.md section 2 describes: take the earliest message, drop it if its source is
+ * consumer (docs/bench.md#sending-and-delivery): take the earliest message, drop it if its source is
  * cut off from this member at that moment, else wait for its deadline, journal it and hand it over.
  */
 public final class Inbox {

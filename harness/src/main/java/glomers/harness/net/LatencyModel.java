@@ -2,7 +2,7 @@ package glomers.harness.net;
 
 import java.util.Random;
 
-/** Draws the one-way delay of a server-to-server message (network.md section 3). */
+/** Draws the one-way delay of a server-to-server message (docs/bench.md#latency). */
 public sealed interface LatencyModel {
   long drawMillis(Random random);
 

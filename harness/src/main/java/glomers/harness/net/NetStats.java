@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts journal events as they happen (network.md section 6). Every message is sent exactly once
+ * Counts journal events live (docs/bench.md#journal-and-net-stats). Every message is sent once
  * and its recv carries the same id in the same group, so a group's distinct-id count equals its
  * send count.
  */

@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The simulated network of network.md: members, latency, partitions and the journal. */
+/** The simulated network (docs/bench.md#network): members, latency, partitions, journal. */
 public final class Network {
   private final Map<String, Inbox> members = new ConcurrentHashMap<>();
   private final AtomicLong nextMessageId = new AtomicLong();

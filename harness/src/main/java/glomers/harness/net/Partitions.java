@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which servers drop messages from which (network.md section 4). The current cut is an immutable
+ * Which servers drop messages from which (docs/bench.md#partitions). The current cut is an immutable
  * snapshot swapped atomically, so delivery threads read it without locking.
  */
 public final class Partitions {

@@ -180,7 +180,7 @@ public final class NodeProcess {
     }
   }
 
-  /** Checks protocol.md section 2's envelope schema. */
+  /** Checks the envelope schema (docs/protocol.md#envelope). */
   static ObjectNode validate(String line) {
     JsonNode parsed;
     try {

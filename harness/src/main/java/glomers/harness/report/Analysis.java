@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maelstrom's composed checker (cli.md section 4): one entry per sub-checker, then the merged verdict. */
+/** Maelstrom's composed checker (docs/bench.md#checkers-and-verdict): one entry per sub-checker, then the merged verdict. */
 public final class Analysis {
   private Analysis() {}
 

@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The partition nemesis (network.md section 4): start and stop alternate, the first at the start of
+ * The partition nemesis (docs/bench.md#nemesis-schedule): start and stop alternate, the first at the start of
  * the main phase, each later one a uniform [0, 2 interval) after the previous one was due.
  */
 public final class Nemesis {

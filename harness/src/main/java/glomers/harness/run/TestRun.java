@@ -28,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** One {@code test} run, cli.md section 3: store, network, nodes, setup, phases, teardown, analysis. */
+/** One {@code test} run, docs/bench.md#run-lifecycle: store, network, nodes, setup, phases, teardown, analysis. */
 public final class TestRun {
   public static final int EXIT_VALID = 0;
   public static final int EXIT_INVALID = 1;

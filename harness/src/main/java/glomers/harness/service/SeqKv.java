@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * seq-kv exactly as services.md describes Maelstrom's: a ring of the 32 latest whole-store versions
+ * seq-kv exactly as Maelstrom's (docs/bench.md#seq-kv): a ring of the 32 latest whole-store versions
  * and, per requesting node, the index of the version it last touched. Requests that change nothing
  * are answered from a random version no older than that cursor; mutations go to the newest.
  */

@@ -2,7 +2,7 @@ package glomers.harness.workload;
 
 /**
  * Turns invocations into requests on one {@link Connection} and replies into completions. A client
- * classifies error replies and timeouts itself (protocol.md section 6); an exception it throws
+ * classifies error replies and timeouts itself (docs/protocol.md#errors); an exception it throws
  * (for example a malformed reply) is recorded as {@code :info} with {@code "indeterminate: <message>"}.
  */
 public interface Client {

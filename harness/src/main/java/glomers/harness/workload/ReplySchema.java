@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The closed shape of one RPC's reply (workloads.md conventions): exactly {@code type}, the listed
+ * The closed shape of one RPC's reply (docs/protocol.md#reply-schemas): exactly {@code type}, the listed
  * fields, {@code in_reply_to} and optionally {@code msg_id}. Maelstrom validates replies this
  * strictly, so a node that sends an extra key must see its op turn indeterminate here too.
  */

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One workload RPC and the two ways Maelstrom's clients turn its failures into completions
- * (protocol.md section 6).
+ * (docs/protocol.md#how-failures-are-recorded).
  */
 public final class Rpc {
   private Rpc() {}

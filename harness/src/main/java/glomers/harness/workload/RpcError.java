@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node's {@code "type": "error"} reply (protocol.md section 6), named and classified by the
+ * A node's {@code "type": "error"} reply (docs/protocol.md#error-codes), named and classified by the
  * reserved code table. Unknown codes, including user codes from 1000 up, are indefinite.
  */
 public final class RpcError extends Exception {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The neighbour maps Maelstrom suggests to broadcast nodes ({@code --topology}, workloads.md). */
+/** The neighbour maps Maelstrom suggests to broadcast nodes ({@code --topology}, docs/workloads.md#broadcast). */
 public final class Topology {
   private Topology() {}
 
