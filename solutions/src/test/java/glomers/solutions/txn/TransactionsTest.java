@@ -102,6 +102,26 @@ class TransactionsTest {
   }
 
   @Test
+  void aTxnThatEndsABatchIsStillInstalledWhole() {
+    Cluster cluster = cluster(TWO);
+    cluster.partition(Set.of("n1"));
+    // A backlog that fills the first catch-up batch but one, then a txn writing x and y: if its
+    // writes travelled separately, the batch limit would split them.
+    for (int i = 0; i < Transactions.MAX_BATCH - 1; i++) {
+      txn(cluster, "n0", w(10 + i % 5, i));
+    }
+    txn(cluster, "n0", w(1, 1), w(2, 1));
+    cluster.run(Duration.ofSeconds(1));
+    cluster.heal();
+    for (int ms = 0; ms < 2 * Transactions.RETRY_MILLIS; ms++) {
+      List<Long> xy = read(cluster, "n1", 1, 2);
+      assertThat(xy.get(0)).as("x and y read together at %d ms", ms).isEqualTo(xy.get(1));
+      cluster.run(Duration.ofMillis(1));
+    }
+    assertThat(read(cluster, "n1", 1, 2)).containsExactly(1L, 1L);
+  }
+
+  @Test
   void commitsLostInAPartitionArriveAfterItHeals() {
     Cluster cluster = cluster(TWO);
     cluster.partition(Set.of("n1"));
@@ -133,6 +153,20 @@ class TransactionsTest {
     cluster.heal();
     cluster.run(Duration.ofSeconds(1));
     assertThat(read(cluster, "n0", 1)).isEqualTo(read(cluster, "n1", 1));
+  }
+
+  @Test
+  void aWriteAfterReadingAPeersValueWinsOnEveryNode() {
+    Cluster cluster = cluster(TWO);
+    for (long v = 1; v <= 5; v++) {
+      txn(cluster, "n0", w(1, v));   // n0's stamps run ahead of n1's
+    }
+    cluster.run(Duration.ofMillis(Transactions.BATCH_MILLIS + 2 * HOP.toMillis()));
+    // n1 reads 5 and overwrites it: the checker orders 5 before 6, so every replica must too.
+    assertThat(txn(cluster, "n1", r(1), w(1, 6)).getFirst()).isEqualTo(Arrays.asList("r", 1, 5));
+    cluster.run(Duration.ofSeconds(1));
+    assertThat(read(cluster, "n0", 1)).containsExactly(6L);
+    assertThat(read(cluster, "n1", 1)).containsExactly(6L);
   }
 
   @Test
@@ -168,6 +202,19 @@ class TransactionsTest {
   }
 
   @Test
+  void aPeerWithNothingToSendStillAcknowledgesSoNothingIsResent() {
+    Cluster cluster = cluster(TWO);
+    for (int ms = 0; ms < 200; ms++) {
+      txn(cluster, "n0", w(1, ms));
+      cluster.run(Duration.ofMillis(1));
+    }
+    cluster.run(Duration.ofSeconds(5));
+    // n0: 4 batches; n1: one acknowledgement after each (the last goes out one tick later).
+    assertThat(cluster.serverMessages()).isEqualTo(4 + 4);
+    assertThat(read(cluster, "n1", 1)).containsExactly(199L);
+  }
+
+  @Test
   void serversSendOneBatchPerPeerPerIntervalWhateverTheTxnRate() {
     Cluster cluster = cluster(TWO);
     // One txn a millisecond, alternating nodes, for one simulated second: 1000 txns.
@@ -179,7 +226,9 @@ class TransactionsTest {
     long perSecond = 2 * (1000 / Transactions.BATCH_MILLIS);
     assertThat(cluster.serverMessages()).isEqualTo(perSecond);
     assertThat(cluster.serverMessages() / 1000.0).isLessThanOrEqualTo(0.04);
-    // Once idle, a last acknowledgement each way and then silence.
+    // Once idle, a last acknowledgement each way at the next tick, and then silence.
+    cluster.run(Duration.ofMillis(Transactions.BATCH_MILLIS + 2 * HOP.toMillis()));
+    assertThat(cluster.serverMessages()).isEqualTo(perSecond + 2);
     cluster.run(Duration.ofSeconds(5));
     assertThat(cluster.serverMessages()).isEqualTo(perSecond + 2);
     assertThat(cluster.dropped()).isZero();
