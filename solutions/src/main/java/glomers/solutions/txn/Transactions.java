@@ -43,6 +43,11 @@ import java.util.Map;
  *       every such edge, so those edges form no cycle. A read-only txn has no outgoing edges.
  * </ul>
  *
+ * <p>The same stamping is what makes replicas agree with the version order the checker infers: a
+ * txn that read v and then wrote v' outranks v's writer, so v' replaces v on every node. Stamps
+ * counting only a node's own commits would let a quiet node's overwrite lose to an older value
+ * on the busier node, and the replicas would never converge.
+ *
  * <p>Messages: each node sends each peer at most one batch per {@link #BATCH_MILLIS} (new commits
  * plus an acknowledgement of the peer's commits), and nothing when idle. With n nodes that is at
  * most n(n-1) x 20 messages a second whatever the txn rate: for 6c (2 nodes, 1000 txns a second)
