@@ -49,9 +49,10 @@ import java.util.Map;
  * on the busier node, and the replicas would never converge.
  *
  * <p>Messages: each node sends each peer at most one batch per {@link #BATCH_MILLIS} (new commits
- * plus an acknowledgement of the peer's commits), and nothing when idle. With n nodes that is at
- * most n(n-1) x 20 messages a second whatever the txn rate: for 6c (2 nodes, 1000 txns a second)
- * 40 messages a second, about 0.04 per txn.
+ * plus an acknowledgement of the peer's commits; resends take the same slot), and nothing once
+ * everything is acknowledged. With n nodes that is at most n(n-1) x 20 messages a second whatever
+ * the txn rate: none for 6a (one node), and for 6b/6c (2 nodes, 1000 txns a second) 40 messages a
+ * second, about 0.04 per txn.
  *
  * <p>Loss: a batch holds commits in order, from just after the last one the peer acknowledged.
  * If acknowledgements stall for {@link #RETRY_MILLIS} (a partition), sending goes back to the
