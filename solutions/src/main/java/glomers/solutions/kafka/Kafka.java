@@ -78,7 +78,8 @@ final class Kafka {
 
   /** From a client, or forwarded by a node that does not own the key. */
   @Handles("send")
-  CompletionStage<SendOk> send(Send send) {
+  CompletionStage<SendOk> send(Send request) {
+    Send send = Protocol.withMsg(request);
     String owner = owner(send.key());
     if (owner.equals(node.id())) {
       long offset = logs.append(send.key(), send.msg());

@@ -80,7 +80,8 @@ final class KafkaLinKv {
   }
 
   @Handles("send")
-  CompletionStage<SendOk> send(Send send) {
+  CompletionStage<SendOk> send(Send request) {
+    Send send = Protocol.withMsg(request);
     String key = send.key();
     CompletableFuture<SendOk> before = sending.get(key);
     CompletableFuture<SendOk> mine = before == null

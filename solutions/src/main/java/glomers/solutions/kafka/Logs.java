@@ -43,7 +43,8 @@ final class Logs {
    * Records a message at an offset assigned somewhere; false if it was already held. Holding
    * another message at that offset would mean two sends got one offset: that must never happen.
    */
-  boolean put(String key, long offset, RawJson msg) {
+  boolean put(String key, long offset, RawJson jsonMsg) {
+    RawJson msg = Protocol.orJsonNull(jsonMsg);
     KeyLog log = log(key);
     if (offset < 0) {
       throw new IllegalArgumentException("negative offset " + offset + " for key " + key);

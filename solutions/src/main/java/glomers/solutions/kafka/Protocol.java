@@ -9,6 +9,17 @@ import java.util.Map;
 final class Protocol {
   private Protocol() {}
 
+  private static final RawJson NULL = new RawJson("null");
+
+  /** A msg of JSON null is decoded as Java null; logs hold it as the JSON text. */
+  static RawJson orJsonNull(RawJson msg) {
+    return msg != null ? msg : NULL;
+  }
+
+  static Send withMsg(Send send) {
+    return send.msg() != null ? send : new Send(send.key(), NULL);
+  }
+
   @Message("send")
   record Send(String key, RawJson msg) {}
 

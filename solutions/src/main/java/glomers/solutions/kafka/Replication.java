@@ -137,6 +137,13 @@ final class Replication {
       String peer = e.getKey();
       Peer p = e.getValue();
       int from = (int) p.entriesAcked;
+      if (!reachable(peer)) {
+        // Only a probe, with our acks: entries would most likely be lost on the way.
+        node.send(peer, new Batch(from, List.of(), Map.of(), p.commitsAcked, p.entriesHeld,
+            p.commitsHeld, true));
+        p.owesAnswer = false;
+        continue;
+      }
       int to = Math.min(outbox.size(), from + MAX_BATCH);
       Map<String, Long> commits = new LinkedHashMap<>();
       if (p.commitsAcked < commitVersion) {
@@ -147,14 +154,13 @@ final class Replication {
         });
       }
       boolean content = from < to || !commits.isEmpty();
-      boolean probe = !reachable(peer);
-      if (!content && !probe && !p.owesAnswer) {
+      if (!content && !p.owesAnswer) {
         continue;
       }
       node.send(peer, new Batch(from, List.copyOf(outbox.subList(from, to)), commits,
-          commitVersion, p.entriesHeld, p.commitsHeld, probe));
+          commitVersion, p.entriesHeld, p.commitsHeld, false));
       p.owesAnswer = false;
-      if (content || probe) {
+      if (content) {
         expectAnswer(peer);
       }
     }
