@@ -2,13 +2,17 @@ package glomers.solutions.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glomers.runtime.RpcError;
 import glomers.solutions.sim.Cluster;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Kafka client calls on a simulated cluster, and a small workload that checks what it sees. */
 final class Calls {
@@ -74,23 +78,12 @@ final class Calls {
     assertThat(cluster.logs()).noneMatch(line -> line.contains("failed"));
   }
 
-  /** The logs as [offset, msg] pairs, per key, in offset order. */
-  static Map<String, List<List<Long>>> asPairs(Map<String, TreeMap<Long, Long>> logs) {
-    Map<String, List<List<Long>>> out = new TreeMap<>();
-    logs.forEach((key, log) -> {
-      List<List<Long>> pairs = new ArrayList<>();
-      log.forEach((offset, msg) -> pairs.add(List.of(offset, msg)));
-      out.put(key, pairs);
-    });
-    return out;
-  }
-
   /**
    * Clients as the bench runs them: client i always talks to node i mod n, ops are sends or polls
    * (each poll followed by a commit of what it returned), and every round all clients have one op
    * in flight at once. Checks as it goes what the kafka checker would flag: an offset given to two
    * sends, a poll that skips or repeats, a poll that shows a message at another offset than its
-   * send got.
+   * send got, or a message whose send failed definitely (G1a).
    */
   static final class Workload {
     final Cluster cluster;
@@ -98,10 +91,13 @@ final class Calls {
     final int clients;
     final Random random;
     final Map<String, TreeMap<Long, Long>> acked = new TreeMap<>();
+    final Map<String, Set<Long>> indefinite = new TreeMap<>();
+    final Map<String, Set<Long>> failed = new TreeMap<>();
     final List<Map<String, Long>> clientOffsets = new ArrayList<>();
     final Map<String, Long> nextMsg = new TreeMap<>();
     long ops;
     long sends;
+    long indefiniteInLogs;
 
     Workload(Cluster cluster, List<String> nodes, int clients, long seed) {
       this.cluster = cluster;
@@ -119,6 +115,11 @@ final class Calls {
     }
 
     void round(int keys) {
+      round(keys, Duration.ZERO, () -> {});
+    }
+
+    /** A round in which {@code nemesis} strikes {@code after} the requests went out. */
+    void round(int keys, Duration after, Runnable nemesis) {
       List<String> waiting = new ArrayList<>();
       List<Object[]> sent = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -137,18 +138,25 @@ final class Calls {
         }
         ops++;
       }
+      cluster.run(after);
+      nemesis.run();
       for (int c = 0; c < clients; c++) {
         Map<String, Object> reply = cluster.await(waiting.get(c));
-        if (sent.get(c) != null) {
-          assertThat(reply).containsEntry("type", "send_ok");
-          String key = (String) sent.get(c)[0];
-          long offset = ((Number) reply.get("offset")).longValue();
-          Long previous = acked.computeIfAbsent(key, k -> new TreeMap<>())
-              .put(offset, (Long) sent.get(c)[1]);
-          assertThat(previous).as("offset %d of key %s given twice", offset, key).isNull();
-        } else {
+        if (sent.get(c) == null) {
           checkPoll(c, pollReply(reply));
+          continue;
         }
+        String key = (String) sent.get(c)[0];
+        long msg = (Long) sent.get(c)[1];
+        if ("error".equals(reply.get("type"))) {
+          boolean definite = new RpcError(((Number) reply.get("code")).intValue(), "").definite();
+          (definite ? failed : indefinite).computeIfAbsent(key, k -> new TreeSet<>()).add(msg);
+          continue;
+        }
+        assertThat(reply).containsEntry("type", "send_ok");
+        long offset = ((Number) reply.get("offset")).longValue();
+        Long previous = acked.computeIfAbsent(key, k -> new TreeMap<>()).put(offset, msg);
+        assertThat(previous).as("offset %d of key %s given twice", offset, key).isNull();
       }
     }
 
@@ -160,10 +168,7 @@ final class Calls {
         long expected = offsets.get(key);
         for (List<Long> pair : pairs) {
           assertThat(pair.get(0)).as("poll of key %s skipped or repeated", key).isEqualTo(expected);
-          Long sentMsg = acked.getOrDefault(key, new TreeMap<>()).get(pair.get(0));
-          if (sentMsg != null) {
-            assertThat(pair.get(1)).as("key %s offset %d", key, pair.get(0)).isEqualTo(sentMsg);
-          }
+          checkEntry(key, pair.get(0), pair.get(1));
           expected++;
         }
         offsets.put(key, expected);
@@ -175,11 +180,40 @@ final class Calls {
       }
     }
 
-    /** Every acknowledged send, at its offset, from every node; nothing else. */
+    private void checkEntry(String key, long offset, long msg) {
+      Long sentMsg = acked.getOrDefault(key, new TreeMap<>()).get(offset);
+      if (sentMsg != null) {
+        assertThat(msg).as("key %s offset %d", key, offset).isEqualTo(sentMsg);
+      }
+      assertThat(failed.getOrDefault(key, Set.of()))
+          .as("key %s offset %d shows a msg whose send failed definitely", key, offset)
+          .doesNotContain(msg);
+    }
+
+    /**
+     * Every node serves the same logs: every acknowledged send at its offset, indefinite ones at
+     * most once, nothing else, with no gaps (polls return only contiguous runs).
+     */
     void assertEveryNodeServesEverything() {
+      Set<String> keys = new TreeSet<>(nextMsg.keySet());
+      Map<String, List<List<Long>>> first = pollAll(cluster, nodes.get(0), keys);
       for (String node : nodes) {
-        assertThat(pollAll(cluster, node, acked.keySet())).as("logs on %s", node)
-            .isEqualTo(asPairs(acked));
+        assertThat(pollAll(cluster, node, keys)).as("logs on %s", node).isEqualTo(first);
+      }
+      for (String key : keys) {
+        Map<Long, Long> held = new TreeMap<>();
+        Set<Long> msgs = new TreeSet<>();
+        for (List<Long> pair : first.getOrDefault(key, List.of())) {
+          held.put(pair.get(0), pair.get(1));
+          assertThat(msgs.add(pair.get(1))).as("key %s msg %d twice", key, pair.get(1)).isTrue();
+          checkEntry(key, pair.get(0), pair.get(1));
+          if (!acked.getOrDefault(key, new TreeMap<>()).containsKey(pair.get(0))) {
+            assertThat(indefinite.getOrDefault(key, Set.of())).as("key %s: a msg never sent", key)
+                .contains(pair.get(1));
+            indefiniteInLogs++;
+          }
+        }
+        assertThat(held).as("key %s", key).containsAllEntriesOf(acked.getOrDefault(key, new TreeMap<>()));
       }
     }
   }

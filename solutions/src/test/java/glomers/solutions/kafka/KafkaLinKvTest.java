@@ -124,6 +124,27 @@ class KafkaLinKvTest {
   }
 
   @Test
+  void partitionsDuringABusyRunCostNoSendAndLoseNothing() {
+    Cluster cluster = cluster(HOP);
+    Calls.Workload workload = new Calls.Workload(cluster, TWO, 4, 13);
+    for (int round = 0; round < 400; round++) {
+      if (round % 150 == 50) {
+        cluster.partition(Set.of("n1"));
+      } else if (round % 150 == 120) {
+        cluster.heal();
+      }
+      workload.round(6);
+      cluster.run(Duration.ofMillis(5));
+    }
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(2));
+    workload.assertEveryNodeServesEverything();
+    assertThat(workload.failed).isEmpty();
+    assertThat(workload.indefinite).isEmpty();
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
   void partitionedNodesKeepSendingThroughLinKvAndAgreeAfterHealing() {
     Cluster cluster = cluster(HOP);
     cluster.partition(Set.of("n1"));

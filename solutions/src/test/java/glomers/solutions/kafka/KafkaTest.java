@@ -52,6 +52,61 @@ class KafkaTest {
   }
 
   @Test
+  void anyJsonIsAMessageNullIncluded() {
+    Cluster cluster = cluster(TWO, HOP);
+    String theirs = ownedBy("n1", 1).get(0);
+    for (Object msg : java.util.Arrays.asList(null, Map.of("a", List.of(1, "x")), "s")) {
+      Map<String, Object> body = new java.util.HashMap<>(Map.of("type", "send", "key", theirs));
+      body.put("msg", msg);
+      assertThat(cluster.call("n0", body)).containsEntry("type", "send_ok");
+    }
+    cluster.run(Duration.ofMillis(200));
+    for (String node : TWO) {
+      Map<String, Object> reply =
+          cluster.call(node, Map.of("type", "poll", "offsets", Map.of(theirs, 0L)));
+      assertThat(reply.get("msgs")).as("on %s", node).isEqualTo(Map.of(theirs, List.of(
+          java.util.Arrays.asList(0, null), List.of(1, Map.of("a", List.of(1, "x"))),
+          List.of(2, "s"))));
+    }
+  }
+
+  @Test
+  void aSingleNodeBusyRunSendsNothingBetweenNodes() {
+    Cluster cluster = cluster(List.of("n0"), Duration.ZERO);
+    Calls.Workload workload = new Calls.Workload(cluster, List.of("n0"), 2, 3);
+    for (int round = 0; round < 300; round++) {
+      workload.round(8);
+      cluster.run(Duration.ofMillis(2));
+    }
+    workload.assertEveryNodeServesEverything();
+    assertThat(cluster.serverMessages()).isZero();
+  }
+
+  @Test
+  void partitionsComingAndGoingLoseNoAcknowledgedSendAndShowNoFailedOne() {
+    Cluster cluster = cluster(TWO, HOP);
+    Calls.Workload workload = new Calls.Workload(cluster, TWO, 4, 5);
+    for (int round = 0; round < 600; round++) {
+      // Cut while forwards are applied but their replies still on the wire: indefinite sends
+      // whose msgs are in the log.
+      Runnable nemesis = switch (round % 150) {
+        case 50 -> () -> cluster.partition(Set.of("n1"));
+        case 120 -> cluster::heal;
+        default -> () -> {};
+      };
+      workload.round(6, HOP.plusMillis(5), nemesis);
+      cluster.run(Duration.ofMillis(5));
+    }
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(3));
+    workload.assertEveryNodeServesEverything();
+    assertThat(workload.failed).as("refused while the owner was cut off").isNotEmpty();
+    assertThat(workload.indefinite).as("forwards cut off on the way").isNotEmpty();
+    assertThat(workload.indefiniteInLogs).as("indefinite sends applied after all").isPositive();
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
   void committedOffsetsRoundTripAndReachTheOtherNode() {
     Cluster cluster = cluster(TWO, HOP);
     commit(cluster, "n0", Map.of("a", 3L, "b", 1L));
