@@ -32,6 +32,9 @@ final class Replication {
   /** Caps one batch's size after a long partition; the rest follows on the next ticks. */
   static final int MAX_BATCH = 2000;
 
+  /** Entries every peer holds are dropped from the outbox in chunks of at least this many. */
+  static final int TRIM_AT = 1024;
+
   /**
    * Node -> peer. {@code entries} are the sender's own entries from number {@code first} (0-based,
    * in the order it originated them); {@code commits} are its committed offsets changed after
@@ -53,7 +56,8 @@ final class Replication {
 
   private final Node node;
   private final Consumer<Entry> apply;
-  private final List<Entry> outbox = new ArrayList<>();
+  private final List<Entry> outbox = new ArrayList<>(); // our entries from number `dropped` on
+  private long dropped;
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final Map<String, Long> committed = new HashMap<>();
   private final Map<String, Long> committedAt = new HashMap<>(); // key -> version of our change
@@ -136,7 +140,7 @@ final class Replication {
     for (Map.Entry<String, Peer> e : peers.entrySet()) {
       String peer = e.getKey();
       Peer p = e.getValue();
-      int from = (int) p.entriesAcked;
+      long from = p.entriesAcked;
       if (!reachable(peer)) {
         // Only a probe, with our acks: entries would most likely be lost on the way.
         node.send(peer, new Batch(from, List.of(), Map.of(), p.commitsAcked, p.entriesHeld,
@@ -144,7 +148,8 @@ final class Replication {
         p.owesAnswer = false;
         continue;
       }
-      int to = Math.min(outbox.size(), from + MAX_BATCH);
+      int start = (int) (from - dropped);
+      int end = Math.min(outbox.size(), start + MAX_BATCH);
       Map<String, Long> commits = new LinkedHashMap<>();
       if (p.commitsAcked < commitVersion) {
         committedAt.forEach((key, version) -> {
@@ -153,16 +158,28 @@ final class Replication {
           }
         });
       }
-      boolean content = from < to || !commits.isEmpty();
+      boolean content = start < end || !commits.isEmpty();
       if (!content && !p.owesAnswer) {
         continue;
       }
-      node.send(peer, new Batch(from, List.copyOf(outbox.subList(from, to)), commits,
+      node.send(peer, new Batch(from, List.copyOf(outbox.subList(start, end)), commits,
           commitVersion, p.entriesHeld, p.commitsHeld, false));
       p.owesAnswer = false;
       if (content) {
         expectAnswer(peer);
       }
+    }
+  }
+
+  private void trim() {
+    long everywhere = Long.MAX_VALUE;
+    for (Peer p : peers.values()) {
+      everywhere = Math.min(everywhere, p.entriesAcked);
+    }
+    int held = (int) (everywhere - dropped);
+    if (held >= TRIM_AT) {
+      outbox.subList(0, held).clear();
+      dropped += held;
     }
   }
 
@@ -189,7 +206,8 @@ final class Replication {
       }
     });
     p.commitsHeld = Math.max(p.commitsHeld, batch.commitsUpTo());
-    p.entriesAcked = Math.max(p.entriesAcked, Math.min(batch.acked(), outbox.size()));
+    p.entriesAcked = Math.max(p.entriesAcked, Math.min(batch.acked(), dropped + outbox.size()));
+    trim();
     p.commitsAcked = Math.max(p.commitsAcked, Math.min(batch.commitsAcked(), commitVersion));
     if (!batch.entries().isEmpty() || !batch.commits().isEmpty() || batch.probe()) {
       p.owesAnswer = true;

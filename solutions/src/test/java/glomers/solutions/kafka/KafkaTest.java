@@ -222,6 +222,27 @@ class KafkaTest {
   }
 
   @Test
+  void entriesPastTheOutboxTrimStillReachAPeerThatMissedThem() {
+    Cluster cluster = cluster(TWO, HOP);
+    List<String> keys = ownedBy("n0", 16);     // 384 msgs each: one poll returns a whole log
+    for (int i = 0; i < 6 * Replication.TRIM_AT; i++) {
+      if (i == 3 * Replication.TRIM_AT) {
+        cluster.partition(Set.of("n1"));
+      }
+      sendOk(cluster, "n0", keys.get(i % 16), i);
+      if (i % 100 == 0) {
+        cluster.run(Duration.ofMillis(2 * Kafka.REPLICATE_MILLIS));
+      }
+    }
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(2));
+    Map<String, List<List<Long>>> onN0 = pollAll(cluster, "n0", keys);
+    assertThat(onN0.get(keys.get(0))).hasSize(6 * Replication.TRIM_AT / 16);
+    assertThat(pollAll(cluster, "n1", keys)).isEqualTo(onN0);
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
   void aPartitionedNonOwnerServesAPrefixAndCatchesUpWithoutSkipping() {
     Cluster cluster = cluster(TWO, HOP);
     String key = ownedBy("n0", 1).get(0);
