@@ -37,9 +37,10 @@ final class Replication {
 
   /**
    * Node -> peer. {@code entries} are the sender's own entries from number {@code first} (0-based,
-   * in the order it originated them); {@code commits} are its committed offsets changed after
-   * version {@code commitsAfter}, up to {@code commitsUpTo}. {@code acked} and {@code commitsAcked}
-   * acknowledge the receiver's entries and commit versions. A {@code probe} asks for an answer.
+   * in the order it originated them); {@code commits} are its committed offsets that changed after
+   * the commit version the receiver last acknowledged, up to version {@code commitsUpTo}. {@code
+   * acked} and {@code commitsAcked} acknowledge the receiver's entries and commit versions. A
+   * {@code probe} asks for an answer.
    */
   @Message("replicate")
   record Batch(long first, List<Entry> entries, Map<String, Long> commits, long commitsUpTo,
