@@ -94,6 +94,7 @@ final class Calls {
     final Map<String, Set<Long>> indefinite = new TreeMap<>();
     final Map<String, Set<Long>> failed = new TreeMap<>();
     final List<Map<String, Long>> clientOffsets = new ArrayList<>();
+    final List<List<String>> sentTo = new ArrayList<>();    // [node, key] of every send
     final Map<String, Long> nextMsg = new TreeMap<>();
     long ops;
     long sends;
@@ -129,6 +130,7 @@ final class Calls {
           long msg = nextMsg.merge(key, 1L, Long::sum);
           waiting.add(cluster.submit(node, send(key, msg)));
           sent.add(new Object[] {key, msg});
+          sentTo.add(List.of(node, key));
           sends++;
         } else {
           clientOffsets.get(c).putIfAbsent(key(keys), 0L);
