@@ -109,6 +109,27 @@ class KafkaLinKvTest {
   }
 
   @Test
+  void aCasWhoseReplyIsLostLeavesNoHoleBecauseTheNextCasReadsItsMessage() {
+    Cluster cluster = cluster(HOP);
+    cluster.cut("lin-kv", "n0");          // n0's CAS is applied, its reply (and re-read) lost
+    Map<String, Object> lost = cluster.call("n0", send("k", 1));
+    assertThat(lost).containsEntry("type", "error").containsEntry("code", 0);
+    cluster.run(Duration.ofMillis(1500));
+    cluster.heal();
+    assertThat(poll(cluster, "n0", Map.of("k", 0L))).as("n0 does not know it won").isEmpty();
+
+    // n1's CAS conflicts with the counter n0 left, whose value names n0's message at offset 0.
+    assertThat(sendOk(cluster, "n1", "k", 2)).isEqualTo(1);
+    cluster.run(Duration.ofMillis(200));
+    for (String node : TWO) {
+      assertThat(poll(cluster, node, Map.of("k", 0L))).as("on %s", node)
+          .isEqualTo(Map.of("k", List.of(List.of(0L, 1L), List.of(1L, 2L))));
+    }
+    cluster.run(Duration.ofMillis(KafkaLinKv.STATS_MILLIS));
+    assertThat(logged(cluster, "n0", "indefinite")).isEqualTo(1);
+  }
+
+  @Test
   void aBusyTwoNodeRunStaysConsistent() {
     Cluster cluster = cluster(Duration.ZERO);
     Calls.Workload workload = new Calls.Workload(cluster, TWO, 4, 11);

@@ -120,6 +120,14 @@ public final class Cluster {
     }
   }
 
+  /**
+   * Drops every message from {@code src} to {@code dest}, one direction only; either may be a
+   * service, so a test can lose a service's replies, as a timeout would.
+   */
+  public void cut(String src, String dest) {
+    cut.add(List.of(src, dest));
+  }
+
   public void heal() {
     cut.clear();
   }
