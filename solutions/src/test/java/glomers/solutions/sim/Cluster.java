@@ -41,6 +41,7 @@ public final class Cluster {
   private long sequence;
   private int nextClient;
   private long serverMessages;
+  private final Map<String, Long> serverMessagesByType = new HashMap<>();
   private long dropped;
 
   private record SimNode(MaelstromNode node, InMemoryTransport transport, EventLoop loop) {}
@@ -78,14 +79,27 @@ public final class Cluster {
 
   /** A client request to {@code node}; runs the cluster until the reply arrives (5 s at most). */
   public Map<String, Object> call(String node, Map<String, Object> body) {
+    return await(submit(node, body));
+  }
+
+  /**
+   * Sends a client request to {@code node} without running the cluster, so several can be in
+   * flight at once; returns the client to {@link #await} the reply of.
+   */
+  public String submit(String node, Map<String, Object> body) {
     String client = "c" + nextClient++;
     Map<String, Object> request = new LinkedHashMap<>(body);
     request.put("msg_id", 1);
     send(client, envelope(client, node, request));
+    return client;
+  }
+
+  /** Runs the cluster until {@code client}'s reply arrives (5 s at most) and returns it. */
+  public Map<String, Object> await(String client) {
     runUntil(() -> clientInbox.containsKey(client), Duration.ofSeconds(5));
     Map<String, Object> reply = clientInbox.remove(client);
     if (reply == null) {
-      throw new AssertionError(node + " did not answer " + body + " within 5 s");
+      throw new AssertionError(client + " got no answer within 5 s");
     }
     return reply;
   }
@@ -106,6 +120,14 @@ public final class Cluster {
     }
   }
 
+  /**
+   * Drops every message from {@code src} to {@code dest}, one direction only; either may be a
+   * service, so a test can lose a service's replies, as a timeout would.
+   */
+  public void cut(String src, String dest) {
+    cut.add(List.of(src, dest));
+  }
+
   public void heal() {
     cut.clear();
   }
@@ -113,6 +135,11 @@ public final class Cluster {
   /** Messages sent so far with no client at either end: Maelstrom's servers msg-count. */
   public long serverMessages() {
     return serverMessages;
+  }
+
+  /** Server messages sent so far whose body has type {@code type}. */
+  public long serverMessages(String type) {
+    return serverMessagesByType.getOrDefault(type, 0L);
   }
 
   /** Messages a partition has dropped so far. */
@@ -171,6 +198,9 @@ public final class Cluster {
     boolean client = isClient(src) || isClient(dest);
     if (!client) {
       serverMessages++;
+      @SuppressWarnings("unchecked")
+      Map<String, Object> body = (Map<String, Object>) message.get("body");
+      serverMessagesByType.merge(String.valueOf(body.get("type")), 1L, Long::sum);
     }
     long latency = client ? 0 : latencyNanos;
     inFlight.add(new InFlight(clock.nanos() + latency, sequence++, src, dest, line));

@@ -1,0 +1,269 @@
+package glomers.solutions.kafka;
+
+import static glomers.solutions.kafka.Calls.assertNoNodeFailures;
+import static glomers.solutions.kafka.Calls.commit;
+import static glomers.solutions.kafka.Calls.listCommitted;
+import static glomers.solutions.kafka.Calls.poll;
+import static glomers.solutions.kafka.Calls.pollAll;
+import static glomers.solutions.kafka.Calls.send;
+import static glomers.solutions.kafka.Calls.sendOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glomers.runtime.RpcError;
+import glomers.solutions.sim.Cluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class KafkaTest {
+  private static final List<String> TWO = List.of("n0", "n1");
+  private static final Duration HOP = Duration.ofMillis(10);
+
+  private static Cluster cluster(List<String> ids, Duration latency) {
+    return new Cluster(new Kafka_Dispatcher(), ids, latency, 1);
+  }
+
+  /** The first keys "0", "1", … that {@code node} owns. */
+  private static List<String> ownedBy(String node, int count) {
+    return IntStream.range(0, 1000).mapToObj(Integer::toString)
+        .filter(key -> Kafka.owner(key, TWO).equals(node)).limit(count).toList();
+  }
+
+  private static boolean definite(Map<String, Object> error) {
+    return new RpcError(((Number) error.get("code")).intValue(), "").definite();
+  }
+
+  @Test
+  void aSingleNodeGivesDenseOffsetsPerKeyAndPollsFromAnyOffset() {
+    Cluster cluster = cluster(List.of("n0"), HOP);
+    assertThat(sendOk(cluster, "n0", "a", 10)).isZero();
+    assertThat(sendOk(cluster, "n0", "a", 11)).isEqualTo(1);
+    assertThat(sendOk(cluster, "n0", "b", 20)).isZero();
+    assertThat(sendOk(cluster, "n0", "a", 12)).isEqualTo(2);
+
+    assertThat(poll(cluster, "n0", Map.of("a", 1L, "b", 0L, "c", 0L))).isEqualTo(Map.of(
+        "a", List.of(List.of(1L, 11L), List.of(2L, 12L)),
+        "b", List.of(List.of(0L, 20L))));
+    assertThat(poll(cluster, "n0", Map.of("a", 3L, "b", 7L))).as("nothing new: keys omitted").isEmpty();
+    assertThat(cluster.serverMessages()).isZero();
+  }
+
+  @Test
+  void anyJsonIsAMessageNullIncluded() {
+    Cluster cluster = cluster(TWO, HOP);
+    String theirs = ownedBy("n1", 1).get(0);
+    for (Object msg : java.util.Arrays.asList(null, Map.of("a", List.of(1, "x")), "s")) {
+      Map<String, Object> body = new java.util.HashMap<>(Map.of("type", "send", "key", theirs));
+      body.put("msg", msg);
+      assertThat(cluster.call("n0", body)).containsEntry("type", "send_ok");
+    }
+    cluster.run(Duration.ofMillis(200));
+    for (String node : TWO) {
+      Map<String, Object> reply =
+          cluster.call(node, Map.of("type", "poll", "offsets", Map.of(theirs, 0L)));
+      assertThat(reply.get("msgs")).as("on %s", node).isEqualTo(Map.of(theirs, List.of(
+          java.util.Arrays.asList(0, null), List.of(1, Map.of("a", List.of(1, "x"))),
+          List.of(2, "s"))));
+    }
+  }
+
+  @Test
+  void aSingleNodeBusyRunSendsNothingBetweenNodes() {
+    Cluster cluster = cluster(List.of("n0"), Duration.ZERO);
+    Calls.Workload workload = new Calls.Workload(cluster, List.of("n0"), 2, 3);
+    for (int round = 0; round < 300; round++) {
+      workload.round(8);
+      cluster.run(Duration.ofMillis(2));
+    }
+    workload.assertEveryNodeServesEverything();
+    assertThat(cluster.serverMessages()).isZero();
+  }
+
+  @Test
+  void partitionsComingAndGoingLoseNoAcknowledgedSendAndShowNoFailedOne() {
+    Cluster cluster = cluster(TWO, HOP);
+    Calls.Workload workload = new Calls.Workload(cluster, TWO, 4, 5);
+    for (int round = 0; round < 600; round++) {
+      // Cut while forwards are applied but their replies still on the wire: indefinite sends
+      // whose msgs are in the log.
+      Runnable nemesis = switch (round % 150) {
+        case 50 -> () -> cluster.partition(Set.of("n1"));
+        case 120 -> cluster::heal;
+        default -> () -> {};
+      };
+      workload.round(6, HOP.plusMillis(5), nemesis);
+      cluster.run(Duration.ofMillis(5));
+    }
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(3));
+    workload.assertEveryNodeServesEverything();
+    assertThat(workload.failed).as("refused while the owner was cut off").isNotEmpty();
+    assertThat(workload.indefinite).as("forwards cut off on the way").isNotEmpty();
+    assertThat(workload.indefiniteInLogs).as("indefinite sends applied after all").isPositive();
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
+  void committedOffsetsRoundTripAndReachTheOtherNode() {
+    Cluster cluster = cluster(TWO, HOP);
+    commit(cluster, "n0", Map.of("a", 3L, "b", 1L));
+    commit(cluster, "n1", Map.of("a", 2L, "c", 5L));
+    assertThat(listCommitted(cluster, "n0", List.of("a", "b", "z")))
+        .isEqualTo(Map.of("a", 3L, "b", 1L));
+    cluster.run(Duration.ofMillis(200));
+    // Offsets only move forward, so the two nodes' commits merge by maximum.
+    for (String node : TWO) {
+      assertThat(listCommitted(cluster, node, List.of("a", "b", "c")))
+          .as("on %s", node).isEqualTo(Map.of("a", 3L, "b", 1L, "c", 5L));
+    }
+  }
+
+  @Test
+  void offsetsAreUniqueAndIncreasingPerKeyAndBothNodesPollTheSameLogs() {
+    Cluster cluster = cluster(TWO, HOP);
+    Map<String, Long> last = new java.util.HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      String key = Integer.toString(i % 3);
+      long offset = sendOk(cluster, TWO.get(i % 2), key, 100 + i);
+      assertThat(offset).as("key %s", key).isEqualTo(last.getOrDefault(key, -1L) + 1);
+      last.put(key, offset);
+    }
+    cluster.run(Duration.ofMillis(200));
+    Map<String, List<List<Long>>> onN0 = pollAll(cluster, "n0", List.of("0", "1", "2"));
+    assertThat(onN0.get("0")).hasSize(14).startsWith(List.of(0L, 100L), List.of(1L, 103L));
+    assertThat(pollAll(cluster, "n1", List.of("0", "1", "2"))).isEqualTo(onN0);
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
+  void onlySendsToANonOwnerCostMessagesAndOnlyAForwardAndItsReply() {
+    Cluster cluster = cluster(TWO, HOP);
+    String mine = ownedBy("n0", 1).get(0);
+    String theirs = ownedBy("n1", 1).get(0);
+    sendOk(cluster, "n0", mine, 1);
+    assertThat(cluster.serverMessages()).as("owner appends alone").isZero();
+    sendOk(cluster, "n0", theirs, 2);
+    assertThat(cluster.serverMessages("send")).isEqualTo(1);
+    assertThat(cluster.serverMessages("send_ok")).isEqualTo(1);
+    long before = cluster.serverMessages();
+    poll(cluster, "n1", Map.of(mine, 0L, theirs, 0L));
+    commit(cluster, "n1", Map.of(theirs, 0L));
+    listCommitted(cluster, "n1", List.of(theirs));
+    assertThat(cluster.serverMessages()).as("polls and commits are local").isEqualTo(before);
+
+    // Replication: each node's batch and the other's ack, at most one batch per node per tick;
+    // a batch that crosses its ack on the wire goes again on the next tick, and then it is over.
+    cluster.run(Duration.ofMillis(3 * Kafka.REPLICATE_MILLIS));
+    assertThat(cluster.serverMessages("replicate")).isBetween(2L, 6L);
+    long settled = cluster.serverMessages();
+    cluster.run(Duration.ofSeconds(5));
+    assertThat(cluster.serverMessages()).as("an idle cluster is silent").isEqualTo(settled);
+  }
+
+  @Test
+  void aBusyTwoNodeRunCostsWhatTheDesignSays() {
+    Cluster cluster = cluster(TWO, Duration.ZERO);
+    Calls.Workload workload = new Calls.Workload(cluster, TWO, 4, 7);
+    for (int round = 0; round < 500; round++) {   // 2000 ops in 2 s: the bench's 1000 ops/s
+      workload.round(8);
+      cluster.run(Duration.ofMillis(4));
+    }
+    long forwards = cluster.serverMessages("send");
+    long batches = cluster.serverMessages("replicate");
+    cluster.run(Duration.ofSeconds(1));
+    workload.assertEveryNodeServesEverything();
+
+    // Exactly the sends that reached a non-owner were forwarded, each with one reply; with the
+    // clients spread evenly over the nodes that is half of them.
+    long remote = workload.sentTo.stream()
+        .filter(nodeAndKey -> !Kafka.owner(nodeAndKey.get(1), TWO).equals(nodeAndKey.get(0)))
+        .count();
+    assertThat(forwards).isEqualTo(remote);
+    assertThat(cluster.serverMessages("send_ok")).isEqualTo(remote);
+    assertThat((double) forwards / workload.sends).isBetween(0.4, 0.6);
+    // At most one batch per node per tick, whatever the op rate.
+    long ticks = 2000 / Kafka.REPLICATE_MILLIS;
+    assertThat(batches).isLessThanOrEqualTo(2 * ticks);
+    double perOp = (double) cluster.serverMessages() / workload.ops;
+    assertThat(perOp).as("servers msgs-per-op").isLessThan(0.6);
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
+  void aForwardWhoseReplyIsLostIsIndefiniteAndItsMessageSurvives() {
+    Cluster cluster = cluster(TWO, Duration.ofMillis(100));
+    String key = ownedBy("n0", 1).get(0);
+    sendOk(cluster, "n0", key, 1);
+    String client = cluster.submit("n1", send(key, 2));
+    cluster.run(Duration.ofMillis(150));    // n0 has appended it; its reply is on the wire
+    cluster.partition(Set.of("n1"));
+    Map<String, Object> error = cluster.await(client);
+    assertThat(error).containsEntry("type", "error");
+    assertThat(definite(error)).as("%s", error).isFalse();
+
+    // After a forward went unanswered, sends for n0's keys are refused without a forward:
+    // definite, and rightly so, since n0 never hears of them.
+    long forwards = cluster.serverMessages("send");
+    Map<String, Object> refused = cluster.call("n1", send(key, 3));
+    assertThat(refused).containsEntry("type", "error").containsEntry("code", 11);
+    assertThat(cluster.serverMessages("send")).isEqualTo(forwards);
+    assertThat(sendOk(cluster, "n0", key, 4)).as("the owner goes on").isEqualTo(2);
+    String other = ownedBy("n1", 1).get(0);
+    assertThat(sendOk(cluster, "n1", other, 5)).as("so does the other owner").isZero();
+
+    cluster.run(Duration.ofSeconds(3));
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(2));
+    for (String node : TWO) {
+      assertThat(pollAll(cluster, node, List.of(key, other))).as("on %s", node).isEqualTo(Map.of(
+          key, List.of(List.of(0L, 1L), List.of(1L, 2L), List.of(2L, 4L)),
+          other, List.of(List.of(0L, 5L))));
+    }
+    assertThat(sendOk(cluster, "n1", key, 6)).as("forwards resume after healing").isEqualTo(3);
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
+  void entriesPastTheOutboxTrimStillReachAPeerThatMissedThem() {
+    Cluster cluster = cluster(TWO, HOP);
+    List<String> keys = ownedBy("n0", 16);     // 384 msgs each: one poll returns a whole log
+    for (int i = 0; i < 6 * Replication.TRIM_AT; i++) {
+      if (i == 3 * Replication.TRIM_AT) {
+        cluster.partition(Set.of("n1"));
+      }
+      sendOk(cluster, "n0", keys.get(i % 16), i);
+      if (i % 100 == 0) {
+        cluster.run(Duration.ofMillis(2 * Kafka.REPLICATE_MILLIS));
+      }
+    }
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(2));
+    Map<String, List<List<Long>>> onN0 = pollAll(cluster, "n0", keys);
+    assertThat(onN0.get(keys.get(0))).hasSize(6 * Replication.TRIM_AT / 16);
+    assertThat(pollAll(cluster, "n1", keys)).isEqualTo(onN0);
+    assertNoNodeFailures(cluster);
+  }
+
+  @Test
+  void aPartitionedNonOwnerServesAPrefixAndCatchesUpWithoutSkipping() {
+    Cluster cluster = cluster(TWO, HOP);
+    String key = ownedBy("n0", 1).get(0);
+    sendOk(cluster, "n0", key, 1);
+    cluster.run(Duration.ofMillis(200));
+    cluster.partition(Set.of("n1"));
+    sendOk(cluster, "n0", key, 2);
+    sendOk(cluster, "n0", key, 3);
+    cluster.run(Duration.ofSeconds(2));     // batches to n1 are lost meanwhile
+    assertThat(poll(cluster, "n1", Map.of(key, 0L)))
+        .isEqualTo(Map.of(key, List.of(List.of(0L, 1L))));
+    assertThat(poll(cluster, "n1", Map.of(key, 1L))).isEmpty();
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(1));
+    assertThat(poll(cluster, "n1", Map.of(key, 1L)))
+        .isEqualTo(Map.of(key, List.of(List.of(1L, 2L), List.of(2L, 3L))));
+    assertNoNodeFailures(cluster);
+  }
+}
