@@ -1,0 +1,164 @@
+package glomers.harness.checker.elle;
+
+import static glomers.harness.checker.elle.RwRegisterChecker.explained;
+import static glomers.harness.checker.elle.RwRegisterChecker.kv;
+
+import glomers.harness.checker.elle.RwRegisterChecker.Mop;
+import glomers.harness.checker.elle.RwRegisterChecker.Txn;
+import glomers.harness.history.OpType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The anomalies found without the dependency graph: internal, G1a, G1b and lost-update. */
+final class NonCycle {
+  private NonCycle() {}
+
+  static void check(List<Txn> txns, List<Txn> oks, Map<String, List<Map<String, Object>>> anomalies) {
+    List<Map<String, Object>> internal = new ArrayList<>();
+    for (Txn t : oks) {
+      Map<String, Object> c = internal(t);
+      if (c != null) {
+        internal.add(c);
+      }
+    }
+    put(anomalies, "internal", internal);
+
+    // (key, value) -> the failed txn that wrote it, and -> the txn that overwrote it within itself.
+    Map<List<Object>, Txn> failed = new HashMap<>();
+    Map<List<Object>, Txn> intermediate = new HashMap<>();
+    for (Txn t : txns) {
+      Map<Object, Object> last = new HashMap<>();
+      for (Mop m : t.mops) {
+        if (!m.f().equals("w")) {
+          continue;
+        }
+        if (t.op.type() == OpType.FAIL) {
+          failed.put(List.of(key(m.key()), key(m.value())), t);
+        }
+        if (last.containsKey(m.key())) {
+          intermediate.put(List.of(key(m.key()), key(last.get(m.key()))), t);
+        }
+        last.put(m.key(), m.value());
+      }
+    }
+    List<Map<String, Object>> g1a = new ArrayList<>();
+    List<Map<String, Object>> g1b = new ArrayList<>();
+    for (Txn t : oks) {
+      for (Mop m : t.mops) {
+        if (!m.f().equals("r")) {
+          continue;
+        }
+        List<Object> kv = List.of(key(m.key()), key(m.value()));
+        Txn writer = failed.get(kv);
+        if (writer != null) {
+          g1a.add(
+              explained(
+                  readCase(t, m, writer),
+                  "G1a (aborted read): " + t.describe() + " read " + kv(m.key(), m.value()) + ", but that value was written only by "
+                      + writer.describe() + ", which failed with " + writer.op.error() + " and so never took effect."));
+        }
+        writer = intermediate.get(kv);
+        if (writer != null && writer != t) {
+          g1b.add(
+              explained(
+                  readCase(t, m, writer),
+                  "G1b (intermediate read): " + t.describe() + " read " + kv(m.key(), m.value()) + ", which "
+                      + writer.describe() + " wrote and then overwrote with " + kv(m.key(), writer.extWrites.get(m.key()))
+                      + " in the same transaction: another transaction saw a state that never committed."));
+        }
+      }
+    }
+    put(anomalies, "G1a", g1a);
+    put(anomalies, "G1b", g1b);
+
+    // key -> first-read value -> ok txns that read it and then wrote the key.
+    Map<Object, Map<Object, List<Txn>>> readThenWrote = new LinkedHashMap<>();
+    for (Txn t : oks) {
+      Map<Object, Object> firstRead = new HashMap<>();
+      java.util.Set<Object> wrote = new java.util.HashSet<>();
+      for (Mop m : t.mops) {
+        if (m.f().equals("w")) {
+          if (firstRead.containsKey(m.key()) && wrote.add(m.key())) {
+            readThenWrote
+                .computeIfAbsent(m.key(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(key(firstRead.get(m.key())), v -> new ArrayList<>())
+                .add(t);
+          }
+        } else if (!firstRead.containsKey(m.key())) {
+          firstRead.put(m.key(), m.value());
+        }
+      }
+    }
+    List<Map<String, Object>> lost = new ArrayList<>();
+    readThenWrote.forEach(
+        (k, byValue) ->
+            byValue.forEach(
+                (v, ts) -> {
+                  if (ts.size() >= 2) {
+                    Object value = v == NULL ? null : v;
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("key", k);
+                    c.put("value", value);
+                    c.put("txns", ts.stream().map(Txn::json).toList());
+                    StringBuilder text = new StringBuilder("lost-update: " + ts.size() + " committed transactions each read "
+                        + kv(k, value) + " and then wrote key " + k + ", so all but one update was lost:");
+                    ts.forEach(t -> text.append("\n  ").append(t.describe()));
+                    lost.add(explained(c, text.toString()));
+                  }
+                }));
+    put(anomalies, "lost-update", lost);
+  }
+
+  /** The first read in {@code t} that contradicts its own earlier read or write of that key. */
+  private static Map<String, Object> internal(Txn t) {
+    Map<Object, Object> state = new HashMap<>();
+    for (Mop m : t.mops) {
+      if (m.f().equals("w")) {
+        state.put(m.key(), m.value());
+      } else {
+        Object expected = state.get(m.key());
+        // An earlier null read sets no expectation.
+        if (expected != null && !Objects.equals(expected, m.value())) {
+          Map<String, Object> c = new LinkedHashMap<>();
+          c.put("op", t.json());
+          c.put("mop", m.json());
+          c.put("expected", expected);
+          return explained(c, "internal: " + t.describe() + " read " + kv(m.key(), m.value()) + ", but its own earlier micro-ops had left "
+              + kv(m.key(), expected) + ".");
+        }
+        state.put(m.key(), m.value());
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Object> readCase(Txn t, Mop m, Txn writer) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("op", t.json());
+    c.put("mop", m.json());
+    c.put("writer", writer.json());
+    return c;
+  }
+
+  private static final Object NULL = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
+
+  /** Null-safe map key. */
+  static Object key(Object v) {
+    return v == null ? NULL : v;
+  }
+
+  private static void put(Map<String, List<Map<String, Object>>> anomalies, String type, List<Map<String, Object>> cases) {
+    if (!cases.isEmpty()) {
+      anomalies.put(type, cases);
+    }
+  }
+}
