@@ -68,7 +68,11 @@ final class Graphs {
             }
           });
     }
+    long t = System.nanoTime();
     List<Map<String, Object>> cyclic = VersionCycles.find(wfr, oks);
+    if (Boolean.getBoolean("glomers.elle.timing")) {
+      System.err.printf("  version cycles %.3f s%n", (System.nanoTime() - t) / 1e9);
+    }
     if (cyclic.isEmpty()) {
       wfr.forEach((k, g) -> g.forEach((v, succ) -> versions.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new LinkedHashSet<>()).addAll(succ)));
     } else {
@@ -145,10 +149,36 @@ final class Graphs {
             }
           }
         } else {
-          // All readers precede all writers: one hub keeps it linear (self pairs are skipped by the search).
+          // Every reader precedes every writer: a hub keeps that linear. Txns that both read v1 and
+          // wrote a successor get direct edges instead, so the hub never leads a txn back to itself.
+          Set<Txn> both = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+          Set<Txn> writersHere = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+          writersHere.addAll(w2);
+          for (Txn r : r1) {
+            if (writersHere.contains(r)) {
+              both.add(r);
+            }
+          }
           int hub = graph.addVertex();
-          r1.forEach(r -> graph.add(r.vertex, hub, RW_IN));
-          w2.forEach(w -> graph.add(hub, w.vertex, RW_OUT));
+          for (Txn r : r1) {
+            if (both.contains(r)) {
+              for (Txn w : w2) {
+                if (w != r) {
+                  graph.add(r.vertex, w.vertex, RW);
+                }
+              }
+            } else {
+              graph.add(r.vertex, hub, RW_IN);
+              for (Txn w : both) {
+                graph.add(r.vertex, w.vertex, RW);
+              }
+            }
+          }
+          for (Txn w : w2) {
+            if (!both.contains(w)) {
+              graph.add(hub, w.vertex, RW_OUT);
+            }
+          }
           dataEdges += r1.size() * w2.size();
         }
       }

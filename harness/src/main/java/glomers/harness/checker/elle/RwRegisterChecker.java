@@ -107,13 +107,17 @@ public final class RwRegisterChecker implements Checker {
     boolean realtime = prohibited.stream().anyMatch(a -> a.endsWith("-realtime"));
     boolean process = !realtime && prohibited.stream().anyMatch(a -> a.endsWith("-process"));
 
+    long t0 = System.nanoTime();
     List<Txn> txns = parse(history);
+    long t1 = System.nanoTime();
     Map<String, List<Map<String, Object>>> anomalies = new TreeMap<>();
     List<Txn> oks = txns.stream().filter(t -> t.op.type() == OpType.OK).toList();
     NonCycle.check(txns, oks, anomalies);
 
+    long t2 = System.nanoTime();
     Graphs graphs = new Graphs(txns, oks, realtime, process);
     graphs.build(anomalies);
+    long t3 = System.nanoTime();
     if (graphs.empty) {
       anomalies.put(
           "empty-transaction-graph",
@@ -121,6 +125,9 @@ public final class RwRegisterChecker implements Checker {
               "No ok transaction is related to another by any dependency (wr, ww, rw or order): nothing could be checked.")));
     }
     new CycleSearch(graphs).run(anomalies);
+    if (Boolean.getBoolean("glomers.elle.timing")) {
+      System.err.printf("parse %.3f noncycle %.3f graphs %.3f cycles %.3f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
+    }
     return result(anomalies, reportable, prohibited);
   }
 

@@ -1,0 +1,100 @@
+package glomers.harness.checker.elle;
+
+import glomers.harness.checker.Result;
+import glomers.harness.history.Op;
+import glomers.harness.history.OpType;
+import glomers.harness.workload.txn.WrTxnGenerator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Times the rw-register checker on a generated strict-serializable history: {@code processes}
+ * clients with overlapping txns against one atomic store, each txn taking effect at its completion
+ * (so inside its own interval), with a few definite failures and crashed-but-applied txns mixed in.
+ * Usage: {@code CheckerBenchmark [txns (100000)] [processes (50)] [runs (5)] [seed (1)]}.
+ */
+public final class CheckerBenchmark {
+  private CheckerBenchmark() {}
+
+  public static void main(String[] args) {
+    int txns = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int processes = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+    List<Op> history = history(txns, processes, new Random(seed));
+    System.out.printf("history: %d txns, %d processes, %d ops%n", txns, processes, history.size());
+    RwRegisterChecker checker = new RwRegisterChecker(List.of("strict-serializable"));
+    double best = Double.MAX_VALUE;
+    for (int run = 1; run <= runs; run++) {
+      long start = System.nanoTime();
+      Result result = checker.check(history);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      best = Math.min(best, seconds);
+      System.out.printf("run %d: %.3f s, valid? %s %s%n", run, seconds, result.valid().json(), result.details().get("anomaly-types"));
+      if (result.valid() != glomers.harness.checker.Validity.TRUE) {
+        System.out.println("UNEXPECTED: the generated history is serializable by construction");
+        System.exit(1);
+      }
+    }
+    System.out.printf("strict-serializable check of %d txns: first run above, best %.3f s%n", txns, best);
+  }
+
+  /** A strict-serializable history: each txn applies atomically when it completes. */
+  static List<Op> history(int txns, int processes, Random random) {
+    WrTxnGenerator generator = new WrTxnGenerator(random, 10, 4, 16);
+    List<Op> ops = new ArrayList<>();
+    Map<Object, Object> store = new HashMap<>();
+    List<Object>[] pending = new List[processes];
+    int[] process = new int[processes];
+    for (int i = 0; i < processes; i++) {
+      process[i] = i;
+    }
+    int invoked = 0;
+    int busy = 0;
+    long time = 0;
+    while (invoked < txns || busy > 0) {
+      int slot = random.nextInt(processes);
+      time += 1 + random.nextInt(1000);
+      if (pending[slot] == null) {
+        if (invoked == txns) {
+          continue;
+        }
+        pending[slot] = generator.txn();
+        ops.add(new Op(ops.size(), time, OpType.INVOKE, process[slot], "txn", pending[slot], null, false));
+        invoked++;
+        busy++;
+        continue;
+      }
+      List<Object> txn = pending[slot];
+      pending[slot] = null;
+      busy--;
+      double fate = random.nextDouble();
+      if (fate < 0.01) {
+        ops.add(new Op(ops.size(), time, OpType.FAIL, process[slot], "txn", txn, Arrays.asList("txn-conflict", null), false));
+        continue;
+      }
+      List<Object> done = new ArrayList<>(txn.size());
+      for (Object m : txn) {
+        List<?> mop = (List<?>) m;
+        if ("w".equals(mop.get(0))) {
+          store.put(mop.get(1), mop.get(2));
+          done.add(mop);
+        } else {
+          done.add(Arrays.asList("r", mop.get(1), store.get(mop.get(1))));
+        }
+      }
+      if (fate < 0.015) {
+        // Applied, but the client never heard back.
+        ops.add(new Op(ops.size(), time, OpType.INFO, process[slot], "txn", txn, List.of("net-timeout"), false));
+        process[slot] += processes;
+      } else {
+        ops.add(new Op(ops.size(), time, OpType.OK, process[slot], "txn", done, null, false));
+      }
+    }
+    return ops;
+  }
+}
