@@ -4,7 +4,9 @@ import static glomers.harness.checker.elle.NonCycle.key;
 import static glomers.harness.checker.elle.RwRegisterChecker.*;
 
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
+import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import java.util.IdentityHashMap;
 import glomers.harness.net.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,9 @@ import java.util.Set;
  * and wr (writer of v to its readers); only ok txns take part.
  */
 final class Graphs {
+  final List<Op> history;
   final List<Txn> txns;
+  private final Map<Op, Txn> byCompletion = new IdentityHashMap<>();
   final List<Txn> oks;
   final boolean realtime;
   final boolean process;
@@ -32,8 +36,12 @@ final class Graphs {
   final Digraph graph;
   boolean empty;
 
-  Graphs(List<Txn> txns, List<Txn> oks, boolean realtime, boolean process) {
+  Graphs(List<Op> history, List<Txn> txns, List<Txn> oks, boolean realtime, boolean process) {
+    this.history = history;
     this.txns = txns;
+    for (Txn t : oks) {
+      byCompletion.put(t.op, t);
+    }
     this.oks = oks;
     this.realtime = realtime;
     this.process = process;
@@ -68,11 +76,7 @@ final class Graphs {
             }
           });
     }
-    long t = System.nanoTime();
     List<Map<String, Object>> cyclic = VersionCycles.find(wfr, oks);
-    if (Boolean.getBoolean("glomers.elle.timing")) {
-      System.err.printf("  version cycles %.3f s%n", (System.nanoTime() - t) / 1e9);
-    }
     if (cyclic.isEmpty()) {
       wfr.forEach((k, g) -> g.forEach((v, succ) -> versions.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new LinkedHashSet<>()).addAll(succ)));
     } else {
@@ -200,23 +204,33 @@ final class Graphs {
    * completed before the other was invoked, with O(n) edges instead of O(n^2).
    */
   private int realtimeChain() {
-    Map<Long, Txn> byInvoke = new HashMap<>();
-    List<long[]> events = new ArrayList<>();
-    boolean anyCompletion = false;
-    int orderEdges = 0;
+    Map<Op, Txn> byInvoke = new IdentityHashMap<>();
     for (Txn t : txns) {
       if (t.invoke != null) {
-        events.add(new long[] {t.invoke.index(), 0, t.op.type() == OpType.OK ? t.vertex : -1});
-      }
-      if (t.op.type() == OpType.OK) {
-        events.add(new long[] {t.op.index(), 1, t.vertex});
+        byInvoke.put(t.invoke, t);
       }
     }
-    events.sort((a, b) -> Long.compare(a[0], b[0]));
+    int orderEdges = 0;
     int hub = -1;
     boolean invokedSinceHub = true;
-    for (long[] e : events) {
-      if (e[1] == 1) {
+    for (Op op : history) {
+      if (!op.isClient()) {
+        continue;
+      }
+      Txn t = op.isInvoke() ? byInvoke.get(op) : null;
+      if (op.isInvoke()) {
+        invokedSinceHub = true;
+        if (hub >= 0 && t != null) {
+          orderEdges++;
+          if (t.vertex >= 0) {
+            graph.add(hub, t.vertex, RT_OUT);
+          }
+        }
+      } else if (op.type() == OpType.OK && "txn".equals(op.f())) {
+        Txn done = byCompletion.get(op);
+        if (done == null) {
+          continue;
+        }
         if (invokedSinceHub) {
           int next = graph.addVertex();
           if (hub >= 0) {
@@ -225,19 +239,10 @@ final class Graphs {
           hub = next;
           invokedSinceHub = false;
         }
-        graph.add((int) e[2], hub, RT_IN);
-        anyCompletion = true;
-      } else {
-        invokedSinceHub = true;
-        if (hub >= 0) {
-          orderEdges++;
-          if (e[2] >= 0) {
-            graph.add(hub, (int) e[2], RT_OUT);
-          }
-        }
+        graph.add(done.vertex, hub, RT_IN);
       }
     }
-    return anyCompletion ? orderEdges : 0;
+    return orderEdges;
   }
 
   private int processOrder() {
@@ -265,19 +270,22 @@ final class Graphs {
 
   /** Why a precedes b, by Elle's preference: wr, ww, rw, then realtime or process order; null if not. */
   Map<String, Object> explainPair(Txn a, Txn b) {
-    for (Map.Entry<Object, Object> w : a.extWrites.entrySet()) {
-      if (b.extReads.containsKey(w.getKey()) && Objects.equals(b.extReads.get(w.getKey()), w.getValue())) {
-        return step("wr", w.getKey(), w.getValue(), null);
+    for (int i = 0; i < a.extWrites.size(); i++) {
+      Object k = a.extWrites.key(i);
+      if (b.extReads.containsKey(k) && Objects.equals(b.extReads.get(k), a.extWrites.value(i))) {
+        return step("wr", k, a.extWrites.value(i), null);
       }
     }
-    for (Map.Entry<Object, Object> w : a.extWrites.entrySet()) {
-      if (b.extWrites.containsKey(w.getKey()) && precedes(w.getKey(), w.getValue(), b.extWrites.get(w.getKey()))) {
-        return step("ww", w.getKey(), w.getValue(), b.extWrites.get(w.getKey()));
+    for (int i = 0; i < a.extWrites.size(); i++) {
+      Object k = a.extWrites.key(i);
+      if (b.extWrites.containsKey(k) && precedes(k, a.extWrites.value(i), b.extWrites.get(k))) {
+        return step("ww", k, a.extWrites.value(i), b.extWrites.get(k));
       }
     }
-    for (Map.Entry<Object, Object> r : a.extReads.entrySet()) {
-      if (b.extWrites.containsKey(r.getKey()) && precedes(r.getKey(), r.getValue(), b.extWrites.get(r.getKey()))) {
-        return step("rw", r.getKey(), r.getValue(), b.extWrites.get(r.getKey()));
+    for (int i = 0; i < a.extReads.size(); i++) {
+      Object k = a.extReads.key(i);
+      if (b.extWrites.containsKey(k) && precedes(k, a.extReads.value(i), b.extWrites.get(k))) {
+        return step("rw", k, a.extReads.value(i), b.extWrites.get(k));
       }
     }
     if (realtime && b.invoke != null && a.op.index() < b.invoke.index()) {

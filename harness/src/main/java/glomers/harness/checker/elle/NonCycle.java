@@ -27,48 +27,52 @@ final class NonCycle {
     }
     put(anomalies, "internal", internal);
 
-    // (key, value) -> the failed txn that wrote it, and -> the txn that overwrote it within itself.
-    Map<List<Object>, Txn> failed = new HashMap<>();
-    Map<List<Object>, Txn> intermediate = new HashMap<>();
+    // key -> value -> the failed txn that wrote it / the txn that overwrote it within itself. Both
+    // are rare, so reads look up two small maps without allocating.
+    Map<Object, Map<Object, Txn>> failed = new HashMap<>();
+    Map<Object, Map<Object, Txn>> intermediate = new HashMap<>();
     for (Txn t : txns) {
-      Map<Object, Object> last = new HashMap<>();
+      Small last = null;
       for (Mop m : t.mops) {
         if (!m.f().equals("w")) {
           continue;
         }
         if (t.op.type() == OpType.FAIL) {
-          failed.put(List.of(key(m.key()), key(m.value())), t);
+          failed.computeIfAbsent(key(m.key()), k -> new HashMap<>()).put(key(m.value()), t);
         }
-        if (last.containsKey(m.key())) {
-          intermediate.put(List.of(key(m.key()), key(last.get(m.key()))), t);
+        if (last == null) {
+          last = new Small();
+        } else if (last.containsKey(m.key())) {
+          intermediate.computeIfAbsent(key(m.key()), k -> new HashMap<>()).put(key(last.get(m.key())), t);
         }
         last.put(m.key(), m.value());
       }
     }
     List<Map<String, Object>> g1a = new ArrayList<>();
     List<Map<String, Object>> g1b = new ArrayList<>();
-    for (Txn t : oks) {
-      for (Mop m : t.mops) {
-        if (!m.f().equals("r")) {
-          continue;
-        }
-        List<Object> kv = List.of(key(m.key()), key(m.value()));
-        Txn writer = failed.get(kv);
-        if (writer != null) {
-          g1a.add(
-              explained(
-                  readCase(t, m, writer),
-                  "G1a (aborted read): " + t.describe() + " read " + kv(m.key(), m.value()) + ", but that value was written only by "
-                      + writer.describe() + ", which failed with " + writer.op.error() + " and so never took effect."));
-        }
-        writer = intermediate.get(kv);
-        if (writer != null && writer != t) {
-          g1b.add(
-              explained(
-                  readCase(t, m, writer),
-                  "G1b (intermediate read): " + t.describe() + " read " + kv(m.key(), m.value()) + ", which "
-                      + writer.describe() + " wrote and then overwrote with " + kv(m.key(), writer.extWrites.get(m.key()))
-                      + " in the same transaction: another transaction saw a state that never committed."));
+    if (!failed.isEmpty() || !intermediate.isEmpty()) {
+      for (Txn t : oks) {
+        for (Mop m : t.mops) {
+          if (!m.f().equals("r")) {
+            continue;
+          }
+          Txn writer = lookup(failed, m);
+          if (writer != null) {
+            g1a.add(
+                explained(
+                    readCase(t, m, writer),
+                    "G1a (aborted read): " + t.describe() + " read " + kv(m.key(), m.value()) + ", but that value was written only by "
+                        + writer.describe() + ", which failed with " + writer.op.error() + " and so never took effect."));
+          }
+          writer = lookup(intermediate, m);
+          if (writer != null && writer != t) {
+            g1b.add(
+                explained(
+                    readCase(t, m, writer),
+                    "G1b (intermediate read): " + t.describe() + " read " + kv(m.key(), m.value()) + ", which "
+                        + writer.describe() + " wrote and then overwrote with " + kv(m.key(), writer.extWrites.get(m.key()))
+                        + " in the same transaction: another transaction saw a state that never committed."));
+          }
         }
       }
     }
@@ -78,11 +82,12 @@ final class NonCycle {
     // key -> first-read value -> ok txns that read it and then wrote the key.
     Map<Object, Map<Object, List<Txn>>> readThenWrote = new LinkedHashMap<>();
     for (Txn t : oks) {
-      Map<Object, Object> firstRead = new HashMap<>();
-      java.util.Set<Object> wrote = new java.util.HashSet<>();
+      Small firstRead = new Small();
+      Small wrote = new Small();
       for (Mop m : t.mops) {
         if (m.f().equals("w")) {
-          if (firstRead.containsKey(m.key()) && wrote.add(m.key())) {
+          if (firstRead.containsKey(m.key()) && !wrote.containsKey(m.key())) {
+            wrote.put(m.key(), Boolean.TRUE);
             readThenWrote
                 .computeIfAbsent(m.key(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(key(firstRead.get(m.key())), v -> new ArrayList<>())
@@ -134,6 +139,11 @@ final class NonCycle {
       }
     }
     return null;
+  }
+
+  private static Txn lookup(Map<Object, Map<Object, Txn>> index, Mop read) {
+    Map<Object, Txn> byValue = index.get(key(read.key()));
+    return byValue == null ? null : byValue.get(key(read.value()));
   }
 
   private static Map<String, Object> readCase(Txn t, Mop m, Txn writer) {

@@ -1,7 +1,6 @@
 package glomers.harness.checker.elle;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.checker.History;
 import glomers.harness.checker.JsonValues;
 import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
@@ -59,8 +58,8 @@ public final class RwRegisterChecker implements Checker {
     final Op op;
     final Op invoke;
     final List<Mop> mops;
-    final Map<Object, Object> extReads = new LinkedHashMap<>();
-    final Map<Object, Object> extWrites = new LinkedHashMap<>();
+    final Small extReads = new Small();
+    final Small extWrites = new Small();
     int vertex = -1;
     String name;
 
@@ -68,11 +67,12 @@ public final class RwRegisterChecker implements Checker {
       this.op = op;
       this.invoke = invoke;
       this.mops = mops;
-      Set<Object> seen = new HashSet<>();
+      Small seen = new Small();
       for (Mop m : mops) {
-        if (seen.add(m.key) && m.f.equals("r")) {
+        if (!seen.containsKey(m.key) && m.f.equals("r")) {
           extReads.put(m.key, m.value);
         }
+        seen.put(m.key, Boolean.TRUE);
         if (m.f.equals("w")) {
           extWrites.put(m.key, m.value);
         }
@@ -107,17 +107,13 @@ public final class RwRegisterChecker implements Checker {
     boolean realtime = prohibited.stream().anyMatch(a -> a.endsWith("-realtime"));
     boolean process = !realtime && prohibited.stream().anyMatch(a -> a.endsWith("-process"));
 
-    long t0 = System.nanoTime();
     List<Txn> txns = parse(history);
-    long t1 = System.nanoTime();
     Map<String, List<Map<String, Object>>> anomalies = new TreeMap<>();
     List<Txn> oks = txns.stream().filter(t -> t.op.type() == OpType.OK).toList();
     NonCycle.check(txns, oks, anomalies);
 
-    long t2 = System.nanoTime();
-    Graphs graphs = new Graphs(txns, oks, realtime, process);
+    Graphs graphs = new Graphs(history, txns, oks, realtime, process);
     graphs.build(anomalies);
-    long t3 = System.nanoTime();
     if (graphs.empty) {
       anomalies.put(
           "empty-transaction-graph",
@@ -125,9 +121,6 @@ public final class RwRegisterChecker implements Checker {
               "No ok transaction is related to another by any dependency (wr, ww, rw or order): nothing could be checked.")));
     }
     new CycleSearch(graphs).run(anomalies);
-    if (Boolean.getBoolean("glomers.elle.timing")) {
-      System.err.printf("parse %.3f noncycle %.3f graphs %.3f cycles %.3f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
-    }
     return result(anomalies, reportable, prohibited);
   }
 
@@ -166,16 +159,27 @@ public final class RwRegisterChecker implements Checker {
 
   /** Completed txns in completion order; mixed key types make the whole check unknown, as in Elle. */
   static List<Txn> parse(List<Op> history) {
-    Map<Op, Op> invocations = History.invocations(history);
+    // A process has at most one op in flight, so its last invocation is the one completing.
+    Map<Integer, Op> pending = new HashMap<>();
     List<Txn> txns = new ArrayList<>();
     Set<Class<?>> keyTypes = new HashSet<>();
     for (Op op : history) {
-      if (!op.isClient() || op.isInvoke() || !"txn".equals(op.f())) {
+      if (!op.isClient()) {
+        continue;
+      }
+      if (op.isInvoke()) {
+        pending.put(op.process(), op);
+        continue;
+      }
+      Op invoke = pending.remove(op.process());
+      if (!"txn".equals(op.f())) {
         continue;
       }
       List<Mop> mops = mops(op);
-      mops.forEach(m -> keyTypes.add(m.key == null ? Void.class : m.key.getClass()));
-      txns.add(new Txn(op, invocations.get(op), mops));
+      for (Mop m : mops) {
+        keyTypes.add(m.key == null ? Void.class : m.key.getClass());
+      }
+      txns.add(new Txn(op, invoke, mops));
     }
     if (keyTypes.size() > 1) {
       throw new IllegalStateException("History includes a mix of different types for transaction keys: " + keyTypes);
