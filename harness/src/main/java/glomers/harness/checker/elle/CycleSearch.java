@@ -24,7 +24,8 @@ import java.util.Set;
 final class CycleSearch {
   /** A cycle anomaly's search rules. */
   record Spec(String name, int rels, int requiredVariant, boolean requireWr, int rwMode, boolean typed) {
-    static final int RW_ANY = 0, RW_ONE = 1, RW_MANY = 2, RW_NONADJACENT = 3;
+    // RW_ANY: no rw edges at all; RW_FREE: any number (only for the fallback cycle).
+    static final int RW_ANY = 0, RW_ONE = 1, RW_MANY = 2, RW_NONADJACENT = 3, RW_FREE = 4;
   }
 
   /** Elle's cycle-exists probes whose subgraph is a plain union of edge kinds. */
@@ -66,6 +67,9 @@ final class CycleSearch {
     return cycleExistsType.substring(0, cycleExistsType.length() - "-cycle-exists".length());
   }
 
+  // Elle gives each component one second of cycle search.
+  private static final long SEARCH_BUDGET_NANOS = 1_000_000_000L;
+
   private final Graphs graphs;
   private final Digraph g;
   private final int txnCount;
@@ -77,34 +81,74 @@ final class CycleSearch {
   }
 
   void run(Map<String, List<Map<String, Object>>> anomalies) {
+    List<int[]> sccs = new ArrayList<>();
     for (int[] scc : g.components(k -> true, null)) {
-      if (txns(scc) < 2) {
-        continue; // only a reader's rw hub looping back to itself
+      if (txns(scc) >= 2) {
+        sccs.add(scc); // a lone txn can only loop through a hub, which is no dependency
       }
-      List<Map<String, Object>> exists = cycleExists(scc);
-      Map<String, List<Map<String, Object>>> cycles = new LinkedHashMap<>();
-      Set<String> redundant = new HashSet<>();
-      Local local = new Local(scc);
-      for (Spec spec : SPECS) {
-        if (redundant.contains(spec.name)
-            || (spec.rels & R_RT) != 0 && !graphs.realtime
-            || (spec.rels & R_PROC) != 0 && !graphs.process) {
-          continue;
-        }
-        Map<String, Object> found = local.search(spec);
-        if (found != null) {
-          cycles.computeIfAbsent((String) found.get("type"), t -> new ArrayList<>()).add(found);
-          redundant.addAll(Models.impliedAnomalies(List.of(spec.name)));
-        }
-      }
-      Set<String> impossible = Models.impossibleModels(cycles.keySet());
-      for (Map<String, Object> e : exists) {
-        if (!impossible.contains(Models.canonical((String) e.get("not")))) {
-          anomalies.computeIfAbsent((String) e.get("type"), t -> new ArrayList<>()).add(e);
-        }
-      }
-      cycles.forEach((type, cs) -> anomalies.computeIfAbsent(type, t -> new ArrayList<>()).addAll(cs));
     }
+    if (sccs.isEmpty()) {
+      return;
+    }
+    // One pass over the edges hands each component its own local graph.
+    int[] sccOf = new int[g.vertices];
+    int[] localId = new int[g.vertices];
+    Arrays.fill(sccOf, -1);
+    List<Digraph> subs = new ArrayList<>();
+    for (int i = 0; i < sccs.size(); i++) {
+      int[] scc = sccs.get(i);
+      for (int j = 0; j < scc.length; j++) {
+        sccOf[scc[j]] = i;
+        localId[scc[j]] = j;
+      }
+      subs.add(new Digraph(scc.length));
+    }
+    for (int e = 0; e < g.edges; e++) {
+      int a = sccOf[g.src[e]];
+      if (a >= 0 && a == sccOf[g.dst[e]] && g.src[e] != g.dst[e]) {
+        subs.get(a).add(localId[g.src[e]], localId[g.dst[e]], g.kind[e]);
+      }
+    }
+    for (int i = 0; i < sccs.size(); i++) {
+      searchComponent(sccs.get(i), subs.get(i), anomalies);
+    }
+  }
+
+  private void searchComponent(int[] scc, Digraph sub, Map<String, List<Map<String, Object>>> anomalies) {
+    long deadline = System.nanoTime() + SEARCH_BUDGET_NANOS;
+    List<Map<String, Object>> exists = cycleExists(scc, sub);
+    Map<String, List<Map<String, Object>>> cycles = new LinkedHashMap<>();
+    Set<String> redundant = new HashSet<>();
+    Local local = new Local(scc, sub, deadline);
+    for (Spec spec : SPECS) {
+      if (redundant.contains(spec.name)
+          || (spec.rels & R_RT) != 0 && !graphs.realtime
+          || (spec.rels & R_PROC) != 0 && !graphs.process) {
+        continue;
+      }
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+      Map<String, Object> found = local.search(spec);
+      if (found != null) {
+        cycles.computeIfAbsent((String) found.get("type"), t -> new ArrayList<>()).add(found);
+        redundant.addAll(Models.impliedAnomalies(List.of(spec.name)));
+      }
+    }
+    if (cycles.isEmpty() && System.nanoTime() > deadline) {
+      // Out of time, as Elle's search can be: still show one cycle of this component.
+      Map<String, Object> fallback = local.fallback();
+      if (fallback != null) {
+        cycles.computeIfAbsent((String) fallback.get("type"), t -> new ArrayList<>()).add(fallback);
+      }
+    }
+    Set<String> impossible = Models.impossibleModels(cycles.keySet());
+    for (Map<String, Object> e : exists) {
+      if (!impossible.contains(Models.canonical((String) e.get("not")))) {
+        anomalies.computeIfAbsent((String) e.get("type"), t -> new ArrayList<>()).add(e);
+      }
+    }
+    cycles.forEach((type, cs) -> anomalies.computeIfAbsent(type, t -> new ArrayList<>()).addAll(cs));
   }
 
   private int txns(int[] vertices) {
@@ -117,11 +161,18 @@ final class CycleSearch {
     return n;
   }
 
-  private List<Map<String, Object>> cycleExists(int[] scc) {
-    boolean[] within = new boolean[g.vertices];
-    for (int v : scc) {
-      within[v] = true;
+  /** Maps a component's local vertex ids to global ones and counts the txns among them. */
+  private int txns(int[] scc, int[] local) {
+    int n = 0;
+    for (int v : local) {
+      if (scc[v] < txnCount) {
+        n++;
+      }
     }
+    return n;
+  }
+
+  private List<Map<String, Object>> cycleExists(int[] scc, Digraph sub) {
     List<Map<String, Object>> cases = new ArrayList<>();
     Set<String> redundant = new HashSet<>();
     for (Exists spec : EXISTS) {
@@ -131,18 +182,21 @@ final class CycleSearch {
         continue;
       }
       int[] smallest = null;
-      for (int[] sub : g.components(k -> (rel(k) & spec.rels) != 0, within)) {
-        if (txns(sub) >= 2 && (smallest == null || txns(sub) < txns(smallest))) {
-          smallest = sub;
+      for (int[] part : sub.components(k -> (rel(k) & spec.rels) != 0, null)) {
+        if (txns(scc, part) >= 2 && (smallest == null || txns(scc, part) < txns(scc, smallest))) {
+          smallest = part;
         }
       }
       if (smallest == null) {
         continue;
       }
       List<Long> ops = new ArrayList<>();
+      List<Txn> members = new ArrayList<>();
       for (int v : smallest) {
-        if (v < txnCount) {
-          ops.add(graphs.oks.get(v).op.index());
+        if (scc[v] < txnCount) {
+          Txn t = graphs.oks.get(scc[v]);
+          members.add(t);
+          ops.add(t.op.index());
         }
       }
       String friendly = Models.friendly(spec.model);
@@ -155,11 +209,7 @@ final class CycleSearch {
       StringBuilder text = new StringBuilder(spec.model + "-cycle-exists: the " + String.join("+", spec.subgraph)
           + " edges among these " + ops.size() + " transactions form a cycle, so the history is not " + friendly
           + " (no single cycle of a named anomaly type was isolated):");
-      for (int v : smallest) {
-        if (v < txnCount) {
-          text.append("\n  ").append(graphs.oks.get(v).describe());
-        }
-      }
+      members.forEach(t -> text.append("\n  ").append(t.describe()));
       cases.add(explained(c, text.toString()));
       redundant.addAll(Models.impossibleModelsFrom(List.of(spec.model)));
     }
@@ -172,57 +222,49 @@ final class CycleSearch {
     // State bits: rw count (2 bits, saturating at 2), wr seen, order edge seen, last edge rw, first edge rw, started.
     private static final int WR_SEEN = 4, VAR_SEEN = 8, LAST_RW = 16, FIRST_RW = 32, STARTED = 64;
     private static final int MAX_STARTS = 256;
+    // Above this many vertices, visited states go in a hash map rather than two dense arrays.
+    private static final int DENSE_LIMIT = 16_384;
 
     final int[] vertices;
     final int[] start;
     final int[] adj;
     final byte[] adjKind;
+    final long deadline;
     int[] seen;
     int[] parent;
+    Map<Integer, Integer> sparse;
     int stamp;
 
-    Local(int[] scc) {
-      vertices = scc;
+    Local(int[] scc, Digraph sub, long deadline) {
+      this.vertices = scc;
+      this.deadline = deadline;
       int n = scc.length;
-      Map<Integer, Integer> index = new java.util.HashMap<>();
-      for (int i = 0; i < n; i++) {
-        index.put(scc[i], i);
-      }
       int[] count = new int[n + 1];
-      List<int[]> edges = new ArrayList<>();
-      for (int e = 0; e < g.edges; e++) {
-        Integer a = index.get(g.src[e]);
-        Integer b = a == null ? null : index.get(g.dst[e]);
-        if (b != null && !a.equals(b)) {
-          edges.add(new int[] {a, b, g.kind[e]});
-          count[a + 1]++;
-        }
+      for (int e = 0; e < sub.edges; e++) {
+        count[sub.src[e] + 1]++;
       }
       for (int i = 0; i < n; i++) {
         count[i + 1] += count[i];
       }
       start = count;
-      adj = new int[edges.size()];
-      adjKind = new byte[edges.size()];
+      adj = new int[sub.edges];
+      adjKind = new byte[sub.edges];
       int[] fill = Arrays.copyOf(count, n);
-      for (int[] e : edges) {
-        adj[fill[e[0]]] = e[1];
-        adjKind[fill[e[0]]++] = (byte) e[2];
+      for (int e = 0; e < sub.edges; e++) {
+        int at = fill[sub.src[e]]++;
+        adj[at] = sub.dst[e];
+        adjKind[at] = sub.kind[e];
       }
     }
 
     Map<String, Object> search(Spec spec) {
-      if (seen == null) {
-        seen = new int[vertices.length * STATES];
-        parent = new int[vertices.length * STATES];
-      }
       int tried = 0;
-      for (int s = 0; s < vertices.length && tried < MAX_STARTS; s++) {
+      for (int s = 0; s < vertices.length && tried < MAX_STARTS && System.nanoTime() < deadline; s++) {
         if (vertices[s] >= txnCount) {
           continue;
         }
         tried++;
-        List<Integer> path = bfs(spec, s);
+        List<Integer> path = bfs(spec, s, true);
         if (path == null) {
           continue;
         }
@@ -234,19 +276,53 @@ final class CycleSearch {
       return null;
     }
 
+    /** Some cycle through the first txn, any edges allowed, found without a deadline. */
+    Map<String, Object> fallback() {
+      Spec any = new Spec("any", R_WW | R_WR | R_RW | R_RT | R_PROC, 0, false, Spec.RW_FREE, false);
+      for (int s = 0; s < vertices.length; s++) {
+        if (vertices[s] < txnCount) {
+          List<Integer> path = bfs(any, s, false);
+          return path == null ? null : explain(path);
+        }
+      }
+      return null;
+    }
+
+    private boolean visit(int state, int from) {
+      if (sparse != null) {
+        return sparse.putIfAbsent(state, from) == null;
+      }
+      if (seen[state] == stamp) {
+        return false;
+      }
+      seen[state] = stamp;
+      parent[state] = from;
+      return true;
+    }
+
+    private int parentOf(int state) {
+      return sparse != null ? sparse.get(state) : parent[state];
+    }
+
     /** A shortest cycle through s obeying the spec, as local vertex ids from s (s not repeated). */
-    private List<Integer> bfs(Spec spec, int s) {
+    private List<Integer> bfs(Spec spec, int s, boolean timed) {
+      if (vertices.length > DENSE_LIMIT) {
+        sparse = new java.util.HashMap<>();
+      } else if (seen == null) {
+        seen = new int[vertices.length * STATES];
+        parent = new int[vertices.length * STATES];
+      }
       stamp++;
-      int[] queue = new int[Math.min(seen.length, 1 << 20)];
-      List<Integer> overflow = new ArrayList<>();
-      int head = 0;
-      int tail = 0;
+      java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
       int first = s * STATES;
-      seen[first] = stamp;
-      parent[first] = -1;
-      queue[tail++] = first;
-      while (head < tail || !overflow.isEmpty()) {
-        int cur = head < tail ? queue[head++] : overflow.remove(0);
+      visit(first, -1);
+      queue.add(first);
+      int popped = 0;
+      while (!queue.isEmpty()) {
+        if (timed && (++popped & 4095) == 0 && System.nanoTime() > deadline) {
+          return null;
+        }
+        int cur = queue.poll();
         int u = cur / STATES;
         int st = cur % STATES;
         for (int i = start[u]; i < start[u + 1]; i++) {
@@ -261,7 +337,7 @@ final class CycleSearch {
           if (r == R_RW && (st & LAST_RW) != 0 && spec.rwMode == Spec.RW_NONADJACENT && (k == RW_IN || k == RW)) {
             continue;
           }
-          if (k == RW_OUT && parent[cur] >= 0 && parent[cur] / STATES == w) {
+          if (k == RW_OUT && parentOf(cur) >= 0 && parentOf(cur) / STATES == w) {
             continue; // a reader's hub back to itself is no edge
           }
           if (completes) {
@@ -285,28 +361,19 @@ final class CycleSearch {
             }
             ns |= STARTED;
           }
-          if (w == s && completes) {
-            if (accepts(spec, ns)) {
+          if (w == s) {
+            if (completes && accepts(spec, ns)) {
               List<Integer> path = new ArrayList<>();
-              for (int at = cur; at >= 0; at = parent[at]) {
+              for (int at = cur; at >= 0; at = parentOf(at)) {
                 path.add(0, at / STATES);
               }
               return path;
             }
             continue;
           }
-          if (w == s) {
-            continue;
-          }
           int next = w * STATES + ns;
-          if (seen[next] != stamp) {
-            seen[next] = stamp;
-            parent[next] = cur;
-            if (tail < queue.length) {
-              queue[tail++] = next;
-            } else {
-              overflow.add(next);
-            }
+          if (visit(next, cur)) {
+            queue.add(next);
           }
         }
       }
@@ -320,6 +387,7 @@ final class CycleSearch {
             case Spec.RW_ANY -> rw == 0;
             case Spec.RW_ONE -> rw == 1;
             case Spec.RW_MANY -> rw == 2;
+            case Spec.RW_FREE -> true;
             default -> rw == 2 && !((st & LAST_RW) != 0 && (st & FIRST_RW) != 0);
           };
       return rwOk && (!spec.requireWr || (st & WR_SEEN) != 0) && (spec.requiredVariant == 0 || (st & VAR_SEEN) != 0);
