@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -67,16 +68,24 @@ public final class RwRegisterChecker implements Checker {
       this.op = op;
       this.invoke = invoke;
       this.mops = mops;
-      Small seen = new Small();
-      for (Mop m : mops) {
-        if (!seen.containsKey(m.key) && m.f.equals("r")) {
+      for (int i = 0; i < mops.size(); i++) {
+        Mop m = mops.get(i);
+        if (m.f.equals("r") && firstOnKey(mops, i)) {
           extReads.put(m.key, m.value);
         }
-        seen.put(m.key, Boolean.TRUE);
         if (m.f.equals("w")) {
           extWrites.put(m.key, m.value);
         }
       }
+    }
+
+    private static boolean firstOnKey(List<Mop> mops, int i) {
+      for (int j = 0; j < i; j++) {
+        if (Objects.equals(mops.get(j).key, mops.get(i).key)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     String describe() {

@@ -212,6 +212,18 @@ class RwRegisterCheckerTest {
   }
 
   @Test
+  void sessionModelsUseProcessOrder() {
+    HistoryBuilder b = new HistoryBuilder();
+    b.invoke(0, "txn", txn(w(1, 1))).ok(0, "txn", txn(w(1, 1)));
+    b.invoke(0, "txn", txn(r(1, null))).ok(0, "txn", txn(r(1, null)));
+    Result result = check("strong-session-serializable", b.build());
+    assertThat(result.valid()).isEqualTo(Validity.FALSE);
+    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item-process"));
+    assertThat(explanation(result, "G-single-item-process")).contains("(process): process 0 ran T1 before T2");
+    assertThat(check("serializable", b.build()).valid()).isEqualTo(Validity.TRUE);
+  }
+
+  @Test
   void cyclicVersionsDropTheWriteFollowsReadLayer() {
     List<Op> h = concurrent(txn(r(1, 1L), w(1, 2)), txn(r(1, 2L), w(1, 1)));
     Result result = check("read-uncommitted", h);
