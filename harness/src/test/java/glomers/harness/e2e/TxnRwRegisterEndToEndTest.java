@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TxnRwRegisterEndToEndTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void shortTimeouts() {
-    System.setProperty("glomers.harness.init-timeout-ms", "3000");
-  }
 
   @Test
   void aSingleAtomicNodeIsStrictSerializable() throws Exception {
