@@ -212,6 +212,27 @@ class RwRegisterCheckerTest {
   }
 
   @Test
+  void readingAValueWrittenLaterIsG1cRealtime() {
+    List<Op> h = sequential(txn(r(1, 1L)), txn(w(1, 1)));
+    Result result = check("strict-serializable", h);
+    assertThat(result.valid()).isEqualTo(Validity.FALSE);
+    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1c-realtime"));
+    assertThat(explanation(result, "G1c-realtime"))
+        .contains("T1 = op 1 (process 0, ok)", "T2 = op 3 (process 1, ok)", "(realtime)", "(wr)");
+    assertThat(check("serializable", h).valid()).isEqualTo(Validity.TRUE);
+  }
+
+  @Test
+  void searchesFollowTheImplicationOrder() {
+    // Elle sorts by depth in the implication graph, so anomalies that imply others come first.
+    List<String> names = CycleSearch.SPECS.stream().map(CycleSearch.Spec::name).toList();
+    assertThat(names.indexOf("G0")).isLessThan(names.indexOf("G1c"));
+    assertThat(names.indexOf("G-single-item")).isLessThan(names.indexOf("G-nonadjacent-item"));
+    assertThat(names.indexOf("G-nonadjacent-item")).isLessThan(names.indexOf("G2-item"));
+    assertThat(names.indexOf("G1c")).isLessThan(names.indexOf("G1c-realtime"));
+  }
+
+  @Test
   void sessionModelsUseProcessOrder() {
     HistoryBuilder b = new HistoryBuilder();
     b.invoke(0, "txn", txn(w(1, 1))).ok(0, "txn", txn(w(1, 1)));
