@@ -39,13 +39,17 @@ public final class CheckerBenchmark {
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       long gcStart = gcMillis();
+      var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      long allocated = threads.getCurrentThreadAllocatedBytes();
       Result result = checker.check(history);
+      allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       long gc = gcMillis() - gcStart;
       best = Math.min(best, seconds);
       bestCpu = Math.min(bestCpu, cpuSeconds);
-      System.out.printf("run %d: %.3f s wall, %.3f s process CPU (GC %d ms), valid? %s %s%n", run, seconds, cpuSeconds, gc, result.valid().json(), result.details().get("anomaly-types"));
+      System.out.printf("run %d: %.3f s wall, %.3f s process CPU (GC %d ms, %d MB allocated), valid? %s %s%n",
+          run, seconds, cpuSeconds, gc, allocated >> 20, result.valid().json(), result.details().get("anomaly-types"));
       if (stale == 0 && result.valid() != glomers.harness.checker.Validity.TRUE) {
         System.out.println("UNEXPECTED: the generated history is serializable by construction");
         System.exit(1);

@@ -82,19 +82,19 @@ final class NonCycle {
     // key -> first-read value -> ok txns that read it and then wrote the key.
     Map<Object, Map<Object, List<Txn>>> readThenWrote = new LinkedHashMap<>();
     for (Txn t : oks) {
-      Small firstRead = new Small();
-      Small wrote = new Small();
-      for (Mop m : t.mops) {
-        if (m.f().equals("w")) {
-          if (firstRead.containsKey(m.key()) && !wrote.containsKey(m.key())) {
-            wrote.put(m.key(), Boolean.TRUE);
-            readThenWrote
-                .computeIfAbsent(m.key(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(key(firstRead.get(m.key())), v -> new ArrayList<>())
-                .add(t);
-          }
-        } else if (!firstRead.containsKey(m.key())) {
-          firstRead.put(m.key(), m.value());
+      List<Mop> mops = t.mops;
+      for (int i = 0; i < mops.size(); i++) {
+        Mop m = mops.get(i);
+        if (!m.f().equals("w")) {
+          continue;
+        }
+        // A write counts once per key, and only after a read of that key (its first read).
+        int read = firstRead(mops, i);
+        if (read >= 0 && !writtenBetween(mops, read, i)) {
+          readThenWrote
+              .computeIfAbsent(m.key(), k -> new LinkedHashMap<>())
+              .computeIfAbsent(key(mops.get(read).value()), v -> new ArrayList<>())
+              .add(t);
         }
       }
     }
@@ -116,6 +116,25 @@ final class NonCycle {
                   }
                 }));
     put(anomalies, "lost-update", lost);
+  }
+
+  /** Index of the first read of mop i's key before i, or -1. */
+  private static int firstRead(List<Mop> mops, int i) {
+    for (int j = 0; j < i; j++) {
+      if (mops.get(j).f().equals("r") && Objects.equals(mops.get(j).key(), mops.get(i).key())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean writtenBetween(List<Mop> mops, int from, int to) {
+    for (int j = from + 1; j < to; j++) {
+      if (mops.get(j).f().equals("w") && Objects.equals(mops.get(j).key(), mops.get(to).key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first read in {@code t} that contradicts its own earlier read or write of that key. */
