@@ -233,6 +233,28 @@ class RwRegisterCheckerTest {
   }
 
   @Test
+  void cyclesThroughAReadersHubAreFoundAndExplainedAsDirectEdges() {
+    // Eight readers of 1=null and five writers of key 1: 40 pairs, so the rw edges share a hub.
+    // One reader also saw writer 1's write of key 2: a G-single-item cycle through the hub.
+    List<List<Object>> txns = new ArrayList<>();
+    txns.add(txn(r(1, null), r(2, 1L)));
+    for (int i = 1; i < 8; i++) {
+      txns.add(txn(r(1, null)));
+    }
+    txns.add(txn(w(1, 1), w(2, 1)));
+    for (int v = 2; v <= 5; v++) {
+      txns.add(txn(w(1, v)));
+    }
+    // A reader that also writes key 1 takes direct edges instead of the hub.
+    txns.add(txn(r(1, null), w(1, 6)));
+    Result result = check("serializable", concurrent(txns.toArray(List[]::new)));
+    assertThat(result.valid()).isEqualTo(Validity.FALSE);
+    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
+    assertThat(explanation(result, "G-single-item"))
+        .contains("[[\"r\",1,null],[\"r\",2,1]]", "[[\"w\",1,1],[\"w\",2,1]]", "read 1=null", "(wr)");
+  }
+
+  @Test
   void sessionModelsUseProcessOrder() {
     HistoryBuilder b = new HistoryBuilder();
     b.invoke(0, "txn", txn(w(1, 1))).ok(0, "txn", txn(w(1, 1)));
