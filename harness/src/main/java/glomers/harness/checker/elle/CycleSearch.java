@@ -82,7 +82,7 @@ final class CycleSearch {
 
   void run(Map<String, List<Map<String, Object>>> anomalies) {
     List<int[]> sccs = new ArrayList<>();
-    for (int[] scc : g.components(k -> true, null)) {
+    for (int[] scc : g.components(k -> true)) {
       if (txns(scc) >= 2) {
         sccs.add(scc); // a lone txn can only loop through a hub, which is no dependency
       }
@@ -182,7 +182,7 @@ final class CycleSearch {
         continue;
       }
       int[] smallest = null;
-      for (int[] part : sub.components(k -> (rel(k) & spec.rels) != 0, null)) {
+      for (int[] part : sub.components(k -> (rel(k) & spec.rels) != 0)) {
         if (txns(scc, part) >= 2 && (smallest == null || txns(scc, part) < txns(scc, smallest))) {
           smallest = part;
         }

@@ -53,21 +53,16 @@ final class Digraph {
     }
   }
 
-  /**
-   * The strongly connected components with more than one vertex among the edges {@code keep}
-   * accepts, restricted to {@code within} (null: every vertex).
-   */
-  List<int[]> components(IntPredicate keep, boolean[] within) {
+  /** The strongly connected components with more than one vertex among the edges {@code keep} accepts. */
+  List<int[]> components(IntPredicate keep) {
     int[] out = new int[vertices];
     int[] in = new int[vertices];
     boolean[] alive = new boolean[vertices];
-    for (int v = 0; v < vertices; v++) {
-      alive[v] = within == null || within[v];
-    }
+    Arrays.fill(alive, true);
     int[] usedEdges = new int[edges];
     int used = 0;
     for (int e = 0; e < edges; e++) {
-      if (keep.test(kind[e]) && alive[src[e]] && alive[dst[e]] && src[e] != dst[e]) {
+      if (keep.test(kind[e]) && src[e] != dst[e]) {
         usedEdges[used++] = e;
         out[src[e]]++;
         in[dst[e]]++;
