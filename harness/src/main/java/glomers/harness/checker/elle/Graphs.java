@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +78,7 @@ final class Graphs {
     }
     List<Map<String, Object>> cyclic = VersionCycles.find(wfr, oks);
     if (cyclic.isEmpty()) {
-      wfr.forEach((k, g) -> g.forEach((v, succ) -> versions.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new LinkedHashSet<>()).addAll(succ)));
+      wfr.forEach((k, g) -> g.forEach((v, succ) -> versions.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new HashSet<>()).addAll(succ)));
     } else {
       anomalies.put("cyclic-versions", cyclic);
     }
@@ -89,7 +89,7 @@ final class Graphs {
     if (to == null || Objects.equals(from, to)) {
       return;
     }
-    vg.computeIfAbsent(nk(k), x -> new HashMap<>()).computeIfAbsent(nk(from), x -> new LinkedHashSet<>()).add(nk(to));
+    vg.computeIfAbsent(nk(k), x -> new HashMap<>()).computeIfAbsent(nk(from), x -> new HashSet<>()).add(nk(to));
   }
 
   private void buildTxnGraph() {
@@ -114,7 +114,9 @@ final class Graphs {
                   + " written by more than one op: " + ws.stream().map(w -> w.op.index()).toList());
         }
         Txn w = ws.get(0);
-        for (Txn r : byValue.getValue()) {
+        List<Txn> rs = byValue.getValue();
+        for (int i = 0; i < rs.size(); i++) {
+          Txn r = rs.get(i);
           if (r != w) {
             graph.add(w.vertex, r.vertex, WR);
             dataEdges++;

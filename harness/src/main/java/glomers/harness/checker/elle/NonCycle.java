@@ -19,7 +19,8 @@ final class NonCycle {
 
   static void check(List<Txn> txns, List<Txn> oks, Map<String, List<Map<String, Object>>> anomalies) {
     List<Map<String, Object>> internal = new ArrayList<>();
-    for (Txn t : oks) {
+    for (int i = 0; i < oks.size(); i++) {
+      Txn t = oks.get(i);
       Map<String, Object> c = internal(t);
       if (c != null) {
         internal.add(c);
@@ -31,9 +32,11 @@ final class NonCycle {
     // are rare, so reads look up two small maps without allocating.
     Map<Object, Map<Object, Txn>> failed = new HashMap<>();
     Map<Object, Map<Object, Txn>> intermediate = new HashMap<>();
-    for (Txn t : txns) {
+    for (int i = 0; i < txns.size(); i++) {
+      Txn t = txns.get(i);
       Small last = null;
-      for (Mop m : t.mops) {
+      for (int j = 0; j < t.mops.size(); j++) {
+        Mop m = t.mops.get(j);
         if (!m.f().equals("w")) {
           continue;
         }
@@ -139,7 +142,7 @@ final class NonCycle {
 
   /** The first read in {@code t} that contradicts its own earlier read or write of that key. */
   private static Map<String, Object> internal(Txn t) {
-    Map<Object, Object> state = new HashMap<>();
+    Small state = new Small();
     for (Mop m : t.mops) {
       if (m.f().equals("w")) {
         state.put(m.key(), m.value());
