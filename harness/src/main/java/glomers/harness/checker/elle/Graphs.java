@@ -9,7 +9,6 @@ import glomers.harness.history.OpType;
 import glomers.harness.net.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.Set;
 final class Graphs {
   final List<Op> history;
   final List<Txn> txns;
-  private final Map<Op, Txn> byCompletion = new IdentityHashMap<>();
   final List<Txn> oks;
   final boolean realtime;
   final boolean process;
@@ -39,9 +37,6 @@ final class Graphs {
   Graphs(List<Op> history, List<Txn> txns, List<Txn> oks, boolean realtime, boolean process) {
     this.history = history;
     this.txns = txns;
-    for (Txn t : oks) {
-      byCompletion.put(t.op, t);
-    }
     this.oks = oks;
     this.realtime = realtime;
     this.process = process;
@@ -206,33 +201,30 @@ final class Graphs {
    * completed before the other was invoked, with O(n) edges instead of O(n^2).
    */
   private int realtimeChain() {
-    Map<Op, Txn> byInvoke = new IdentityHashMap<>();
+    // History positions -> the txn invoked / completed ok there.
+    Txn[] invokedAt = new Txn[history.size()];
+    Txn[] completedAt = new Txn[history.size()];
     for (Txn t : txns) {
-      if (t.invoke != null) {
-        byInvoke.put(t.invoke, t);
+      if (t.invokeAt >= 0) {
+        invokedAt[t.invokeAt] = t;
+      }
+      if (t.vertex >= 0) {
+        completedAt[t.completeAt] = t;
       }
     }
     int orderEdges = 0;
     int hub = -1;
     boolean invokedSinceHub = true;
-    for (Op op : history) {
-      if (!op.isClient()) {
-        continue;
-      }
-      Txn t = op.isInvoke() ? byInvoke.get(op) : null;
-      if (op.isInvoke()) {
+    for (int at = 0; at < invokedAt.length; at++) {
+      if (invokedAt[at] != null) {
         invokedSinceHub = true;
-        if (hub >= 0 && t != null) {
+        if (hub >= 0) {
           orderEdges++;
-          if (t.vertex >= 0) {
-            graph.add(hub, t.vertex, RT_OUT);
+          if (invokedAt[at].vertex >= 0) {
+            graph.add(hub, invokedAt[at].vertex, RT_OUT);
           }
         }
-      } else if (op.type() == OpType.OK && "txn".equals(op.f())) {
-        Txn done = byCompletion.get(op);
-        if (done == null) {
-          continue;
-        }
+      } else if (completedAt[at] != null) {
         if (invokedSinceHub) {
           int next = graph.addVertex();
           if (hub >= 0) {
@@ -241,7 +233,7 @@ final class Graphs {
           hub = next;
           invokedSinceHub = false;
         }
-        graph.add(done.vertex, hub, RT_IN);
+        graph.add(completedAt[at].vertex, hub, RT_IN);
       }
     }
     return orderEdges;

@@ -62,7 +62,9 @@ public final class RwRegisterChecker implements Checker {
     final Small extReads = new Small();
     final Small extWrites = new Small();
     int vertex = -1;
-    String name;
+    /** Positions of the invocation (-1 if none) and completion in the history list. */
+    int invokeAt = -1;
+    int completeAt;
 
     Txn(Op op, Op invoke, List<Mop> mops) {
       this.op = op;
@@ -169,18 +171,19 @@ public final class RwRegisterChecker implements Checker {
   /** Completed txns in completion order; mixed key types make the whole check unknown, as in Elle. */
   static List<Txn> parse(List<Op> history) {
     // A process has at most one op in flight, so its last invocation is the one completing.
-    Map<Integer, Op> pending = new HashMap<>();
+    Map<Integer, Integer> pending = new HashMap<>();
     List<Txn> txns = new ArrayList<>();
     Set<Class<?>> keyTypes = new HashSet<>();
-    for (Op op : history) {
+    for (int at = 0; at < history.size(); at++) {
+      Op op = history.get(at);
       if (!op.isClient()) {
         continue;
       }
       if (op.isInvoke()) {
-        pending.put(op.process(), op);
+        pending.put(op.process(), at);
         continue;
       }
-      Op invoke = pending.remove(op.process());
+      Integer invokeAt = pending.remove(op.process());
       if (!"txn".equals(op.f())) {
         continue;
       }
@@ -188,7 +191,10 @@ public final class RwRegisterChecker implements Checker {
       for (Mop m : mops) {
         keyTypes.add(m.key == null ? Void.class : m.key.getClass());
       }
-      txns.add(new Txn(op, invoke, mops));
+      Txn t = new Txn(op, invokeAt == null ? null : history.get(invokeAt), mops);
+      t.invokeAt = invokeAt == null ? -1 : invokeAt;
+      t.completeAt = at;
+      txns.add(t);
     }
     if (keyTypes.size() > 1) {
       throw new IllegalStateException("History includes a mix of different types for transaction keys: " + keyTypes);
