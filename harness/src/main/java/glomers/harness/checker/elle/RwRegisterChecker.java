@@ -181,6 +181,16 @@ public final class RwRegisterChecker implements Checker {
       }
       if (op.isInvoke()) {
         pending.put(op.process(), at);
+        // Elle checks the invocations' keys too: a node answering with string keys for integer
+        // keys makes the history mixed even if every completion agrees.
+        if ("txn".equals(op.f()) && op.value() instanceof List<?> request) {
+          for (Object mop : request) {
+            if (mop instanceof List<?> m && m.size() == 3) {
+              Object key = JsonValues.canonical(m.get(1));
+              keyTypes.add(key == null ? Void.class : key.getClass());
+            }
+          }
+        }
         continue;
       }
       Integer invokeAt = pending.remove(op.process());

@@ -297,6 +297,13 @@ class RwRegisterCheckerTest {
   }
 
   @Test
+  void stringKeysInEveryReplyToIntegerKeyRequestsAreMixedToo() {
+    HistoryBuilder b = new HistoryBuilder();
+    b.invoke(0, "txn", txn(w(1, 1))).ok(0, "txn", new ArrayList<>(List.of(List.of("w", "1", 1L))));
+    assertThatThrownBy(() -> check("serializable", b.build())).hasMessageContaining("mix of different types");
+  }
+
+  @Test
   void unknownModelsAreRefused() {
     assertThatThrownBy(() -> check("bogus", sequential(txn(w(1, 1))))).hasMessageContaining("Unknown consistency model");
   }
