@@ -55,6 +55,31 @@ class TxnRwRegisterEndToEndTest {
   }
 
   @Test
+  void stringKeysInRepliesMakeTheWholeWorkloadUnknown() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "txn", "-w", "txn-rw-register", "--node-count", "1", "--time-limit", "1", "--rate", "20",
+            "--", "--mode", "string-keys");
+
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.result("workload", "valid?")).isEqualTo("unknown");
+    assertThat((String) run.result("workload", "error")).contains("mix of different types for transaction keys");
+  }
+
+  @Test
+  void repliesThatChangeAWriteBecomeIndeterminateWithAClearMessage() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "txn", "-w", "txn-rw-register", "--node-count", "1", "--time-limit", "1", "--rate", "20",
+            "--max-txn-length", "1", "--availability", "total", "--", "--mode", "wrong-write");
+
+    // Indeterminate ops alone don't make the history invalid; total availability fails on them.
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.result("availability", "valid?")).isEqualTo(false);
+    assertThat((Integer) run.result("stats", "info-count")).isPositive();
+    assertThat(Files.readString(run.storeDir.resolve("history.jsonl")))
+        .contains("Malformed RPC response. Maelstrom sent node n0 the request", "but the request wrote");
+  }
+
+  @Test
   void anUnknownConsistencyModelMakesTheVerdictUnknown() throws Exception {
     BenchRun run =
         BenchRun.run(dir, "txn", "-w", "txn-rw-register", "--node-count", "1", "--time-limit", "1", "--rate", "20",

@@ -12,6 +12,8 @@ import java.util.Map;
  * refused with txn-conflict (30) before touching anything. {@code --mode reversed}: each node
  * applies its own txns, then ships their writes to its peers, which replay them in reverse, so a
  * peer ends up holding (and serving) the txn's overwritten, intermediate value of a key.
+ * {@code --mode string-keys} answers with every key as a string; {@code --mode wrong-write} echoes
+ * each write's value plus one.
  */
 final class TxnNode extends TestNode {
   private final String mode;
@@ -46,7 +48,12 @@ final class TxnNode extends TestNode {
     ArrayNode writes = JSON.createArrayNode();
     for (JsonNode mop : body.get("txn")) {
       long key = mop.get(1).asLong();
-      ArrayNode done = result.addArray().add(mop.get(0).asText()).add(key);
+      ArrayNode done = result.addArray().add(mop.get(0).asText());
+      if (mode.equals("string-keys")) {
+        done.add(Long.toString(key));
+      } else {
+        done.add(key);
+      }
       if (mop.get(0).asText().equals("r")) {
         Long value = store.get(key);
         if (value == null) {
@@ -57,7 +64,7 @@ final class TxnNode extends TestNode {
       } else {
         long value = mop.get(2).asLong();
         store.put(key, value);
-        done.add(value);
+        done.add(mode.equals("wrong-write") ? value + 1 : value);
         writes.addArray().add(key).add(value);
       }
     }
