@@ -9,7 +9,6 @@ import glomers.harness.history.OpType;
 import glomers.harness.net.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -132,7 +131,7 @@ public final class RwRegisterChecker implements Checker {
               "No ok transaction is related to another by any dependency (wr, ww, rw or order): nothing could be checked.")));
     }
     new CycleSearch(graphs).run(anomalies);
-    return result(anomalies, reportable, prohibited);
+    return result(anomalies, reportable);
   }
 
   static Map<String, Object> explained(Map<String, Object> anomaly, String explanation) {
@@ -140,8 +139,8 @@ public final class RwRegisterChecker implements Checker {
     return anomaly;
   }
 
-  private Result result(
-      Map<String, List<Map<String, Object>>> anomalies, Set<String> reportable, Set<String> prohibited) {
+  /** Elle's result map as Maelstrom passes it on: only reportable types, any of them fails the run. */
+  private Result result(Map<String, List<Map<String, Object>>> anomalies, Set<String> reportable) {
     Map<String, List<Map<String, Object>>> shown = new TreeMap<>();
     anomalies.forEach(
         (type, cases) -> {
@@ -229,6 +228,4 @@ public final class RwRegisterChecker implements Checker {
   static String kv(Object key, Object value) {
     return Json.write(key) + "=" + Json.write(value);
   }
-
-  static final Comparator<Map<String, Object>> BY_TEXT = Comparator.comparing(m -> String.valueOf(m.get("explanation")));
 }
