@@ -463,7 +463,8 @@ final class CycleSearch {
     return switch ((String) step.get("type")) {
       case "wr" -> a + " < " + b + " (wr): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " read it.";
       case "ww" -> a + " < " + b + " (ww): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " wrote "
-          + kv(k, step.get("value'")) + ", a later version (" + b + " read " + Json.write(step.get("value")) + " before writing).";
+          + kv(k, step.get("value'")) + ", the next version (a transaction read " + Json.write(step.get("value")) + " and then wrote "
+          + Json.write(step.get("value'")) + ").";
       case "rw" -> a + " < " + b + " (rw): " + a + " read " + kv(k, step.get("value")) + " and " + b + " wrote "
           + kv(k, step.get("value'")) + ", a later version, so " + a + " did not see " + b + "'s write.";
       case "realtime" -> a + " < " + b + " (realtime): " + a + " completed (op " + ta.op.index() + ") before " + b
