@@ -68,6 +68,39 @@ public final class Reports {
         StandardCharsets.UTF_8);
   }
 
+  /**
+   * Elle-style workloads explain each anomaly: one {@code elle/<type>.txt} per reported type, each
+   * case's explanation separated by a blank line. Results without explanations write nothing.
+   */
+  public static void writeElle(Path dir, Map<String, Object> results) throws IOException {
+    Map<String, List<String>> texts = explanations(results);
+    if (texts.isEmpty()) {
+      return;
+    }
+    Path elle = Files.createDirectories(dir.resolve("elle"));
+    for (Map.Entry<String, List<String>> e : texts.entrySet()) {
+      Files.writeString(elle.resolve(e.getKey() + ".txt"), String.join("\n\n", e.getValue()) + "\n", StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Anomaly type -> explanations, from the workload result's {@code anomalies} map. */
+  static Map<String, List<String>> explanations(Map<String, Object> results) {
+    Map<String, List<String>> texts = new LinkedHashMap<>();
+    if (results.get("workload") instanceof Map<?, ?> w && w.get("anomalies") instanceof Map<?, ?> anomalies) {
+      anomalies.forEach(
+          (type, cases) -> {
+            if (cases instanceof List<?> list) {
+              for (Object c : list) {
+                if (c instanceof Map<?, ?> m && m.get("explanation") instanceof String text) {
+                  texts.computeIfAbsent(String.valueOf(type), t -> new ArrayList<>()).add(text);
+                }
+              }
+            }
+          });
+    }
+    return texts;
+  }
+
   public static String verdictLine(Validity valid) {
     return switch (valid) {
       case TRUE -> VALID_LINE;
@@ -108,6 +141,14 @@ public final class Reports {
         if (w.containsKey(key)) {
           lines.add("  workload " + key + ": " + Json.write(w.get(key)));
         }
+      }
+    }
+    Map<String, List<String>> explained = explanations(results);
+    if (!explained.isEmpty()) {
+      Map.Entry<String, List<String>> first = explained.entrySet().iterator().next();
+      lines.add("  workload anomalies " + explained.keySet() + "; first (" + dir.resolve("elle").resolve(first.getKey() + ".txt") + "):");
+      for (String line : first.getValue().get(0).split("\n")) {
+        lines.add("    " + line);
       }
     }
     for (Map.Entry<String, Object> entry : results.entrySet()) {

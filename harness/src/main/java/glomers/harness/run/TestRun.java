@@ -126,6 +126,7 @@ public final class TestRun {
     Log.info("Analyzing...");
     Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats());
     Reports.writeResults(dir, results);
+    Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
     Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
     Log.closeFile();

@@ -22,7 +22,7 @@ class WorkloadsTest {
       }
     }
     assertThat(Workloads.names().stream().filter(Workloads::isImplemented))
-        .containsExactly("broadcast", "echo", "g-counter", "g-set", "pn-counter", "unique-ids");
+        .containsExactly("broadcast", "echo", "g-counter", "g-set", "pn-counter", "txn-rw-register", "unique-ids");
   }
 
   @Test
