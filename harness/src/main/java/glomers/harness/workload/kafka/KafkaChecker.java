@@ -1,0 +1,674 @@
+package glomers.harness.workload.kafka;
+
+import glomers.harness.checker.Checker;
+import glomers.harness.checker.History;
+import glomers.harness.checker.JsonValues;
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
+import glomers.harness.history.Op;
+import glomers.harness.history.OpType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Jepsen's kafka checker as Maelstrom configures it: single-op transactions, assign only, no
+ * write-write inference, cycles judged as strict-serializable.
+ *
+ * <p>Cost is linear in the history plus a sort of each key's offsets: one pass pairs ops and builds
+ * per key the offset log and per message its writer, readers and offsets; the keys' logs are then
+ * numbered densely ("indexes"); a second pass over the compact per-op records (not the history)
+ * walks each process's polls, sends and assigns in order.
+ *
+ * <p>Realtime cycles: wr edges run only from a send to a poll that returned its message, and
+ * realtime edges from an ok op to every op invoked after it completed. Realtime order alone is
+ * acyclic, and a poll has no outgoing wr edge, so every cycle is S1 -wr-> P1 -rt-> S2 -wr-> P2 ...
+ * -rt-> S1 (a run of rt edges shortens to one, as the order is transitive). If no single pair has
+ * P completing before S is invoked, then P_i completes at or after S_i's invocation, while P_i
+ * completes before S_(i+1) is invoked, so invocation times strictly rise around the cycle, which is
+ * impossible. So a cycle exists exactly when some poll completed before the invocation of a send of
+ * a message it returned, and every such pair is itself a two-op cycle, found in one pass.
+ */
+public final class KafkaChecker implements Checker {
+  /** Error types that do not fail the run. */
+  static final Set<String> ALLOWED =
+      Set.of("int-send-skip", "G0", "G0-process", "G0-realtime", "PL-1-cycle-exists", "strong-PL-1-cycle-exists");
+
+  private static final int UNSEEN_SHOWN = 32;
+
+  /** One ok or info send, ok poll or ok/info assign, with its invocation. */
+  private record Event(Op invoke, Op op, Key[] keys, Msg[][] msgs, long[][] offsets, Set<String> assigned) {}
+
+  /** One message of one key. */
+  private static final class Msg {
+    final Key key;
+    final Object value;
+    Op writer;
+    Op writerInvoke;
+    boolean okSent;
+    boolean infoSent;
+    boolean failSent;
+    Op failWriter;
+    Op firstReader;
+    long[] offsets = new long[0];
+    int firstIndex = -1;
+    int lastIndex = -1;
+    /** Index where this msg is the value shown for its offset; the last one if several. */
+    int index = -1;
+
+    Msg(Key key, Object value) {
+      this.key = key;
+      this.value = value;
+    }
+
+    void addOffset(long offset) {
+      offsets = Arrays.copyOf(offsets, offsets.length + 1);
+      offsets[offsets.length - 1] = offset;
+    }
+  }
+
+  /** The msgs seen at one offset, first seen first. */
+  private static final class Slot {
+    final Msg first;
+    List<Msg> others;
+    Op firstOp;
+
+    Slot(Msg first, Op op) {
+      this.first = first;
+      this.firstOp = op;
+    }
+
+    boolean holds(Msg msg) {
+      return first == msg || (others != null && others.contains(msg));
+    }
+  }
+
+  private static final class Key {
+    final String name;
+    final HashMap<Object, Msg> msgs = new HashMap<>();
+    final HashMap<Long, Slot> log = new HashMap<>();
+    Msg[] byIndex;
+    /** Offsets known to exist, as (offset, time) steps rising in both: for realtime lag. */
+    long[] knownOffsets = new long[4];
+    long[] knownTimes = new long[4];
+    int known;
+
+    Key(String name) {
+      this.name = name;
+    }
+
+    Msg msg(Object value) {
+      return msgs.computeIfAbsent(value, v -> new Msg(this, v));
+    }
+
+    void record(long offset, Msg msg, Op op) {
+      if (offset < 0) {
+        return; // Jepsen's version order has no place for negative offsets.
+      }
+      Slot slot = log.get(offset);
+      if (slot == null) {
+        log.put(offset, new Slot(msg, op));
+        msg.addOffset(offset);
+      } else if (!slot.holds(msg)) {
+        if (slot.others == null) {
+          slot.others = new ArrayList<>(1);
+        }
+        slot.others.add(msg);
+        msg.addOffset(offset);
+      }
+    }
+
+    void known(long offset, long time) {
+      if (known > 0 && knownOffsets[known - 1] >= offset) {
+        return;
+      }
+      if (known == knownOffsets.length) {
+        knownOffsets = Arrays.copyOf(knownOffsets, known * 2);
+        knownTimes = Arrays.copyOf(knownTimes, known * 2);
+      }
+      knownOffsets[known] = offset;
+      knownTimes[known] = time;
+      known++;
+    }
+
+    /** When offset {@code offset} was first known to exist, or Long.MAX_VALUE. */
+    long knownAt(long offset) {
+      int lo = 0;
+      int hi = known;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (knownOffsets[mid] >= offset) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return lo == known ? Long.MAX_VALUE : knownTimes[lo];
+    }
+  }
+
+  private static final class Process {
+    final Map<Key, Event> lastReads = new HashMap<>();
+    final Map<Key, Event> lastSends = new HashMap<>();
+    Map<Key, Long> lagOffsets = new HashMap<>();
+  }
+
+  private final Map<String, Key> keys = new HashMap<>();
+  private final Map<String, List<Map<String, Object>>> errors = new TreeMap<>();
+
+  @Override
+  public Result check(List<Op> history) {
+    keys.clear();
+    errors.clear();
+    List<Event> events = new ArrayList<>();
+    Set<Object> infoCauses = new LinkedHashSet<>();
+    Map<Integer, Op> pending = new HashMap<>();
+    long firstOkCompletion = Long.MAX_VALUE;
+    boolean realtimeEdge = false;
+    long lastOkTime = 0;
+
+    for (Op op : history) {
+      if (!op.isClient()) {
+        continue;
+      }
+      if (op.isInvoke()) {
+        pending.put(op.process(), op);
+        continue;
+      }
+      Op invoke = pending.remove(op.process());
+      if (invoke == null) {
+        continue;
+      }
+      switch (op.f()) {
+        case "send" -> {
+          List<?> mop = firstMop(invoke.value(), "send");
+          Key key = key(mop.get(1));
+          Msg msg = key.msg(JsonValues.canonical(mop.get(2)));
+          if (msg.writer == null && op.type() != OpType.FAIL) {
+            msg.writer = op;
+            msg.writerInvoke = invoke;
+          }
+          switch (op.type()) {
+            case OK -> {
+              msg.okSent = true;
+              List<?> completed = firstMop(op.value(), "send");
+              long offset = offset(((List<?>) completed.get(2)).get(0));
+              key.record(offset, msg, op);
+              key.known(offset, op.time());
+            }
+            case INFO -> msg.infoSent = true;
+            case FAIL -> {
+              msg.failSent = true;
+              if (msg.failWriter == null) {
+                msg.failWriter = op;
+              }
+            }
+            default -> {}
+          }
+          if (op.type() != OpType.FAIL) {
+            events.add(new Event(invoke, op, new Key[] {key}, new Msg[][] {{msg}}, null, null));
+          }
+        }
+        case "poll" -> {
+          if (op.type() == OpType.OK) {
+            Map<?, ?> read = (Map<?, ?>) firstMop(op.value(), "poll").get(1);
+            Key[] readKeys = new Key[read.size()];
+            Msg[][] msgs = new Msg[read.size()][];
+            long[][] offsets = new long[read.size()][];
+            int k = 0;
+            for (Map.Entry<?, ?> entry : read.entrySet()) {
+              Key key = key(entry.getKey());
+              List<?> pairs = (List<?>) entry.getValue();
+              readKeys[k] = key;
+              msgs[k] = new Msg[pairs.size()];
+              offsets[k] = new long[pairs.size()];
+              long top = -1;
+              for (int i = 0; i < pairs.size(); i++) {
+                List<?> pair = (List<?>) pairs.get(i);
+                long offset = offset(pair.get(0));
+                Msg msg = key.msg(JsonValues.canonical(pair.get(1)));
+                if (msg.firstReader == null) {
+                  msg.firstReader = op;
+                }
+                key.record(offset, msg, op);
+                msgs[k][i] = msg;
+                offsets[k][i] = offset;
+                top = Math.max(top, offset);
+              }
+              if (top >= 0) {
+                key.known(top, op.time());
+              }
+              k++;
+            }
+            events.add(new Event(invoke, op, readKeys, msgs, offsets, null));
+          }
+        }
+        case "assign" -> {
+          if (op.type() != OpType.FAIL) {
+            Set<String> assigned = new LinkedHashSet<>();
+            for (Object key : (List<?>) op.value()) {
+              assigned.add(String.valueOf(key));
+            }
+            events.add(new Event(invoke, op, null, null, null, assigned));
+          }
+        }
+        default -> {}
+      }
+      if (op.f().equals("send") || op.f().equals("poll")) {
+        if (op.type() == OpType.INFO) {
+          infoCauses.add(op.error());
+        }
+        if (op.type() != OpType.FAIL && firstOkCompletion < invoke.index()) {
+          realtimeEdge = true;
+        }
+        if (op.type() == OpType.OK) {
+          firstOkCompletion = Math.min(firstOkCompletion, op.index());
+          lastOkTime = op.time();
+        }
+      }
+    }
+
+    indexLogs();
+    boolean wrEdge = perProcess(events);
+    lostWrites();
+    Map<String, Object> unseen = unseen(lastOkTime);
+    if (!wrEdge && !realtimeEdge) {
+      errors.put("empty-transaction-graph", null);
+    }
+    return result(infoCauses, unseen, worstLag);
+  }
+
+  private Key key(Object name) {
+    if (!(name instanceof String s)) {
+      throw new IllegalArgumentException("kafka keys are strings, not " + name);
+    }
+    return keys.computeIfAbsent(s, Key::new);
+  }
+
+  private static List<?> firstMop(Object value, String f) {
+    if (value instanceof List<?> mops && !mops.isEmpty() && mops.get(0) instanceof List<?> mop && f.equals(mop.get(0))) {
+      return mop;
+    }
+    throw new IllegalArgumentException("not a " + f + " value: " + value);
+  }
+
+  private static long offset(Object offset) {
+    if (JsonValues.canonical(offset) instanceof Long l) {
+      return l;
+    }
+    throw new IllegalArgumentException("offset is not an integer: " + offset);
+  }
+
+  /** Numbers each key's known offsets densely and reports offsets with several msgs. */
+  private void indexLogs() {
+    for (Key key : sortedKeys()) {
+      long[] offsets = new long[key.log.size()];
+      int n = 0;
+      for (Long offset : key.log.keySet()) {
+        offsets[n++] = offset;
+      }
+      Arrays.sort(offsets);
+      key.byIndex = new Msg[n];
+      for (int i = 0; i < n; i++) {
+        Slot slot = key.log.get(offsets[i]);
+        key.byIndex[i] = slot.first;
+        slot.first.index = i;
+        see(slot.first, i);
+        if (slot.others != null) {
+          for (Msg other : slot.others) {
+            see(other, i);
+          }
+          List<Object> values = new ArrayList<>();
+          values.add(slot.first.value);
+          slot.others.forEach(m -> values.add(m.value));
+          Map<String, Object> err = new LinkedHashMap<>();
+          err.put("key", key.name);
+          err.put("offset", offsets[i]);
+          err.put("index", i);
+          err.put("values", sorted(values));
+          error("inconsistent-offsets", err);
+        }
+      }
+      for (Msg msg : key.msgs.values()) {
+        if (msg.offsets.length > 1) {
+          long[] at = msg.offsets.clone();
+          Arrays.sort(at);
+          Map<String, Object> err = new LinkedHashMap<>();
+          err.put("key", key.name);
+          err.put("value", msg.value);
+          err.put("count", at.length);
+          err.put("offsets", Arrays.stream(at).boxed().toList());
+          error("duplicate", err);
+        }
+      }
+    }
+  }
+
+  private static void see(Msg msg, int index) {
+    if (msg.firstIndex < 0) {
+      msg.firstIndex = index;
+    }
+    msg.lastIndex = index;
+  }
+
+  private List<Key> sortedKeys() {
+    List<Key> sorted = new ArrayList<>(keys.values());
+    sorted.sort(Comparator.comparing(k -> k.name));
+    return sorted;
+  }
+
+  private Map<String, Object> worstLag;
+
+  /** Each process's ops in order: poll and send monotonicity, G1a, realtime cycles and lag. */
+  private boolean perProcess(List<Event> events) {
+    Map<Integer, Process> processes = new HashMap<>();
+    boolean wrEdge = false;
+    long worst = -1;
+    worstLag = null;
+    for (Event event : events) {
+      Process process = processes.computeIfAbsent(event.op().process(), p -> new Process());
+      Op op = event.op();
+      if (event.assigned() != null) {
+        process.lastReads.keySet().removeIf(k -> !event.assigned().contains(k.name));
+        process.lastSends.keySet().removeIf(k -> !event.assigned().contains(k.name));
+        if (op.type() == OpType.OK) {
+          Map<Key, Long> lag = new HashMap<>();
+          for (String name : event.assigned()) {
+            Key key = keys.computeIfAbsent(name, Key::new);
+            lag.put(key, process.lagOffsets.getOrDefault(key, -1L));
+          }
+          process.lagOffsets = lag;
+        }
+        continue;
+      }
+      if (op.f().equals("send")) {
+        Key key = event.keys()[0];
+        Msg msg = event.msgs()[0][0];
+        Event last = process.lastSends.put(key, event);
+        if (last != null) {
+          Msg before = last.msgs()[0][0];
+          if (before.index >= 0 && msg.index >= 0 && msg.index - before.index < 1) {
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("key", key.name);
+            err.put("values", List.of(before.value, msg.value));
+            err.put("delta", msg.index - before.index);
+            err.put("ops", List.of(json(last), json(event)));
+            error("nonmonotonic-send", err);
+          }
+        }
+        continue;
+      }
+      // An ok poll.
+      for (int k = 0; k < event.keys().length; k++) {
+        Key key = event.keys()[k];
+        Msg[] msgs = event.msgs()[k];
+        int previous = -1;
+        Msg previousMsg = null;
+        for (Msg msg : msgs) {
+          if (msg.writer == null) {
+            throw new IllegalStateException(
+                "op " + op.index() + " (process " + op.process() + ") polled msg " + msg.value + " of key " + key.name
+                    + ", which no send carried");
+          }
+          if (msg.failSent) {
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("key", key.name);
+            err.put("value", msg.value);
+            err.put("writer", History.toJson(msg.failWriter));
+            err.put("reader", json(event));
+            error("G1a", err);
+          }
+          if (msg.writer != op) {
+            wrEdge = true;
+          }
+          if (msg.writerInvoke.index() > op.index()) {
+            cycle(msg, event);
+          }
+          if (previous >= 0 && msg.index >= 0) {
+            skipOrNonmonotonic("int-", key, previousMsg, msg, previous, msg.index, List.of(json(event)), "op");
+          }
+          previous = msg.index;
+          previousMsg = msg;
+        }
+        Event last = process.lastReads.put(key, event);
+        if (last != null) {
+          Msg before = lastMsgOf(last, key);
+          Msg after = msgs.length == 0 ? null : msgs[0];
+          if (before != null && after != null && before.index >= 0 && after.index >= 0) {
+            skipOrNonmonotonic("", key, before, after, before.index, after.index, List.of(json(last), json(event)), "ops");
+          }
+        }
+        long top = -1;
+        for (long offset : event.offsets()[k]) {
+          top = Math.max(top, offset);
+        }
+        if (top >= 0) {
+          process.lagOffsets.merge(key, top, Math::max);
+        } else {
+          process.lagOffsets.putIfAbsent(key, -1L);
+        }
+      }
+      long invoked = event.invoke().time();
+      for (Map.Entry<Key, Long> at : process.lagOffsets.entrySet()) {
+        long knownAt = at.getKey().knownAt(at.getValue() + 1);
+        long lag = knownAt == Long.MAX_VALUE ? 0 : Math.max(0, invoked - knownAt);
+        if (lag > worst) {
+          worst = lag;
+          worstLag = new LinkedHashMap<>();
+          worstLag.put("time", invoked / 1e9);
+          worstLag.put("process", op.process());
+          worstLag.put("key", at.getKey().name);
+          worstLag.put("lag", lag / 1e9);
+        }
+      }
+    }
+    return wrEdge;
+  }
+
+  private static Msg lastMsgOf(Event event, Key key) {
+    for (int k = 0; k < event.keys().length; k++) {
+      if (event.keys()[k] == key) {
+        Msg[] msgs = event.msgs()[k];
+        return msgs.length == 0 ? null : msgs[msgs.length - 1];
+      }
+    }
+    return null;
+  }
+
+  private void skipOrNonmonotonic(
+      String prefix, Key key, Msg before, Msg after, int from, int to, List<Object> ops, String opsKey) {
+    int delta = to - from;
+    if (delta == 1) {
+      return;
+    }
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("key", key.name);
+    err.put("values", List.of(before.value, after.value));
+    err.put("delta", delta);
+    if (delta > 1) {
+      List<Object> skipped = new ArrayList<>();
+      for (int i = from + 1; i < to && skipped.size() < 32; i++) {
+        skipped.add(key.byIndex[i].value);
+      }
+      err.put("skipped", skipped);
+      if (delta - 1 > skipped.size()) {
+        err.put("skipped-count", delta - 1);
+      }
+    }
+    err.put(opsKey, opsKey.equals("op") ? ops.get(0) : ops);
+    error(prefix + (delta > 1 ? "poll-skip" : "nonmonotonic-poll"), err);
+  }
+
+  /** A poll that completed before the send of a msg it returned was invoked: a two-op cycle. */
+  private void cycle(Msg msg, Event poll) {
+    Map<String, Object> wr = new LinkedHashMap<>();
+    wr.put("type", "wr");
+    wr.put("key", msg.key.name);
+    wr.put("value", msg.value);
+    Map<String, Object> rt = new LinkedHashMap<>();
+    rt.put("type", "realtime");
+    rt.put("a-completed-index", poll.op().index());
+    rt.put("b-invoked-index", msg.writerInvoke.index());
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("type", "G1c-realtime");
+    err.put("cycle", List.of(writerJson(msg), json(poll), writerJson(msg)));
+    err.put("steps", List.of(wr, rt));
+    err.put(
+        "explanation",
+        "op " + msg.writer.index() + " sent " + msg.value + " to key " + msg.key.name + ", which op " + poll.op().index()
+            + " polled, but op " + poll.op().index() + " completed before op " + msg.writer.index()
+            + " was invoked (index " + msg.writerInvoke.index() + ")");
+    error("G1c-realtime", err);
+    error("strong-PL-2-cycle-exists", err);
+  }
+
+  /** Committed msgs at or below the highest first index any ok poll read, that no ok poll read. */
+  private void lostWrites() {
+    for (Key key : sortedKeys()) {
+      int bound = -1;
+      Msg boundMsg = null;
+      for (Msg msg : key.msgs.values()) {
+        if (msg.firstReader != null && msg.firstIndex > bound) {
+          bound = msg.firstIndex;
+          boundMsg = msg;
+        }
+      }
+      if (bound < 0) {
+        continue;
+      }
+      List<Msg> lost = new ArrayList<>();
+      for (Msg msg : key.msgs.values()) {
+        if (msg.firstReader == null && msg.lastIndex >= 0 && msg.lastIndex <= bound && (msg.okSent || msg.infoSent)) {
+          if (msg.writer == null) {
+            throw new IllegalStateException("no send carried msg " + msg.value + " of key " + key.name);
+          }
+          // An :info send counts only if one of its msgs was read, which this one was not.
+          if (msg.okSent) {
+            lost.add(msg);
+          }
+        }
+      }
+      lost.sort(Comparator.comparingInt(m -> m.firstIndex));
+      for (Msg msg : lost) {
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("key", key.name);
+        err.put("value", msg.value);
+        err.put("index", msg.firstIndex);
+        err.put("max-read-index", bound);
+        err.put("writer", History.toJson(msg.writer));
+        err.put("max-read", History.toJson(boundMsg.firstReader));
+        error("lost-write", err);
+      }
+    }
+  }
+
+  private Map<String, Object> unseen(long time) {
+    Map<String, Object> counts = new TreeMap<>();
+    Map<String, Object> messages = new TreeMap<>();
+    for (Key key : keys.values()) {
+      List<Object> values = new ArrayList<>();
+      for (Msg msg : key.msgs.values()) {
+        if (msg.okSent && msg.firstReader == null) {
+          values.add(msg.value);
+        }
+      }
+      if (!values.isEmpty()) {
+        counts.put(key.name, values.size());
+        List<Object> shown = sorted(values);
+        messages.put(key.name, shown.subList(0, Math.min(UNSEEN_SHOWN, shown.size())));
+      }
+    }
+    if (counts.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> unseen = new LinkedHashMap<>();
+    unseen.put("time", time);
+    unseen.put("unseen", counts);
+    unseen.put("messages", messages);
+    return unseen;
+  }
+
+  private static List<Object> sorted(List<Object> values) {
+    List<Object> copy = new ArrayList<>(values);
+    try {
+      copy.sort(JsonValues.ORDER);
+    } catch (IllegalArgumentException e) {
+      // Msgs of different JSON kinds have no order; show them as found.
+    }
+    return copy;
+  }
+
+  private void error(String type, Map<String, Object> err) {
+    errors.computeIfAbsent(type, t -> new ArrayList<>()).add(err);
+  }
+
+  /** An op as results show it: the completion, plus the index of its invocation. */
+  private static Map<String, Object> json(Event event) {
+    Map<String, Object> json = History.toJson(event.op());
+    json.put("invoke-index", event.invoke().index());
+    return json;
+  }
+
+  private static Map<String, Object> writerJson(Msg msg) {
+    Map<String, Object> json = History.toJson(msg.writer);
+    json.put("invoke-index", msg.writerInvoke.index());
+    return json;
+  }
+
+  private Result result(Set<Object> infoCauses, Map<String, Object> unseen, Map<String, Object> worst) {
+    List<String> types = new ArrayList<>(errors.keySet());
+    if (unseen != null) {
+      types.add("unseen");
+    }
+    types.sort(null);
+    List<String> bad = types.stream().filter(t -> !ALLOWED.contains(t)).toList();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("worst-realtime-lag", worst == null ? Map.of("time", 0, "lag", 0) : worst);
+    details.put("bad-error-types", bad);
+    details.put("error-types", types);
+    details.put("info-txn-causes", new ArrayList<>(infoCauses));
+    for (String type : types) {
+      if (type.equals("unseen")) {
+        details.put(type, unseen);
+        continue;
+      }
+      List<Map<String, Object>> errs = errors.get(type);
+      Map<String, Object> condensed = new LinkedHashMap<>();
+      if (errs == null) {
+        condensed.put("count", 1);
+        condensed.put("errs", true);
+      } else {
+        condensed.put("count", errs.size());
+        condensed.put("errs", condense(type, errs));
+      }
+      details.put(type, condensed);
+    }
+    return Result.of(Validity.of(bad.isEmpty()), details);
+  }
+
+  /** Jepsen's selection: the most telling few of a long list, everything for the rest. */
+  private static List<Map<String, Object>> condense(String type, List<Map<String, Object>> errs) {
+    Comparator<Map<String, Object>> byDelta = Comparator.comparingInt(e -> (Integer) e.get("delta"));
+    return switch (type) {
+      case "duplicate" -> first(errs, Comparator.comparingInt(e -> (Integer) e.get("count")), 32);
+      case "inconsistent-offsets" -> first(errs, Comparator.comparingInt(e -> ((List<?>) e.get("values")).size()), 32);
+      case "nonmonotonic-poll", "int-nonmonotonic-poll", "nonmonotonic-send" -> first(errs, byDelta, 8);
+      case "poll-skip", "int-poll-skip" -> first(errs, byDelta.reversed(), 8);
+      case "G1c-realtime", "strong-PL-2-cycle-exists" -> errs.subList(0, Math.min(8, errs.size()));
+      default -> errs;
+    };
+  }
+
+  private static List<Map<String, Object>> first(List<Map<String, Object>> errs, Comparator<Map<String, Object>> order, int n) {
+    List<Map<String, Object>> sorted = new ArrayList<>(errs);
+    sorted.sort(order);
+    return sorted.subList(0, Math.min(n, sorted.size()));
+  }
+}
