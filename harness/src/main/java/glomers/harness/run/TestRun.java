@@ -13,6 +13,7 @@ import glomers.harness.report.Log;
 import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
+import glomers.harness.report.StoredRun;
 import glomers.harness.service.ServiceHost;
 import glomers.harness.workload.FinalPhase;
 import glomers.harness.workload.Invocation;
@@ -65,6 +66,7 @@ public final class TestRun {
     long runStart = System.nanoTime();
     Path dir = Store.create(storeRoot, options.workload());
     Log.openFile(dir.resolve("jepsen.log"));
+    StoredRun.writeOptions(dir, options);
     Log.info("Test options: " + Reports.describe(options));
     Log.info("Seed " + options.seed() + " (repeat with --seed " + options.seed() + ")");
     Log.info("Store: " + dir);

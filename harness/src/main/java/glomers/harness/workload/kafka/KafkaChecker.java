@@ -191,7 +191,9 @@ public final class KafkaChecker implements Checker {
           List<?> mop = firstMop(invoke.value(), "send");
           Key key = key(mop.get(1));
           Msg msg = key.msg(JsonValues.canonical(mop.get(2)));
-          if (msg.writer == null && op.type() != OpType.FAIL) {
+          // Any send is a writer, so a poll of a failed send's msg is G1a rather than unknown; an
+          // ok or info send of the same msg is preferred.
+          if (msg.writer == null || (msg.writer.type() == OpType.FAIL && op.type() != OpType.FAIL)) {
             msg.writer = op;
             msg.writerInvoke = invoke;
           }
@@ -622,13 +624,18 @@ public final class KafkaChecker implements Checker {
     return json;
   }
 
+  /** The reported types that fail the run. */
+  static List<String> badTypes(List<String> types) {
+    return types.stream().filter(t -> !ALLOWED.contains(t)).sorted().toList();
+  }
+
   private Result result(Set<Object> infoCauses, Map<String, Object> unseen, Map<String, Object> worst) {
     List<String> types = new ArrayList<>(errors.keySet());
     if (unseen != null) {
       types.add("unseen");
     }
     types.sort(null);
-    List<String> bad = types.stream().filter(t -> !ALLOWED.contains(t)).toList();
+    List<String> bad = badTypes(types);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("worst-realtime-lag", worst == null ? Map.of("time", 0, "lag", 0) : worst);
     details.put("bad-error-types", bad);

@@ -19,10 +19,12 @@ final class Progress {
   private final Map<String, Long> polled = new HashMap<>();
 
   synchronized void observe(Completion completion) {
-    if (completion.type() != OpType.OK || !(completion.value() instanceof List<?> mops) || mops.isEmpty()) {
-      return;
+    if (completion.type() != OpType.OK
+        || !(completion.value() instanceof List<?> mops)
+        || mops.isEmpty()
+        || !(mops.get(0) instanceof List<?> mop)) {
+      return; // Not a send or poll (an assign's value is its keys).
     }
-    List<?> mop = (List<?>) mops.get(0);
     if ("send".equals(mop.get(0))) {
       String key = (String) mop.get(1);
       long offset = (Long) ((List<?>) mop.get(2)).get(0);
