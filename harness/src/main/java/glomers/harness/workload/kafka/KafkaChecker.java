@@ -43,8 +43,19 @@ public final class KafkaChecker implements Checker {
 
   private static final int UNSEEN_SHOWN = 32;
 
-  /** One ok or info send, ok poll or ok/info assign, with its invocation. */
-  private record Event(Op invoke, Op op, Key[] keys, Msg[][] msgs, long[][] offsets, Set<String> assigned) {}
+  /** An ok or info send, an ok poll or an ok/info assign, with its invocation. */
+  private interface Event {
+    Op invoke();
+
+    Op op();
+  }
+
+  private record Send(Op invoke, Op op, Key key, Msg msg) implements Event {}
+
+  /** Per key read: the msgs in reply order and the highest offset (-1 for none). */
+  private record Poll(Op invoke, Op op, Key[] keys, Msg[][] msgs, long[] tops) implements Event {}
+
+  private record Assign(Op invoke, Op op, Set<String> keys) implements Event {}
 
   /** One message of one key. */
   private static final class Msg {
@@ -57,7 +68,9 @@ public final class KafkaChecker implements Checker {
     boolean failSent;
     Op failWriter;
     Op firstReader;
-    long[] offsets = new long[0];
+    long offset = -1;
+    /** Further distinct offsets, only for duplicates. */
+    long[] more;
     int firstIndex = -1;
     int lastIndex = -1;
     /** Index where this msg is the value shown for its offset; the last one if several. */
@@ -68,9 +81,22 @@ public final class KafkaChecker implements Checker {
       this.value = value;
     }
 
-    void addOffset(long offset) {
-      offsets = Arrays.copyOf(offsets, offsets.length + 1);
-      offsets[offsets.length - 1] = offset;
+    void addOffset(long at) {
+      if (offset < 0) {
+        offset = at;
+      } else {
+        more = more == null ? new long[] {at} : Arrays.copyOf(more, more.length + 1);
+        more[more.length - 1] = at;
+      }
+    }
+
+    long[] offsets() {
+      long[] all = new long[1 + (more == null ? 0 : more.length)];
+      all[0] = offset;
+      if (more != null) {
+        System.arraycopy(more, 0, all, 1, more.length);
+      }
+      return all;
     }
   }
 
@@ -78,11 +104,9 @@ public final class KafkaChecker implements Checker {
   private static final class Slot {
     final Msg first;
     List<Msg> others;
-    Op firstOp;
 
-    Slot(Msg first, Op op) {
+    Slot(Msg first) {
       this.first = first;
-      this.firstOp = op;
     }
 
     boolean holds(Msg msg) {
@@ -93,7 +117,7 @@ public final class KafkaChecker implements Checker {
   private static final class Key {
     final String name;
     final HashMap<Object, Msg> msgs = new HashMap<>();
-    final HashMap<Long, Slot> log = new HashMap<>();
+    final OffsetLog<Slot> log = new OffsetLog<>();
     Msg[] byIndex;
     /** Offsets known to exist, as (offset, time) steps rising in both: for realtime lag. */
     long[] knownOffsets = new long[4];
@@ -108,13 +132,13 @@ public final class KafkaChecker implements Checker {
       return msgs.computeIfAbsent(value, v -> new Msg(this, v));
     }
 
-    void record(long offset, Msg msg, Op op) {
+    void record(long offset, Msg msg) {
       if (offset < 0) {
         return; // Jepsen's version order has no place for negative offsets.
       }
       Slot slot = log.get(offset);
       if (slot == null) {
-        log.put(offset, new Slot(msg, op));
+        log.put(offset, new Slot(msg));
         msg.addOffset(offset);
       } else if (!slot.holds(msg)) {
         if (slot.others == null) {
@@ -154,9 +178,12 @@ public final class KafkaChecker implements Checker {
     }
   }
 
+  /** The last ok poll of a key by a process, and the last msg it returned for the key (null if none). */
+  private record LastRead(Poll poll, Msg msg) {}
+
   private static final class Process {
-    final Map<Key, Event> lastReads = new HashMap<>();
-    final Map<Key, Event> lastSends = new HashMap<>();
+    final Map<Key, LastRead> lastReads = new HashMap<>();
+    final Map<Key, Send> lastSends = new HashMap<>();
     Map<Key, Long> lagOffsets = new HashMap<>();
   }
 
@@ -202,7 +229,7 @@ public final class KafkaChecker implements Checker {
               msg.okSent = true;
               List<?> completed = firstMop(op.value(), "send");
               long offset = offset(((List<?>) completed.get(2)).get(0));
-              key.record(offset, msg, op);
+              key.record(offset, msg);
               key.known(offset, op.time());
             }
             case INFO -> msg.infoSent = true;
@@ -215,7 +242,7 @@ public final class KafkaChecker implements Checker {
             default -> {}
           }
           if (op.type() != OpType.FAIL) {
-            events.add(new Event(invoke, op, new Key[] {key}, new Msg[][] {{msg}}, null, null));
+            events.add(new Send(invoke, op, key, msg));
           }
         }
         case "poll" -> {
@@ -223,14 +250,13 @@ public final class KafkaChecker implements Checker {
             Map<?, ?> read = (Map<?, ?>) firstMop(op.value(), "poll").get(1);
             Key[] readKeys = new Key[read.size()];
             Msg[][] msgs = new Msg[read.size()][];
-            long[][] offsets = new long[read.size()][];
+            long[] tops = new long[read.size()];
             int k = 0;
             for (Map.Entry<?, ?> entry : read.entrySet()) {
               Key key = key(entry.getKey());
               List<?> pairs = (List<?>) entry.getValue();
               readKeys[k] = key;
               msgs[k] = new Msg[pairs.size()];
-              offsets[k] = new long[pairs.size()];
               long top = -1;
               for (int i = 0; i < pairs.size(); i++) {
                 List<?> pair = (List<?>) pairs.get(i);
@@ -239,17 +265,17 @@ public final class KafkaChecker implements Checker {
                 if (msg.firstReader == null) {
                   msg.firstReader = op;
                 }
-                key.record(offset, msg, op);
+                key.record(offset, msg);
                 msgs[k][i] = msg;
-                offsets[k][i] = offset;
                 top = Math.max(top, offset);
               }
               if (top >= 0) {
                 key.known(top, op.time());
               }
+              tops[k] = top;
               k++;
             }
-            events.add(new Event(invoke, op, readKeys, msgs, offsets, null));
+            events.add(new Poll(invoke, op, readKeys, msgs, tops));
           }
         }
         case "assign" -> {
@@ -258,7 +284,7 @@ public final class KafkaChecker implements Checker {
             for (Object key : (List<?>) op.value()) {
               assigned.add(String.valueOf(key));
             }
-            events.add(new Event(invoke, op, null, null, null, assigned));
+            events.add(new Assign(invoke, op, assigned));
           }
         }
         default -> {}
@@ -311,12 +337,8 @@ public final class KafkaChecker implements Checker {
   /** Numbers each key's known offsets densely and reports offsets with several msgs. */
   private void indexLogs() {
     for (Key key : sortedKeys()) {
-      long[] offsets = new long[key.log.size()];
-      int n = 0;
-      for (Long offset : key.log.keySet()) {
-        offsets[n++] = offset;
-      }
-      Arrays.sort(offsets);
+      long[] offsets = key.log.sortedOffsets();
+      int n = offsets.length;
       key.byIndex = new Msg[n];
       for (int i = 0; i < n; i++) {
         Slot slot = key.log.get(offsets[i]);
@@ -339,8 +361,8 @@ public final class KafkaChecker implements Checker {
         }
       }
       for (Msg msg : key.msgs.values()) {
-        if (msg.offsets.length > 1) {
-          long[] at = msg.offsets.clone();
+        if (msg.more != null) {
+          long[] at = msg.offsets();
           Arrays.sort(at);
           Map<String, Object> err = new LinkedHashMap<>();
           err.put("key", key.name);
@@ -377,111 +399,104 @@ public final class KafkaChecker implements Checker {
     for (Event event : events) {
       Process process = processes.computeIfAbsent(event.op().process(), p -> new Process());
       Op op = event.op();
-      if (event.assigned() != null) {
-        process.lastReads.keySet().removeIf(k -> !event.assigned().contains(k.name));
-        process.lastSends.keySet().removeIf(k -> !event.assigned().contains(k.name));
-        if (op.type() == OpType.OK) {
-          Map<Key, Long> lag = new HashMap<>();
-          for (String name : event.assigned()) {
-            Key key = keys.computeIfAbsent(name, Key::new);
-            lag.put(key, process.lagOffsets.getOrDefault(key, -1L));
+      switch (event) {
+        case Assign assign -> {
+          process.lastReads.keySet().removeIf(k -> !assign.keys().contains(k.name));
+          process.lastSends.keySet().removeIf(k -> !assign.keys().contains(k.name));
+          if (op.type() == OpType.OK) {
+            Map<Key, Long> lag = new HashMap<>();
+            for (String name : assign.keys()) {
+              Key key = keys.computeIfAbsent(name, Key::new);
+              lag.put(key, process.lagOffsets.getOrDefault(key, -1L));
+            }
+            process.lagOffsets = lag;
           }
-          process.lagOffsets = lag;
         }
-        continue;
-      }
-      if (op.f().equals("send")) {
-        Key key = event.keys()[0];
-        Msg msg = event.msgs()[0][0];
-        Event last = process.lastSends.put(key, event);
-        if (last != null) {
-          Msg before = last.msgs()[0][0];
-          if (before.index >= 0 && msg.index >= 0 && msg.index - before.index < 1) {
+        case Send send -> {
+          Send last = process.lastSends.put(send.key(), send);
+          if (last != null && last.msg().index >= 0 && send.msg().index >= 0 && send.msg().index - last.msg().index < 1) {
             Map<String, Object> err = new LinkedHashMap<>();
-            err.put("key", key.name);
-            err.put("values", List.of(before.value, msg.value));
-            err.put("delta", msg.index - before.index);
-            err.put("ops", List.of(json(last), json(event)));
+            err.put("key", send.key().name);
+            err.put("values", List.of(last.msg().value, send.msg().value));
+            err.put("delta", send.msg().index - last.msg().index);
+            err.put("ops", List.of(json(last), json(send)));
             error("nonmonotonic-send", err);
           }
         }
-        continue;
-      }
-      // An ok poll.
-      for (int k = 0; k < event.keys().length; k++) {
-        Key key = event.keys()[k];
-        Msg[] msgs = event.msgs()[k];
-        int previous = -1;
-        Msg previousMsg = null;
-        for (Msg msg : msgs) {
-          if (msg.writer == null) {
-            throw new IllegalStateException(
-                "op " + op.index() + " (process " + op.process() + ") polled msg " + msg.value + " of key " + key.name
-                    + ", which no send carried");
-          }
-          if (msg.failSent) {
-            Map<String, Object> err = new LinkedHashMap<>();
-            err.put("key", key.name);
-            err.put("value", msg.value);
-            err.put("writer", History.toJson(msg.failWriter));
-            err.put("reader", json(event));
-            error("G1a", err);
-          }
-          if (msg.writer != op) {
-            wrEdge = true;
-          }
-          if (msg.writerInvoke.index() > op.index()) {
-            cycle(msg, event);
-          }
-          if (previous >= 0 && msg.index >= 0) {
-            skipOrNonmonotonic("int-", key, previousMsg, msg, previous, msg.index, List.of(json(event)), "op");
-          }
-          previous = msg.index;
-          previousMsg = msg;
-        }
-        Event last = process.lastReads.put(key, event);
-        if (last != null) {
-          Msg before = lastMsgOf(last, key);
-          Msg after = msgs.length == 0 ? null : msgs[0];
-          if (before != null && after != null && before.index >= 0 && after.index >= 0) {
-            skipOrNonmonotonic("", key, before, after, before.index, after.index, List.of(json(last), json(event)), "ops");
+        case Poll poll -> {
+          wrEdge |= poll(process, poll);
+          long invoked = poll.invoke().time();
+          for (Map.Entry<Key, Long> at : process.lagOffsets.entrySet()) {
+            long knownAt = at.getKey().knownAt(at.getValue() + 1);
+            long lag = knownAt == Long.MAX_VALUE ? 0 : Math.max(0, invoked - knownAt);
+            if (lag > worst) {
+              worst = lag;
+              worstLag = new LinkedHashMap<>();
+              worstLag.put("time", invoked / 1e9);
+              worstLag.put("process", op.process());
+              worstLag.put("key", at.getKey().name);
+              worstLag.put("lag", lag / 1e9);
+            }
           }
         }
-        long top = -1;
-        for (long offset : event.offsets()[k]) {
-          top = Math.max(top, offset);
-        }
-        if (top >= 0) {
-          process.lagOffsets.merge(key, top, Math::max);
-        } else {
-          process.lagOffsets.putIfAbsent(key, -1L);
-        }
-      }
-      long invoked = event.invoke().time();
-      for (Map.Entry<Key, Long> at : process.lagOffsets.entrySet()) {
-        long knownAt = at.getKey().knownAt(at.getValue() + 1);
-        long lag = knownAt == Long.MAX_VALUE ? 0 : Math.max(0, invoked - knownAt);
-        if (lag > worst) {
-          worst = lag;
-          worstLag = new LinkedHashMap<>();
-          worstLag.put("time", invoked / 1e9);
-          worstLag.put("process", op.process());
-          worstLag.put("key", at.getKey().name);
-          worstLag.put("lag", lag / 1e9);
-        }
+        default -> throw new IllegalStateException(event.toString());
       }
     }
     return wrEdge;
   }
 
-  private static Msg lastMsgOf(Event event, Key key) {
-    for (int k = 0; k < event.keys().length; k++) {
-      if (event.keys()[k] == key) {
-        Msg[] msgs = event.msgs()[k];
-        return msgs.length == 0 ? null : msgs[msgs.length - 1];
+  /** One ok poll of one process; true if it read some other op's send (a wr edge). */
+  private boolean poll(Process process, Poll poll) {
+    Op op = poll.op();
+    boolean wrEdge = false;
+    for (int k = 0; k < poll.keys().length; k++) {
+      Key key = poll.keys()[k];
+      Msg[] msgs = poll.msgs()[k];
+      int previous = -1;
+      Msg previousMsg = null;
+      for (Msg msg : msgs) {
+        if (msg.writer == null) {
+          throw new IllegalStateException(
+              "op " + op.index() + " (process " + op.process() + ") polled msg " + msg.value + " of key " + key.name
+                  + ", which no send carried");
+        }
+        if (msg.failSent) {
+          Map<String, Object> err = new LinkedHashMap<>();
+          err.put("key", key.name);
+          err.put("value", msg.value);
+          err.put("writer", History.toJson(msg.failWriter));
+          err.put("reader", json(poll));
+          error("G1a", err);
+        }
+        // Failed ops are not in the dependency graph; reading one is G1a.
+        if (msg.writer.type() != OpType.FAIL) {
+          wrEdge = true;
+          if (msg.writerInvoke.index() > op.index()) {
+            cycle(msg, poll);
+          }
+        }
+        if (previous >= 0 && msg.index >= 0) {
+          skipOrNonmonotonic("int-", key, previousMsg, msg, previous, msg.index, List.of(json(poll)), "op");
+        }
+        previous = msg.index;
+        previousMsg = msg;
+      }
+      LastRead last = process.lastReads.put(key, new LastRead(poll, msgs.length == 0 ? null : msgs[msgs.length - 1]));
+      if (last != null) {
+        Msg before = last.msg();
+        Msg after = msgs.length == 0 ? null : msgs[0];
+        if (before != null && after != null && before.index >= 0 && after.index >= 0) {
+          skipOrNonmonotonic("", key, before, after, before.index, after.index, List.of(json(last.poll()), json(poll)), "ops");
+        }
+      }
+      long top = poll.tops()[k];
+      if (top >= 0) {
+        process.lagOffsets.merge(key, top, Math::max);
+      } else {
+        process.lagOffsets.putIfAbsent(key, -1L);
       }
     }
-    return null;
+    return wrEdge;
   }
 
   private void skipOrNonmonotonic(
@@ -509,7 +524,7 @@ public final class KafkaChecker implements Checker {
   }
 
   /** A poll that completed before the send of a msg it returned was invoked: a two-op cycle. */
-  private void cycle(Msg msg, Event poll) {
+  private void cycle(Msg msg, Poll poll) {
     Map<String, Object> wr = new LinkedHashMap<>();
     wr.put("type", "wr");
     wr.put("key", msg.key.name);

@@ -216,11 +216,27 @@ public final class SyntheticHistory {
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, Checker> checker : checkers.entrySet()) {
         long t = System.nanoTime();
+        long cpu = cpuNanos();
+        long gc = gcMillis();
         Result result = checker.getValue().check(history);
         System.out.printf(
-            "round %d: %s checker %.2f s, valid? %s%n", round, checker.getKey(), (System.nanoTime() - t) / 1e9, result.valid().json());
+            "round %d: %s checker %.2f s wall, %.2f s CPU of which GC pauses %.2f s, valid? %s%n",
+            round, checker.getKey(), (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9, (gcMillis() - gc) / 1e3,
+            result.valid().json());
       }
     }
+  }
+
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   public static void main(String[] args) throws Exception {

@@ -273,4 +273,32 @@ class KafkaCheckerTest {
 
     assertThat(check().valid()).isEqualTo(Validity.TRUE);
   }
+
+  @Test
+  void realtimeLagIsHowLongAPollerWasBehindAnOffsetKnownToExist() {
+    h.at(0);
+    assign(1, "x");
+    h.at(10);
+    send(0, "x", 1, 0);
+    h.at(20);
+    send(0, "x", 2, 1);
+    // Known at 21 ms (the second send's completion); process 1 polls at 50 ms and still reads only offset 0.
+    h.at(50);
+    poll(1, "x", 0, 1);
+    h.at(60);
+    poll(2, "x", 0, 1, 1, 2);
+
+    Map<String, Object> worst = (Map<String, Object>) check().details().get("worst-realtime-lag");
+
+    assertThat(worst).containsEntry("process", 1).containsEntry("key", "x").containsEntry("time", 0.05);
+    assertThat((Double) worst.get("lag")).isCloseTo(0.029, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void aFailedSendReadLaterIsG1aButNoCycle() {
+    poll(1, "x", 0, 1);
+    h.invoke(0, "send", sendValue("x", 1)).fail(0, "send", sendValue("x", 1), List.of("abort"));
+
+    assertThat(types(check())).containsExactly("G1a", "empty-transaction-graph");
+  }
 }
