@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
+import glomers.harness.history.OpType;
+import glomers.harness.report.StoredRun;
 import glomers.harness.net.Json;
 import glomers.harness.report.Reports;
 import glomers.harness.workload.kafka.SyntheticHistory;
@@ -43,6 +45,32 @@ class AnalyzeCommandTest {
 
     assertThat(Maelstrom.run(new String[] {"analyze", run.toString()})).isEqualTo(1);
     assertThat((Map<String, Object>) results(run).get("workload")).containsEntry("bad-error-types", List.of("unseen"));
+  }
+
+  @Test
+  void everyWorkloadIsRecheckedWithItsOwnChecker() throws Exception {
+    Path run = dir.resolve("counter");
+    Files.createDirectories(run);
+    StoredRun.writeOptions(
+        run,
+        new TestOptions(
+            "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", false, 10, null,
+            List.of("strict-serializable"), null, 4, 16, null, false, false, false, 1, 3, List.of()));
+    HistoryBuilder good = new HistoryBuilder();
+    good.op(0, "add", 2L, OpType.OK, 2L).op(0, "read", null, OpType.OK, 2L);
+    good.invoke(0, "read", null).add(OpType.OK, 0, "read", 2L, null, true);
+    Reports.writeHistory(run, good.build());
+
+    assertThat(Maelstrom.run(new String[] {"analyze", run.toString()})).isZero();
+
+    HistoryBuilder bad = new HistoryBuilder();
+    bad.op(0, "add", 2L, OpType.OK, 2L).op(0, "read", null, OpType.OK, 2L);
+    bad.invoke(0, "read", null).add(OpType.OK, 0, "read", 3L, null, true);
+    Reports.writeHistory(run, bad.build());
+
+    assertThat(Maelstrom.run(new String[] {"analyze", run.toString()})).isEqualTo(1);
+    assertThat((Map<String, Object>) results(run).get("workload")).containsEntry("final-reads", List.of(3));
+    assertThat(results(run)).containsKeys("perf", "stats", "availability", "net", "workload");
   }
 
   @Test
