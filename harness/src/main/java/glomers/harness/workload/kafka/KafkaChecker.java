@@ -129,7 +129,12 @@ public final class KafkaChecker implements Checker {
     }
 
     Msg msg(Object value) {
-      return msgs.computeIfAbsent(value, v -> new Msg(this, v));
+      Msg msg = msgs.get(value);
+      if (msg == null) {
+        msg = new Msg(this, value);
+        msgs.put(value, msg);
+      }
+      return msg;
     }
 
     void record(long offset, Msg msg) {
@@ -328,6 +333,10 @@ public final class KafkaChecker implements Checker {
   }
 
   private static long offset(Object offset) {
+    // Parsed histories hold small integers as Integer: read them without boxing a Long.
+    if (offset instanceof Integer i) {
+      return i;
+    }
     if (JsonValues.canonical(offset) instanceof Long l) {
       return l;
     }
@@ -476,7 +485,7 @@ public final class KafkaChecker implements Checker {
           }
         }
         if (previous >= 0 && msg.index >= 0) {
-          skipOrNonmonotonic("int-", key, previousMsg, msg, previous, msg.index, List.of(json(poll)), "op");
+          skipOrNonmonotonic("int-", key, previousMsg, msg, previous, msg.index, null, poll);
         }
         previous = msg.index;
         previousMsg = msg;
@@ -486,7 +495,7 @@ public final class KafkaChecker implements Checker {
         Msg before = last.msg();
         Msg after = msgs.length == 0 ? null : msgs[0];
         if (before != null && after != null && before.index >= 0 && after.index >= 0) {
-          skipOrNonmonotonic("", key, before, after, before.index, after.index, List.of(json(last.poll()), json(poll)), "ops");
+          skipOrNonmonotonic("", key, before, after, before.index, after.index, last.poll(), poll);
         }
       }
       long top = poll.tops()[k];
@@ -499,11 +508,11 @@ public final class KafkaChecker implements Checker {
     return wrEdge;
   }
 
-  private void skipOrNonmonotonic(
-      String prefix, Key key, Msg before, Msg after, int from, int to, List<Object> ops, String opsKey) {
+  /** Between two polls of one process ({@code earlier} given) or inside one ({@code earlier} null). */
+  private void skipOrNonmonotonic(String prefix, Key key, Msg before, Msg after, int from, int to, Poll earlier, Poll poll) {
     int delta = to - from;
     if (delta == 1) {
-      return;
+      return; // The common case: no error, so no op is rendered.
     }
     Map<String, Object> err = new LinkedHashMap<>();
     err.put("key", key.name);
@@ -519,7 +528,11 @@ public final class KafkaChecker implements Checker {
         err.put("skipped-count", delta - 1);
       }
     }
-    err.put(opsKey, opsKey.equals("op") ? ops.get(0) : ops);
+    if (earlier == null) {
+      err.put("op", json(poll));
+    } else {
+      err.put("ops", List.of(json(earlier), json(poll)));
+    }
     error(prefix + (delta > 1 ? "poll-skip" : "nonmonotonic-poll"), err);
   }
 
