@@ -1,6 +1,9 @@
 package glomers.harness.report;
 
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
@@ -19,6 +22,10 @@ import java.util.Map;
  */
 public final class StoredRun {
   public static final String OPTIONS_FILE = "options.json";
+
+  /** One value inside a line; the line's closing brace follows it, so trailing tokens are fine. */
+  private static final ObjectReader VALUE =
+      Json.MAPPER.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private StoredRun() {}
 
@@ -79,25 +86,45 @@ public final class StoredRun {
         (List<String>) m.get("args"));
   }
 
-  /** The ops of {@code history.jsonl}, as {@link Reports#writeHistory} wrote them. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The ops of {@code history.jsonl}, as {@link Reports#writeHistory} wrote them. Streamed field by
+   * field: a map per line would double the garbage of reading a million-op history.
+   */
   public static List<Op> readHistory(Path dir) throws IOException {
     List<Op> ops = new ArrayList<>();
-    try (MappingIterator<Map<String, Object>> lines =
-        Json.MAPPER.readerFor(Map.class).readValues(dir.resolve("history.jsonl").toFile())) {
-      while (lines.hasNext()) {
-        Map<String, Object> m = lines.next();
-        Object process = m.get("process");
-        ops.add(
-            new Op(
-                ((Number) m.get("index")).longValue(),
-                ((Number) m.get("time")).longValue(),
-                OpType.valueOf(((String) m.get("type")).toUpperCase()),
-                process instanceof Number n ? n.intValue() : Op.NEMESIS,
-                (String) m.get("f"),
-                m.get("value"),
-                m.get("error"),
-                Boolean.TRUE.equals(m.get("final?"))));
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser(dir.resolve("history.jsonl").toFile())) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token != JsonToken.START_OBJECT) {
+          throw new IOException("history.jsonl: expected an object per line at " + parser.currentLocation());
+        }
+        long index = -1;
+        long time = 0;
+        OpType type = null;
+        int process = Op.NEMESIS;
+        String f = null;
+        Object value = null;
+        Object error = null;
+        boolean finalPhase = false;
+        String field;
+        while ((field = parser.nextFieldName()) != null) {
+          JsonToken v = parser.nextToken();
+          switch (field) {
+            case "index" -> index = parser.getLongValue();
+            case "time" -> time = parser.getLongValue();
+            case "type" -> type = OpType.valueOf(parser.getText().toUpperCase());
+            case "process" -> process = v == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : Op.NEMESIS;
+            case "f" -> f = parser.getText();
+            case "value" -> value = v == JsonToken.VALUE_NULL ? null : VALUE.readValue(parser);
+            case "error" -> error = v == JsonToken.VALUE_NULL ? null : VALUE.readValue(parser);
+            case "final?" -> finalPhase = v == JsonToken.VALUE_TRUE;
+            default -> parser.skipChildren();
+          }
+        }
+        if (type == null || f == null) {
+          throw new IOException("history.jsonl: an op without type or f before " + parser.currentLocation());
+        }
+        ops.add(new Op(index < 0 ? ops.size() : index, time, type, process, f, value, error, finalPhase));
       }
     }
     return ops;
