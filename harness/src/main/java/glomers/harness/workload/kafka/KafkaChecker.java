@@ -103,10 +103,18 @@ public final class KafkaChecker implements Checker {
   /** The msgs seen at one offset, first seen first. */
   private static final class Slot {
     final Msg first;
+    /** The op that first showed {@code first} here, and likewise for each of {@code others}. */
+    final Op firstOp;
     List<Msg> others;
+    List<Op> otherOps;
 
-    Slot(Msg first) {
+    Slot(Msg first, Op op) {
       this.first = first;
+      this.firstOp = op;
+    }
+
+    Op opOf(Msg msg) {
+      return msg == first ? firstOp : otherOps.get(others.indexOf(msg));
     }
 
     boolean holds(Msg msg) {
@@ -137,19 +145,21 @@ public final class KafkaChecker implements Checker {
       return msg;
     }
 
-    void record(long offset, Msg msg) {
+    void record(long offset, Msg msg, Op op) {
       if (offset < 0) {
         return; // Jepsen's version order has no place for negative offsets.
       }
       Slot slot = log.get(offset);
       if (slot == null) {
-        log.put(offset, new Slot(msg));
+        log.put(offset, new Slot(msg, op));
         msg.addOffset(offset);
       } else if (!slot.holds(msg)) {
         if (slot.others == null) {
           slot.others = new ArrayList<>(1);
+          slot.otherOps = new ArrayList<>(1);
         }
         slot.others.add(msg);
+        slot.otherOps.add(op);
         msg.addOffset(offset);
       }
     }
@@ -234,7 +244,7 @@ public final class KafkaChecker implements Checker {
               msg.okSent = true;
               List<?> completed = firstMop(op.value(), "send");
               long offset = offset(((List<?>) completed.get(2)).get(0));
-              key.record(offset, msg);
+              key.record(offset, msg, op);
               key.known(offset, op.time());
             }
             case INFO -> msg.infoSent = true;
@@ -270,7 +280,7 @@ public final class KafkaChecker implements Checker {
                 if (msg.firstReader == null) {
                   msg.firstReader = op;
                 }
-                key.record(offset, msg);
+                key.record(offset, msg, op);
                 msgs[k][i] = msg;
                 top = Math.max(top, offset);
               }
@@ -366,6 +376,10 @@ public final class KafkaChecker implements Checker {
           err.put("offset", offsets[i]);
           err.put("index", i);
           err.put("values", sorted(values));
+          List<Object> ops = new ArrayList<>();
+          ops.add(History.toJson(slot.firstOp));
+          slot.otherOps.forEach(op -> ops.add(History.toJson(op)));
+          err.put("ops", ops);
           error("inconsistent-offsets", err);
         }
       }
@@ -378,6 +392,11 @@ public final class KafkaChecker implements Checker {
           err.put("value", msg.value);
           err.put("count", at.length);
           err.put("offsets", Arrays.stream(at).boxed().toList());
+          List<Object> ops = new ArrayList<>();
+          for (long offset : at) {
+            ops.add(History.toJson(key.log.get(offset).opOf(msg)));
+          }
+          err.put("ops", ops);
           error("duplicate", err);
         }
       }

@@ -116,6 +116,9 @@ class KafkaCheckerTest {
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
     assertThat(types(result)).contains("inconsistent-offsets");
     assertThat(errs(result, "inconsistent-offsets").get(0)).containsEntry("key", "x").containsEntry("offset", 0L).containsEntry("values", List.of(1L, 2L));
+    assertThat((List<Object>) errs(result, "inconsistent-offsets").get(0).get("ops"))
+        .extracting(op -> ((Map<Object, Object>) op).get("index"))
+        .containsExactly(1L, 3L);
   }
 
   @Test
@@ -126,6 +129,9 @@ class KafkaCheckerTest {
 
     assertThat(types(result)).contains("duplicate");
     assertThat(errs(result, "duplicate").get(0)).containsEntry("value", 1L).containsEntry("offsets", List.of(0L, 1L)).containsEntry("count", 2);
+    assertThat((List<Object>) errs(result, "duplicate").get(0).get("ops"))
+        .extracting(op -> ((Map<Object, Object>) op).get("index"))
+        .containsExactly(1L, 3L);
   }
 
   @Test
