@@ -56,6 +56,19 @@ class KafkaEndToEndTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aRefusedCommitLosesThePollsDataWhileTheClientMovesOnSoTheNextPollSkips() throws Exception {
+    // One worker, so every poll is the same process's and the poll after a refused commit shows the gap.
+    BenchRun run =
+        BenchRun.run(dir, "kafka", "-w", "kafka", "--node-count", "1", "--concurrency", "1", "--time-limit", "2", "--rate", "200",
+            "--seed", "5", "--", "--mode", "commit-fails", "--after", "4");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat((Integer) run.result("stats", "by-f", "poll", "fail-count")).isPositive();
+    assertThat((List<Object>) run.result("workload", "bad-error-types")).contains("poll-skip");
+  }
+
+  @Test
   void malformedPollRepliesBecomeIndeterminateNotACrash() throws Exception {
     BenchRun run = BenchRun.run(dir, "kafka", args("--", "--mode", "malformed", "--after", "2"));
 

@@ -12,13 +12,15 @@ import java.util.Map;
 /**
  * A single-node kafka log: {@code --mode good}, {@code skip} (polls leave out every offset that is
  * 3 mod 5, so those msgs are never seen) or {@code malformed} (the first poll from the {@code --after}-th on that
- * returns any data gets three-element pairs).
+ * returns any data gets three-element pairs) or {@code commit-fails} (from the {@code --after}-th
+ * commit on, every second one is refused with a definite error).
  */
 final class KafkaNode extends TestNode {
   private final String mode;
   private final int after;
   private int polls;
   private boolean corrupted;
+  private int commits;
   private final Map<String, List<JsonNode>> logs = new HashMap<>();
   private final Map<String, Long> committed = new HashMap<>();
 
@@ -59,6 +61,11 @@ final class KafkaNode extends TestNode {
         reply(src, body, reply);
       }
       case "commit_offsets" -> {
+        commits++;
+        if (mode.equals("commit-fails") && commits >= after && commits % 2 == 0) {
+          reply(src, body, JSON.createObjectNode().put("type", "error").put("code", 11).put("text", "try later"));
+          return;
+        }
         body.get("offsets").fields().forEachRemaining(e -> committed.put(e.getKey(), e.getValue().asLong()));
         reply(src, body, JSON.createObjectNode().put("type", "commit_offsets_ok"));
       }
