@@ -2,8 +2,6 @@ package glomers.harness.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
@@ -12,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,6 @@ import java.util.Map;
  */
 public final class StoredRun {
   public static final String OPTIONS_FILE = "options.json";
-
-  /** One value inside a line; the line's closing brace follows it, so trailing tokens are fine. */
-  private static final ObjectReader VALUE =
-      Json.MAPPER.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private StoredRun() {}
 
@@ -91,6 +86,8 @@ public final class StoredRun {
    * field: a map per line would double the garbage of reading a million-op history.
    */
   public static List<Op> readHistory(Path dir) throws IOException {
+    // Values are read into fixed-size lists and Longs, as a live run holds them and in less memory
+    // than Jackson's growable lists: a million-op history is mostly two-element [offset, msg] pairs.
     List<Op> ops = new ArrayList<>();
     try (JsonParser parser = Json.MAPPER.getFactory().createParser(dir.resolve("history.jsonl").toFile())) {
       JsonToken token;
@@ -115,8 +112,8 @@ public final class StoredRun {
             case "type" -> type = OpType.valueOf(parser.getText().toUpperCase());
             case "process" -> process = v == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : Op.NEMESIS;
             case "f" -> f = parser.getText();
-            case "value" -> value = v == JsonToken.VALUE_NULL ? null : VALUE.readValue(parser);
-            case "error" -> error = v == JsonToken.VALUE_NULL ? null : VALUE.readValue(parser);
+            case "value" -> value = v == JsonToken.VALUE_NULL ? null : readValue(parser);
+            case "error" -> error = v == JsonToken.VALUE_NULL ? null : readValue(parser);
             case "final?" -> finalPhase = v == JsonToken.VALUE_TRUE;
             default -> parser.skipChildren();
           }
@@ -128,5 +125,46 @@ public final class StoredRun {
       }
     }
     return ops;
+  }
+
+  /** The JSON value at the parser's current token, as the plain Java data the checkers take. */
+  private static Object readValue(JsonParser parser) throws IOException {
+    switch (parser.currentToken()) {
+      case START_ARRAY -> {
+        List<Object> items = new ArrayList<>(4);
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(readValue(parser));
+        }
+        return Arrays.asList(items.toArray());
+      }
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+          parser.nextToken();
+          map.put(name, readValue(parser));
+        }
+        return map;
+      }
+      case VALUE_NUMBER_INT -> {
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return parser.getDoubleValue();
+      }
+      case VALUE_STRING -> {
+        return parser.getText();
+      }
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw new IOException("history.jsonl: unexpected " + parser.currentToken() + " at " + parser.currentLocation());
+    }
   }
 }
