@@ -1,5 +1,6 @@
 package glomers.harness;
 
+import glomers.harness.cli.AnalyzeCommand;
 import glomers.harness.cli.TestCommand;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
@@ -15,15 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** The bench's entry point: {@code maelstrom test ...} and {@code maelstrom check ...}. */
+/** The bench's entry point: {@code maelstrom test ...}, {@code analyze ...} and {@code check ...}. */
 @Command(
     name = "maelstrom",
     mixinStandardHelpOptions = true,
     description = "A Maelstrom-compatible test bench for Gossip Glomers nodes.",
-    footer = {"", "Commands: test (run a node against a workload), check (compare a run's results with limits)."})
+    footer = {"", "Commands: test (run a node against a workload), analyze (re-check a stored run), check (compare a run's"
+          + " results with limits)."})
 public final class Maelstrom {
   public static final int EXIT_USAGE = 254;
-  static final List<String> UNSUPPORTED = List.of("serve", "analyze", "demo", "doc");
+  static final List<String> UNSUPPORTED = List.of("serve", "demo", "doc");
 
   public static void main(String[] args) {
     int code = run(args);
@@ -41,7 +43,12 @@ public final class Maelstrom {
     }
     TestCommand test = new TestCommand();
     Thresholds.CheckCommand check = new Thresholds.CheckCommand();
-    CommandLine cli = new CommandLine(new Maelstrom()).addSubcommand("test", test).addSubcommand("check", check);
+    AnalyzeCommand analyze = new AnalyzeCommand();
+    CommandLine cli =
+        new CommandLine(new Maelstrom())
+            .addSubcommand("test", test)
+            .addSubcommand("analyze", analyze)
+            .addSubcommand("check", check);
     ParseResult parsed;
     try {
       parsed = cli.parseArgs(args);
@@ -60,6 +67,9 @@ public final class Maelstrom {
     }
     if (parsed.subcommand().commandSpec().userObject() == check) {
       return check.call();
+    }
+    if (parsed.subcommand().commandSpec().userObject() == analyze) {
+      return analyze.call(err);
     }
     return runTests(test, err);
   }

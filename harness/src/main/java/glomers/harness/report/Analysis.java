@@ -23,13 +23,19 @@ public final class Analysis {
   public static Map<String, Object> compose(
       TestOptions options, Workload workload, List<Op> history, NetStats net) {
     long opCount = history.stream().filter(op -> op.isClient() && op.isInvoke()).count();
+    return compose(options, workload, history, net.toResult(opCount));
+  }
+
+  /** As above with the {@code net} result given: {@code analyze} reuses the run's own. */
+  public static Map<String, Object> compose(
+      TestOptions options, Workload workload, List<Op> history, Map<String, Object> netResult) {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("perf", run(new Perf(), history));
     results.put("timeline", Map.of("valid?", true));
     results.put("exceptions", Map.of("valid?", true));
     results.put("stats", run(new Stats(workload.statsExempt()), history));
     results.put("availability", run(new Availability(options.availability()), history));
-    results.put("net", net.toResult(opCount));
+    results.put("net", netResult);
     Checker workloadChecker;
     try {
       workloadChecker = workload.checker(options);

@@ -13,7 +13,9 @@ import glomers.harness.report.Log;
 import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
+import glomers.harness.report.StoredRun;
 import glomers.harness.service.ServiceHost;
+import glomers.harness.workload.FinalPhase;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
 import java.nio.file.Path;
@@ -64,6 +66,7 @@ public final class TestRun {
     long runStart = System.nanoTime();
     Path dir = Store.create(storeRoot, options.workload());
     Log.openFile(dir.resolve("jepsen.log"));
+    StoredRun.writeOptions(dir, options);
     Log.info("Test options: " + Reports.describe(options));
     Log.info("Seed " + options.seed() + " (repeat with --seed " + options.seed() + ")");
     Log.info("Store: " + dir);
@@ -80,6 +83,8 @@ public final class TestRun {
     Random schedulerRandom = new Random(random.nextLong());
     Random generatorRandom = new Random(random.nextLong());
     Random nemesisRandom = new Random(random.nextLong());
+    // Drawn after the others so adding it left every earlier workload's choices unchanged.
+    Random finalRandom = new Random(random.nextLong());
     ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom));
     Workers workers = null;
     String crash = null;
@@ -99,7 +104,7 @@ public final class TestRun {
                 : null;
         mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
         if (workload.hasFinalPhase()) {
-          finalPhase(workers, nemesis);
+          finalPhase(workers, nemesis, finalRandom);
         }
         phase = "teardown";
         workers.closeAll();
@@ -283,7 +288,7 @@ public final class TestRun {
           break;
         }
         Invocation invocation = generator.next(worker.index);
-        workers.dispatch(worker, invocation);
+        workers.dispatch(worker, invocation, generator);
         next += (long) (schedulerRandom.nextDouble() * 2 * meanGapNanos);
       }
       abort.sleepUntil(end);
@@ -297,7 +302,8 @@ public final class TestRun {
     abort.check();
   }
 
-  private void finalPhase(Workers workers, Nemesis nemesis) throws Abort.AbortedException, InterruptedException {
+  private void finalPhase(Workers workers, Nemesis nemesis, Random random)
+      throws Abort.AbortedException, InterruptedException {
     phase = "recovery";
     if (nemesis != null) {
       nemesis.heal();
@@ -307,17 +313,23 @@ public final class TestRun {
     phase = "final";
     CountDownLatch done = new CountDownLatch(workers.all().size());
     for (Workers.Worker worker : workers.all()) {
+      FinalPhase ops = workload.finalPhase(worker.index, options, new Random(random.nextLong()));
       Thread.ofVirtual()
           .name("final-" + worker.index)
           .start(
               () -> {
                 try {
-                  for (Invocation invocation : workload.finalOps(worker.index, options)) {
-                    if (abort.isRaised()) {
-                      break;
+                  FinalPhase.Step step;
+                  while (!abort.isRaised() && (step = ops.next(System.nanoTime())) != null) {
+                    if (step.delayNanos() > 0) {
+                      abort.sleepUntil(System.nanoTime() + step.delayNanos());
                     }
-                    worker.perform(invocation);
+                    ops.completed(step.invocation(), worker.perform(step.invocation()));
                   }
+                } catch (Abort.AbortedException e) {
+                  // The lifecycle reports the abort.
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                   abort.raise("final phase of worker " + worker.index + " failed: " + e);
                 } finally {

@@ -6,6 +6,7 @@ import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Network;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
+import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class Workers {
       client = workload.client(connection, options);
     }
 
-    void perform(Invocation invocation) {
+    Completion perform(Invocation invocation) {
       history.record(OpType.INVOKE, process, invocation.f(), invocation.value(), null, invocation.finalPhase());
       Completion completion;
       try {
@@ -63,6 +64,7 @@ final class Workers {
           connect();
         }
       }
+      return completion;
     }
   }
 
@@ -118,14 +120,17 @@ final class Workers {
     }
   }
 
-  /** Runs one op on {@code worker} in the background, returning it to the idle pool after. */
-  void dispatch(Worker worker, Invocation invocation) {
+  /**
+   * Runs one op on {@code worker} in the background, tells the generator how it ended, and returns
+   * the worker to the idle pool.
+   */
+  void dispatch(Worker worker, Invocation invocation, Generator generator) {
     Thread.ofVirtual()
         .name("worker-" + worker.index)
         .start(
             () -> {
               try {
-                worker.perform(invocation);
+                generator.completed(worker.index, invocation, worker.perform(invocation));
               } finally {
                 lock.lock();
                 try {

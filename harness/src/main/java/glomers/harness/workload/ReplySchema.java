@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The closed shape of one RPC's reply (docs/protocol.md#reply-schemas): exactly {@code type}, the listed
@@ -19,15 +20,39 @@ public final class ReplySchema {
     /** A JSON integer (never a float like 1.0, never null). */
     INT,
     /** A JSON array of anything, or null. */
-    LIST
+    LIST,
+    /** A JSON object (never null). */
+    MAP
   }
+
+  /** A deeper rule for one field, checked once its kind fits (kafka: the pairs inside poll_ok). */
+  private record Rule(String expected, Predicate<Object> fits) {}
 
   private final String type;
   private final Map<String, Field> fields;
+  private final Map<String, Rule> rules;
 
-  private ReplySchema(String type, Map<String, Field> fields) {
+  private ReplySchema(String type, Map<String, Field> fields, Map<String, Rule> rules) {
     this.type = type;
     this.fields = fields;
+    this.rules = rules;
+  }
+
+  private ReplySchema(String type, Map<String, Field> fields) {
+    this(type, fields, Map.of());
+  }
+
+  /**
+   * This schema with a further rule on {@code field}: a value of the right kind that {@code fits}
+   * rejects is malformed, explained as "should be {@code expected}".
+   */
+  public ReplySchema where(String field, String expected, Predicate<Object> fits) {
+    if (!fields.containsKey(field)) {
+      throw new IllegalArgumentException("no field " + field + " in " + type);
+    }
+    Map<String, Rule> more = new LinkedHashMap<>(rules);
+    more.put(field, new Rule(expected, fits));
+    return new ReplySchema(type, fields, more);
   }
 
   public static ReplySchema of(String type) {
@@ -69,9 +94,15 @@ public final class ReplySchema {
                 case ANY -> true;
                 case INT -> JsonValues.isInteger(value);
                 case LIST -> value == null || value instanceof List;
+                case MAP -> value instanceof Map;
               };
           if (!fits) {
-            problems.add(key + " should be " + (kind == Field.INT ? "an integer" : "an array") + " but is " + describe(value));
+            problems.add(key + " should be " + article(kind) + " but is " + describe(value));
+            return;
+          }
+          Rule rule = rules.get(key);
+          if (rule != null && !rule.fits().test(value)) {
+            problems.add(key + " should be " + rule.expected() + " but is " + describe(value));
           }
         });
     for (String key : reply.keySet()) {
@@ -95,6 +126,15 @@ public final class ReplySchema {
     shape.put("in_reply_to", "int");
     shape.put("msg_id", "optional int");
     return shape.toString();
+  }
+
+  private static String article(Field kind) {
+    return switch (kind) {
+      case ANY -> "anything";
+      case INT -> "an integer";
+      case LIST -> "an array";
+      case MAP -> "an object";
+    };
   }
 
   private static String describe(Object value) {

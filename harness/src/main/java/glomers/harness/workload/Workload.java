@@ -28,6 +28,14 @@ public interface Workload {
     return List.of();
   }
 
+  /**
+   * One worker's final phase after the recovery wait; by default {@link #finalOps} back to back.
+   * {@code random} is this worker's own, derived from the run's seed.
+   */
+  default FinalPhase finalPhase(int worker, TestOptions options, Random random) {
+    return FinalPhase.of(finalOps(worker, options));
+  }
+
   /** A client for one connection. */
   Client client(Connection connection, TestOptions options);
 

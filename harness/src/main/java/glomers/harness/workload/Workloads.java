@@ -5,6 +5,7 @@ import glomers.harness.workload.echo.EchoWorkload;
 import glomers.harness.workload.gcounter.CounterWorkload;
 import glomers.harness.workload.gset.GSetWorkload;
 import glomers.harness.workload.txn.TxnRwRegisterWorkload;
+import glomers.harness.workload.kafka.KafkaWorkload;
 import glomers.harness.workload.uniqueids.UniqueIdsWorkload;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ public final class Workloads {
     IMPLEMENTED.put("echo", EchoWorkload::new);
     IMPLEMENTED.put("g-counter", CounterWorkload::gCounter);
     IMPLEMENTED.put("g-set", GSetWorkload::new);
+    IMPLEMENTED.put("kafka", KafkaWorkload::new);
     IMPLEMENTED.put("pn-counter", CounterWorkload::pnCounter);
     IMPLEMENTED.put("txn-rw-register", TxnRwRegisterWorkload::new);
     IMPLEMENTED.put("unique-ids", UniqueIdsWorkload::new);

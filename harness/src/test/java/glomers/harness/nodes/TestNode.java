@@ -28,6 +28,7 @@ public abstract class TestNode {
           case "broadcast" -> new BroadcastNode(args);
           case "unique-ids" -> new UniqueIdsNode(args);
           case "txn" -> new TxnNode(args);
+          case "kafka" -> new KafkaNode(args);
           default -> throw new IllegalArgumentException("unknown test node " + args[0]);
         };
     node.run();

@@ -22,12 +22,12 @@ class WorkloadsTest {
       }
     }
     assertThat(Workloads.names().stream().filter(Workloads::isImplemented))
-        .containsExactly("broadcast", "echo", "g-counter", "g-set", "pn-counter", "txn-rw-register", "unique-ids");
+        .containsExactly("broadcast", "echo", "g-counter", "g-set", "kafka", "pn-counter", "txn-rw-register", "unique-ids");
   }
 
   @Test
   void unimplementedNamesSaySo() {
-    assertThatThrownBy(() -> Workloads.byName("kafka"))
+    assertThatThrownBy(() -> Workloads.byName("lin-kv"))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("not implemented yet");
   }

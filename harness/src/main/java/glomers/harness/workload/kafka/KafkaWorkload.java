@@ -1,0 +1,61 @@
+package glomers.harness.workload.kafka;
+
+import glomers.harness.checker.Checker;
+import glomers.harness.cli.TestOptions;
+import glomers.harness.workload.Client;
+import glomers.harness.workload.Connection;
+import glomers.harness.workload.FinalPhase;
+import glomers.harness.workload.Generator;
+import glomers.harness.workload.Workload;
+import java.util.Random;
+import java.util.Set;
+
+/** Challenge #5: a replicated log per key, with offsets, polls and committed consumer offsets. */
+public final class KafkaWorkload implements Workload {
+  static final int DEFAULT_KEY_COUNT = 10;
+
+  /** Filled by the main phase's completions; the final phase polls up to what it holds. */
+  private final Progress progress = new Progress();
+
+  @Override
+  public String name() {
+    return "kafka";
+  }
+
+  @Override
+  public boolean reusableClient() {
+    return false;
+  }
+
+  @Override
+  public Generator generator(TestOptions options, Random random) {
+    int keyCount = options.keyCount() == null ? DEFAULT_KEY_COUNT : options.keyCount();
+    return new KafkaGenerator(
+        random, keyCount, options.maxWritesPerKey(), options.concurrency(), progress, System::nanoTime);
+  }
+
+  @Override
+  public boolean hasFinalPhase() {
+    return true;
+  }
+
+  @Override
+  public FinalPhase finalPhase(int worker, TestOptions options, Random random) {
+    return new KafkaFinalPhase(progress.targets(), random);
+  }
+
+  @Override
+  public Client client(Connection connection, TestOptions options) {
+    return new KafkaClient(connection);
+  }
+
+  @Override
+  public Checker checker(TestOptions options) {
+    return new KafkaChecker();
+  }
+
+  @Override
+  public Set<String> statsExempt() {
+    return Set.of("crash");
+  }
+}
