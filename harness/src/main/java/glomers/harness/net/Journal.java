@@ -38,6 +38,11 @@ public final class Journal implements AutoCloseable {
     return new Journal(Writer.nullWriter());
   }
 
+  /** The {@link System#nanoTime()} that journal times count from. */
+  public long originNanos() {
+    return origin;
+  }
+
   public NetStats stats() {
     return stats;
   }

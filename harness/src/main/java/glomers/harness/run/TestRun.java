@@ -14,6 +14,7 @@ import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
 import glomers.harness.service.ServiceHost;
+import glomers.harness.view.RunReport;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
 import java.nio.file.Path;
@@ -98,6 +99,7 @@ public final class TestRun {
                     options.nemesisIntervalSeconds())
                 : null;
         mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
+        RunReport.warmUp();
         if (workload.hasFinalPhase()) {
           finalPhase(workers, nemesis);
         }
@@ -119,6 +121,7 @@ public final class TestRun {
     if (crash != null) {
       Log.plain("");
       Log.plain("Run aborted: " + crash);
+      RunReport.afterRun(dir, options, ops, null, crash, mainStart == 0 ? 0 : mainStart - journal.originNanos());
       Log.info("Node logs: " + dir.resolve("node-logs"));
       Log.closeFile();
       return new Outcome(EXIT_CRASH, null, dir, null);
@@ -127,6 +130,7 @@ public final class TestRun {
     Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats());
     Reports.writeResults(dir, results);
     Validity valid = Analysis.validity(results);
+    RunReport.afterRun(dir, options, ops, results, null, mainStart - journal.originNanos());
     Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
     Log.closeFile();
     int exit =
