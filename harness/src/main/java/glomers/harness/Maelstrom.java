@@ -3,6 +3,7 @@ package glomers.harness;
 import glomers.harness.cli.TestCommand;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
+import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.TestRun;
 import glomers.harness.workload.Workload;
 import glomers.harness.workload.Workloads;
@@ -20,10 +21,11 @@ import picocli.CommandLine.ParseResult;
     name = "maelstrom",
     mixinStandardHelpOptions = true,
     description = "A Maelstrom-compatible test bench for Gossip Glomers nodes.",
-    footer = {"", "Commands: test (run a node against a workload), check (compare a run's results with limits)."})
+    footer = {"", "Commands: test (run a node against a workload), check (compare a run's results with limits),",
+      "serve (browse the store's runs and reports on 127.0.0.1)."})
 public final class Maelstrom {
   public static final int EXIT_USAGE = 254;
-  static final List<String> UNSUPPORTED = List.of("serve", "analyze", "demo", "doc");
+  static final List<String> UNSUPPORTED = List.of("analyze", "demo", "doc");
 
   public static void main(String[] args) {
     int code = run(args);
@@ -41,7 +43,9 @@ public final class Maelstrom {
     }
     TestCommand test = new TestCommand();
     Thresholds.CheckCommand check = new Thresholds.CheckCommand();
-    CommandLine cli = new CommandLine(new Maelstrom()).addSubcommand("test", test).addSubcommand("check", check);
+    ServeCommand serve = new ServeCommand();
+    CommandLine cli = new CommandLine(new Maelstrom()).addSubcommand("test", test).addSubcommand("check", check)
+        .addSubcommand("serve", serve);
     ParseResult parsed;
     try {
       parsed = cli.parseArgs(args);
@@ -60,6 +64,9 @@ public final class Maelstrom {
     }
     if (parsed.subcommand().commandSpec().userObject() == check) {
       return check.call();
+    }
+    if (parsed.subcommand().commandSpec().userObject() == serve) {
+      return serve.call();
     }
     return runTests(test, err);
   }
