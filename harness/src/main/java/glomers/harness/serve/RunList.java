@@ -56,7 +56,7 @@ final class RunList {
 
   static String page(Path root) throws IOException {
     StringBuilder page = new StringBuilder();
-    page.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Runs in ").append(esc(root.getFileName()))
+    page.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Runs in ").append(esc(root.getFileName()))
         .append("</title>").append(STYLE).append("</head><body>\n<h1>Runs</h1>\n");
     List<Run> runs = runs(root);
     if (runs.isEmpty()) {
@@ -144,7 +144,7 @@ final class RunList {
 
   static String folder(Path root, Path dir, String rawPath) throws IOException {
     StringBuilder page = new StringBuilder();
-    page.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(esc(rawPath)).append("</title>")
+    page.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>").append(esc(rawPath)).append("</title>")
         .append(STYLE).append("</head><body>\n<p><a href=\"/\">all runs</a></p><h1>").append(esc(rawPath)).append("</h1><ul>\n");
     if (!dir.equals(root)) {
       page.append("<li><a href=\"../\">..</a></li>\n");

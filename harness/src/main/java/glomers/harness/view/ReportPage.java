@@ -47,7 +47,7 @@ public final class ReportPage {
     StringBuilder page = new StringBuilder(1 << 20);
     Map<String, Object> results = run.results();
     String verdict = verdict(run);
-    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
         .append("<title>").append(Html.esc(run.workload())).append(" run ").append(Html.esc(dir.getFileName())).append("</title>\n<style>")
         .append(resource("report.css")).append("</style></head><body>\n");

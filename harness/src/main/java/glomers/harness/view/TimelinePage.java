@@ -39,7 +39,7 @@ public final class TimelinePage {
     }
     int height = 30 + ROW * rows.size() + 10;
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Timeline: " + Html.esc(run.workload())
+      out.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Timeline: " + Html.esc(run.workload())
           + "</title>\n<style>body{font:12px sans-serif;margin:10px}#t{position:relative;width:" + width + "px;height:" + height
           + "px}.op{position:absolute;height:" + (ROW - 4) + "px;min-width:2px;box-sizing:border-box;border-radius:2px}"
           + ".ok{background:" + Plots.cssColors().get("ok") + "}.info{background:" + Plots.cssColors().get("info")

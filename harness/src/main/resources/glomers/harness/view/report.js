@@ -185,7 +185,7 @@
     state.from = start - pad; state.len = end - start + 2 * pad;
     detail.innerHTML = opMessages(k); bindLinks(); markOp(); draw();
   }
-  window.reportView = { drawn: 0, draw: draw, setWindow: setWindow, selectOp: selectOp, showMessage: showMessage, state: state };
+  window.reportView = { drawn: 0, arrows: function () { return drawn.slice(); }, draw: draw, setWindow: setWindow, selectOp: selectOp, showMessage: showMessage, state: state };
   var rows = [];
   for (var k = 0; k < O.p.length; k++) {
     rows.push('<tr data-k="' + k + '"><td>' + O.p[k] + '</td><td>' + esc(O.f[k]) + '</td><td>' + esc(O.v[k]) + '</td><td class="o-' + O.o[k] + '">' + O.o[k] +
