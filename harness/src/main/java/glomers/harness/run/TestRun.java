@@ -70,6 +70,7 @@ public final class TestRun {
     Log.info("Store: " + dir);
     Random random = new Random(options.seed());
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"));
+    RunReport report = RunReport.attach(journal);
     Network network =
         new Network(
             LatencyModel.of(options.latencyDist(), options.latencyMillis()),
@@ -99,7 +100,7 @@ public final class TestRun {
                     options.nemesisIntervalSeconds())
                 : null;
         mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
-        RunReport.warmUp();
+        report.mainPhaseOver();
         if (workload.hasFinalPhase()) {
           finalPhase(workers, nemesis);
         }
@@ -121,7 +122,7 @@ public final class TestRun {
     if (crash != null) {
       Log.plain("");
       Log.plain("Run aborted: " + crash);
-      RunReport.afterRun(dir, options, ops, null, crash, mainStart == 0 ? 0 : mainStart - journal.originNanos());
+      report.afterRun(dir, options, ops, null, crash, mainStart);
       Log.info("Node logs: " + dir.resolve("node-logs"));
       Log.closeFile();
       return new Outcome(EXIT_CRASH, null, dir, null);
@@ -130,7 +131,7 @@ public final class TestRun {
     Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats());
     Reports.writeResults(dir, results);
     Validity valid = Analysis.validity(results);
-    RunReport.afterRun(dir, options, ops, results, null, mainStart - journal.originNanos());
+    report.afterRun(dir, options, ops, results, null, mainStart);
     Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
     Log.closeFile();
     int exit =

@@ -27,9 +27,13 @@ final class Html {
     return out.toString();
   }
 
-  /** JSON text made safe inside a {@code <script>} element. */
+  /** JSON text made safe inside a {@code <script>} element: no {@code </script>} or {@code <!--} can occur. */
   static String scriptSafe(String json) {
-    return json.replace("</", "<\\/").replace("<!--", "<\\!--");
+    if (json.indexOf('<') < 0) {
+      return json;
+    }
+    // '<' only ever occurs inside JSON strings, where \u003c means the same.
+    return json.replace("<", "\\u003c");
   }
 
   /** {@code value} with one decimal, without {@link String#format}'s cost (thousands of calls per page). */
@@ -46,6 +50,51 @@ final class Html {
     long ms = Math.abs(micros) / 1000;
     long frac = ms % 1000;
     return sign + (ms / 1000) + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac;
+  }
+
+  /**
+   * JSON text of a history value, cut after about {@code max} characters: a broadcast read's list of
+   * thousands of values is not serialised whole to show its first 120 characters.
+   */
+  static String brief(Object value, int max) {
+    StringBuilder out = new StringBuilder(Math.min(max + 16, 256));
+    brief(value, max, out);
+    return out.length() > max ? out.substring(0, max) + "…" : out.toString();
+  }
+
+  private static void brief(Object value, int max, StringBuilder out) {
+    if (out.length() > max) {
+      return;
+    }
+    if (value instanceof java.util.List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size() && out.length() <= max; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        brief(list.get(i), max, out);
+      }
+      out.append(']');
+    } else if (value instanceof java.util.Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+        if (out.length() > max) {
+          break;
+        }
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        out.append(glomers.harness.net.Json.write(String.valueOf(e.getKey()))).append(':');
+        brief(e.getValue(), max, out);
+      }
+      out.append('}');
+    } else if (value == null || value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else {
+      out.append(glomers.harness.net.Json.write(value));
+    }
   }
 
   static String abbreviate(String s, int max) {

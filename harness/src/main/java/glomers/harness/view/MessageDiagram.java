@@ -36,7 +36,11 @@ public final class MessageDiagram {
   public static int write(RunData run, Path file) throws IOException {
     List<Message> messages = new ArrayList<>(run.messages());
     messages.sort(Comparator.comparingLong(Message::send).thenComparingLong(Message::id));
-    Columns columns = new Columns(run);
+    return write(run, messages, new Columns(run), file);
+  }
+
+  /** Writes the diagram of {@code messages}, sorted by send time; returns the number of arrows drawn. */
+  static int write(RunData run, List<Message> messages, Columns columns, Path file) throws IOException {
     // Event times of the candidates, for the compressed time scale.
     int candidates = Math.min(messages.size(), MAX_ARROWS);
     long[] times = new long[candidates * 2];

@@ -43,7 +43,7 @@ public final class ReportPage {
 
   private ReportPage() {}
 
-  public static void write(Path dir, RunData run, List<OpSpan> spans, List<Message> sorted) throws IOException {
+  public static void write(Path dir, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) throws IOException {
     StringBuilder page = new StringBuilder(1 << 20);
     Map<String, Object> results = run.results();
     String verdict = verdict(run);
@@ -74,7 +74,7 @@ public final class ReportPage {
     links(page, dir);
     messageView(page);
     page.append("<script type=\"application/json\" id=\"run-data\">");
-    data(page, run, spans, sorted);
+    data(page, run, spans, sorted, columns);
     page.append("</script>\n<script>").append(resource("report.js")).append("</script>\n</main></body></html>\n");
     try (Writer out = Files.newBufferedWriter(dir.resolve("index.html"), StandardCharsets.UTF_8)) {
       out.append(page);
@@ -281,8 +281,7 @@ public final class ReportPage {
   }
 
   /** The embedded data: members and columns, the messages column by column, their bodies, the client ops, the nemesis periods. */
-  private static void data(StringBuilder out, RunData run, List<OpSpan> spans, List<Message> sorted) {
-    Columns columns = new Columns(run);
+  private static void data(StringBuilder out, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) {
     Map<String, Integer> members = new LinkedHashMap<>();
     Map<String, Integer> types = new LinkedHashMap<>();
     Map<Long, Integer> position = new HashMap<>(sorted.size() * 2);
@@ -348,9 +347,9 @@ public final class ReportPage {
       p.add(span.invoke().process());
       f.add(span.invoke().f());
       Object value = span.completion() != null && span.completion().value() != null ? span.completion().value() : span.invoke().value();
-      String text = Html.abbreviate(Json.write(value), 120);
+      String text = Html.brief(value, 120);
       if (span.completion() != null && span.completion().error() != null) {
-        text += " " + Html.abbreviate(Json.write(span.completion().error()), 120);
+        text += " " + Html.brief(span.completion().error(), 120);
       }
       v.add(text);
       o.add(span.outcome());

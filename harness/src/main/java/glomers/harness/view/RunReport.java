@@ -3,6 +3,7 @@ package glomers.harness.view;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
+import glomers.harness.net.Journal;
 import glomers.harness.net.Json;
 import glomers.harness.report.Log;
 import glomers.harness.report.Reports;
@@ -28,14 +29,26 @@ public final class RunReport {
   public static final String RUN_INFO = "run.json";
   public static final String INDEX = "index.html";
 
-  private RunReport() {}
+  private final Journal journal;
+  private final JournalTap tap = new JournalTap();
+
+  private RunReport(Journal journal) {
+    this.journal = journal;
+  }
+
+  /** Starts keeping the journal's messages in memory for the pages; call right after opening it. */
+  public static RunReport attach(Journal journal) {
+    RunReport report = new RunReport(journal);
+    journal.listen(report.tap);
+    return report;
+  }
 
   /**
    * Loads and exercises the plotting code (fonts, Java2D, PNG encoder: about a second of CPU on a
    * cold JVM) in the background, so that drawing the plots after the run takes only their own time.
    * Called when the main phase is over; harmless if the run then crashes.
    */
-  public static void warmUp() {
+  public void mainPhaseOver() {
     Thread.ofPlatform().name("report-warm-up").daemon().start(() -> {
       try {
         Plots.warmUp();
@@ -47,24 +60,30 @@ public final class RunReport {
   }
 
   /**
-   * Called by the run when its store is written.
+   * Called by the run when its store is written, before the summary.
    *
    * @param results results.json's map, or null if the run crashed
    * @param crash the abort reason, or null
-   * @param journalOffsetNanos the main phase's start in the journal's time (the history's origin)
+   * @param mainStartNanos the {@link System#nanoTime()} at which the main phase (the history's clock) began, 0 if it never did
    */
-  public static void afterRun(
-      Path dir, TestOptions options, List<Op> ops, Map<String, Object> results, String crash, long journalOffsetNanos) {
+  public void afterRun(Path dir, TestOptions options, List<Op> ops, Map<String, Object> results, String crash, long mainStartNanos) {
     long start = System.nanoTime();
+    long cpuStart = cpuNanos();
     try {
-      Map<String, Object> info = info(options, crash, journalOffsetNanos);
+      long offset = mainStartNanos == 0 ? 0 : mainStartNanos - journal.originNanos();
+      Map<String, Object> info = info(options, crash, offset);
       Files.writeString(dir.resolve(RUN_INFO),
           Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info) + "\n", StandardCharsets.UTF_8);
-      String timings = write(dir, info, ops, results);
-      Log.info(String.format("Report written in %.0f ms (%s): %s", (System.nanoTime() - start) / 1e6, timings, dir.resolve(INDEX)));
+      String timings = write(dir, info, ops, results, tap.messages(offset));
+      Log.info(String.format("Report written in %.0f ms, bench CPU %.0f ms (%s): %s",
+          (System.nanoTime() - start) / 1e6, (cpuNanos() - cpuStart) / 1e6, timings, dir.resolve(INDEX)));
     } catch (Throwable e) {
       Log.info("Could not write the report pages: " + e);
     }
+  }
+
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   static Map<String, Object> info(TestOptions options, String crash, long journalOffsetNanos) {
@@ -87,11 +106,12 @@ public final class RunReport {
   /** Regenerates every picture and page of a stored run from its files. */
   public static String rewrite(Path dir) throws IOException {
     RunData loaded = RunData.load(dir);
-    return write(dir, loaded.info(), loaded.ops(), loaded.results());
+    return write(dir, loaded.info(), loaded.ops(), loaded.results(), loaded.messages());
   }
 
   /** Writes the pictures and pages; returns how long each took, for the log. */
-  static String write(Path dir, Map<String, Object> info, List<Op> ops, Map<String, Object> results) throws IOException {
+  static String write(Path dir, Map<String, Object> info, List<Op> ops, Map<String, Object> results, List<Message> messages)
+      throws IOException {
     long t0 = System.nanoTime();
     // The plots need only the history: drawing them overlaps with reading the journal.
     RunData historyOnly = new RunData(info, ops, results, List.of());
@@ -107,14 +127,13 @@ public final class RunReport {
         plots.completeExceptionally(e);
       }
     });
-    long offset = info.get("journal-offset-ns") instanceof Number n ? n.longValue() : 0;
-    List<Message> messages = RunData.readJournal(dir.resolve("net-journal").resolve("journal.jsonl"), offset);
     RunData run = new RunData(info, ops, results, messages);
-    long t1 = System.nanoTime();
     List<OpSpan> spans = run.spans();
     List<Message> sorted = new ArrayList<>(messages);
     sorted.sort(Comparator.comparingLong(Message::send).thenComparingLong(Message::id));
-    MessageDiagram.write(run, dir.resolve("messages.svg"));
+    long t1 = System.nanoTime();
+    Columns columns = new Columns(run);
+    MessageDiagram.write(run, sorted, columns, dir.resolve("messages.svg"));
     long t2 = System.nanoTime();
     TimelinePage.write(run, spans, dir.resolve("timeline.html"));
     long t3 = System.nanoTime();
@@ -127,9 +146,9 @@ public final class RunReport {
       plotNanos = -1;
     }
     long t4 = System.nanoTime();
-    ReportPage.write(dir, run, spans, sorted);
+    ReportPage.write(dir, run, spans, sorted, columns);
     long t5 = System.nanoTime();
-    return String.format("journal %d msgs %.0f ms, messages.svg %.0f ms, timeline %.0f ms, plots %.0f ms (waited %.0f ms), index.html %.0f ms",
+    return String.format("%d msgs, spans %.0f ms, messages.svg %.0f ms, timeline %.0f ms, plots %.0f ms (waited %.0f ms), index.html %.0f ms",
         messages.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, plotNanos / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
   }
 }

@@ -71,14 +71,14 @@ public final class TimelinePage {
         long start = s.startMicros();
         long stop = s.endMicros(end);
         bar.setLength(0);
-        String value = s.completion() == null ? Json.write(s.invoke().value()) : Json.write(s.completion().value());
+        String value = Html.brief(s.completion() == null ? s.invoke().value() : s.completion().value(), 200);
         bar.append("process ").append(s.invoke().process()).append(" → ").append(s.node()).append('\n')
-            .append(s.invoke().f()).append(' ').append(Html.abbreviate(Json.write(s.invoke().value()), 200)).append('\n')
-            .append(s.outcome()).append(' ').append(Html.abbreviate(value, 200)).append('\n')
+            .append(s.invoke().f()).append(' ').append(Html.brief(s.invoke().value(), 200)).append('\n')
+            .append(s.outcome()).append(' ').append(value).append('\n')
             .append(s.completion() == null ? "never completed" : Html.d1((stop - start) / 1e3) + " ms")
             .append(", invoked at ").append(MessageDiagram.seconds(start)).append(" s");
         if (s.completion() != null && s.completion().error() != null) {
-          bar.append("\nerror ").append(Html.abbreviate(Json.write(s.completion().error()), 300));
+          bar.append("\nerror ").append(Html.brief(s.completion().error(), 300));
         }
         if (s.invoke().finalPhase()) {
           bar.append("\nfinal phase");

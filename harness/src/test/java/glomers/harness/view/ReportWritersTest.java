@@ -135,7 +135,7 @@ class ReportWritersTest {
     RunReport.rewrite(dir);
     String html = Files.readString(dir.resolve("index.html"));
 
-    assertThat(html).doesNotContain("</script><b>").contains("<\\/script><b>");
+    assertThat(html).doesNotContain("</script><b>").contains("\\u003c/script>\\u003cb>");
   }
 
   @Test
