@@ -20,6 +20,9 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import java.text.DecimalFormat;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -122,7 +125,12 @@ public final class Plots {
     for (Map.Entry<String, TreeMap<Integer, List<Double>>> f : byF.entrySet()) {
       for (int q = 0; q < QUANTILES.length; q++) {
         XYSeries s = new XYSeries(f.getKey() + " " + (QUANTILES[q] == 1 ? "1" : String.valueOf(QUANTILES[q])), false, true);
+        Integer previous = null;
         for (Map.Entry<Integer, List<Double>> b : f.getValue().entrySet()) {
+          if (previous != null && b.getKey() > previous + 1) {
+            s.add((previous + 1.5) * bucket, null); // no line across buckets without ops
+          }
+          previous = b.getKey();
           double[] sorted = b.getValue().stream().mapToDouble(Double::doubleValue).toArray();
           Arrays.sort(sorted);
           s.add((b.getKey() + 0.5) * bucket, quantile(sorted, QUANTILES[q]));
@@ -191,6 +199,11 @@ public final class Plots {
     LogAxis axis = new LogAxis(label);
     axis.setSmallestValue(0.001);
     axis.setAutoRangeMinimumSize(1);
+    // Ticks at powers of ten, written as plain numbers (0.1, 1, 10, 100) rather than 10^1.4.
+    axis.setTickUnit(new NumberTickUnit(1), false, true);
+    axis.setNumberFormatOverride(new DecimalFormat("0.###"));
+    axis.setMinorTickCount(9);
+    axis.setMinorTickMarksVisible(true);
     return axis;
   }
 
@@ -199,14 +212,15 @@ public final class Plots {
     NumberAxis x = new NumberAxis("time since the main phase began (s)");
     x.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
     for (long[] period : nemesis) {
-      IntervalMarker marker = new IntervalMarker(period[0] / 1e6, period[1] / 1e6, NEMESIS);
-      marker.setLabel("partition");
-      marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
-      plot.addDomainMarker(marker, Layer.BACKGROUND);
+      plot.addDomainMarker(new IntervalMarker(period[0] / 1e6, period[1] / 1e6, NEMESIS), Layer.BACKGROUND);
+    }
+    if (!nemesis.isEmpty()) {
+      title += "; shaded: partitions";
     }
     JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 13), plot, true);
     chart.setBackgroundPaint(Color.WHITE);

@@ -47,11 +47,12 @@ public final class ReportPage {
     StringBuilder page = new StringBuilder(1 << 20);
     Map<String, Object> results = run.results();
     String verdict = verdict(run);
+    String name = dir.toRealPath().getFileName().toString();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
-        .append("<title>").append(Html.esc(run.workload())).append(" run ").append(Html.esc(dir.getFileName())).append("</title>\n<style>")
+        .append("<title>").append(Html.esc(run.workload())).append(" run ").append(Html.esc(name)).append("</title>\n<style>")
         .append(resource("report.css")).append("</style></head><body>\n");
-    page.append("<header><h1>").append(Html.esc(run.workload())).append(" · ").append(Html.esc(dir.getFileName()))
+    page.append("<header><h1>").append(Html.esc(run.workload())).append(" · ").append(Html.esc(name))
         .append("</h1><span id=\"verdict\" class=\"verdict v-").append(verdict).append("\">")
         .append(Html.esc(verdictText(run, verdict))).append("</span>");
     if (run.info().get("crash") != null) {
@@ -111,12 +112,18 @@ public final class ReportPage {
   }
 
   private static void row(StringBuilder page, String name, Object value, String limit, Boolean met) {
-    page.append("<tr><th>").append(Html.esc(name)).append("</th><td class=\"fig\">").append(Html.esc(value == null ? "–" : value))
+    Object shown = value instanceof Double d ? round(d) : value;
+    page.append("<tr><th>").append(Html.esc(name)).append("</th><td class=\"fig\">").append(Html.esc(shown == null ? "–" : shown))
         .append("</td><td>").append(limit == null ? "" : Html.esc(limit)).append("</td><td>");
     if (met != null) {
       page.append(met ? "<span class=\"met\">ok</span>" : "<span class=\"miss\">missed</span>");
     }
     page.append("</td></tr>\n");
+  }
+
+  /** At most three decimals: msgs-per-op is a 32-bit float printed as 22.917203903198242. */
+  static String round(double d) {
+    return new java.math.BigDecimal(d).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   private static void figures(StringBuilder page, RunData run) {

@@ -85,7 +85,10 @@ public record RunData(Map<String, Object> info, List<Op> ops, Map<String, Object
     return ops.isEmpty() ? 0 : ops.get(ops.size() - 1).time() / 1000;
   }
 
-  /** Nemesis periods [start, end] in µs: from each start-partition to the next stop-partition (or the history's end). */
+  /**
+   * Nemesis periods [start, end] in µs: from a start-partition to the next stop-partition (or the
+   * history's end). The bench records both halves of a nemesis op as info, so either counts.
+   */
   public List<long[]> nemesisPeriods() {
     List<long[]> periods = new ArrayList<>();
     Long start = null;
@@ -93,9 +96,9 @@ public record RunData(Map<String, Object> info, List<Op> ops, Map<String, Object
       if (op.isClient()) {
         continue;
       }
-      if ("start-partition".equals(op.f()) && op.isInvoke() && start == null) {
+      if ("start-partition".equals(op.f()) && start == null) {
         start = op.time() / 1000;
-      } else if ("stop-partition".equals(op.f()) && !op.isInvoke() && start != null) {
+      } else if ("stop-partition".equals(op.f()) && start != null) {
         periods.add(new long[] {start, op.time() / 1000});
         start = null;
       }

@@ -40,7 +40,7 @@ final class SyntheticRun {
       id++;
       messages++;
     }
-    history.add(op(250_000_000L, OpType.INVOKE, Op.NEMESIS, "start-partition", "majority"));
+    history.add(op(250_000_000L, OpType.INFO, Op.NEMESIS, "start-partition", "majority"));
     for (int i = 0; i < ops; i++) {
       int process = i % 2;
       String node = "n" + process;
@@ -66,7 +66,7 @@ final class SyntheticRun {
     id++;
     messages++;
     history.add(op(250_000_000L, OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", Map.of())));
-    history.add(op(550_000_000L, OpType.INVOKE, Op.NEMESIS, "stop-partition", null));
+    history.add(op(550_000_000L, OpType.INFO, Op.NEMESIS, "stop-partition", null));
     history.add(op(550_000_000L, OpType.INFO, Op.NEMESIS, "stop-partition", "network-healed"));
     history.sort((a, b) -> Long.compare(a.time(), b.time()));
     List<Op> indexed = new ArrayList<>();
