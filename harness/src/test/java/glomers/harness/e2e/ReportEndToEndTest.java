@@ -8,18 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real run writes its pictures and pages, names index.html in its summary, and embeds exactly the journal's messages. */
 class ReportEndToEndTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void shortTimeouts() {
-    System.setProperty("glomers.harness.init-timeout-ms", "3000");
-  }
 
   @Test
   void aRunsStoreGetsItsReportBuiltFromTheJournalItKeptInMemory() throws Exception {
