@@ -54,8 +54,12 @@ class ReportInBrowserTest {
 
   @BeforeAll
   static void runAndOpenBrowser() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String why = "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+          + " (apt-get install -y chromium chromium-driver)";
+      System.err.println("ReportInBrowserTest: " + why);
+      Assumptions.abort(why);
+    }
     System.setProperty("glomers.harness.recovery-ms", "1000");
     run = BenchRun.run(dir, "broadcast", "-w", "broadcast", "--node-count", "3", "--time-limit", "3", "--rate", "20",
         "--latency", "5", "--nemesis", "partition", "--nemesis-interval", "1");
