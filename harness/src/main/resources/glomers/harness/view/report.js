@@ -73,7 +73,8 @@
     }
     // time ticks
     ctx.textAlign = 'left'; ctx.fillStyle = '#777';
-    for (var k = 0; k <= 10; k++) { var t = from + state.len * k / 10; ctx.fillText(sec(t) + ' s', 2, y(t) + 4); }
+    var digits = Math.min(6, Math.max(3, Math.ceil(-Math.log10(state.len / 1e7))));
+    for (var k = 0; k <= 10; k++) { var t = from + state.len * k / 10; ctx.fillText((t / 1e6).toFixed(digits) + ' s', 2, y(t) + 4); }
     // messages sent in the window that pass the filters
     var list = [];
     for (var i = lowerBound(from); i < N && M.send[i] < to; i++) {
