@@ -38,11 +38,33 @@ final class JournalTap implements Journal.Listener {
     }
   }
 
+  /** Past this many messages the tap lets go of them, and the pages read the journal file instead. */
+  static final int MAX_MESSAGES = Integer.getInteger("glomers.harness.report-max-in-memory", 400_000);
+
   private final List<Entry> sent = new ArrayList<>();
   private final Map<Long, Entry> byId = new HashMap<>();
+  private final int max;
+  private boolean overflowed;
+
+  JournalTap() {
+    this(MAX_MESSAGES);
+  }
+
+  JournalTap(int max) {
+    this.max = max;
+  }
 
   @Override
-  public void event(long time, boolean send, Message message) {
+  public synchronized void event(long time, boolean send, Message message) {
+    if (overflowed) {
+      return;
+    }
+    if (send && sent.size() >= max) {
+      overflowed = true;
+      sent.clear();
+      byId.clear();
+      return;
+    }
     if (send) {
       ObjectNode body = message.body();
       JsonNode type = body.get("type");
@@ -60,6 +82,11 @@ final class JournalTap implements Journal.Listener {
 
   private static Long integer(JsonNode node) {
     return node != null && node.isIntegralNumber() ? node.longValue() : null;
+  }
+
+  /** True if the run had too many messages to keep: read the journal file instead. */
+  synchronized boolean overflowed() {
+    return overflowed;
   }
 
   /** The messages in send order, times in µs since {@code offsetNanos} of the journal's clock. */

@@ -74,7 +74,10 @@ public final class RunReport {
       Map<String, Object> info = info(options, crash, offset);
       Files.writeString(dir.resolve(RUN_INFO),
           Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info) + "\n", StandardCharsets.UTF_8);
-      String timings = write(dir, info, ops, results, tap.messages(offset));
+      List<Message> messages = tap.overflowed()
+          ? RunData.readJournal(dir.resolve("net-journal").resolve("journal.jsonl"), offset)
+          : tap.messages(offset);
+      String timings = write(dir, info, ops, results, messages);
       Log.info(String.format("Report written in %.0f ms, bench CPU %.0f ms (%s): %s",
           (System.nanoTime() - start) / 1e6, (cpuNanos() - cpuStart) / 1e6, timings, dir.resolve(INDEX)));
     } catch (Throwable e) {

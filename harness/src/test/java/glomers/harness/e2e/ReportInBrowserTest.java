@@ -272,8 +272,8 @@ class ReportInBrowserTest {
           .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
       double wall = (System.nanoTime() - start) / 1e6;
       Object ready = js().executeScript("return window.reportReadyMs");
-      System.out.printf("report %s (%d bytes): usable after %s ms by the page's clock, %.0f ms by the test's; %d arrows drawn%n",
-          page, new File(page.toString()).length(), ready, wall, shownCount());
+      System.out.printf("report %s (%d bytes): usable after %.0f ms by the page's clock, %.0f ms by the test's; %d arrows drawn%n",
+          page, new File(page.toString()).length(), ((Number) ready).doubleValue(), wall, shownCount());
     }
     assertNoConsoleErrors();
   }
