@@ -31,6 +31,7 @@ public final class RunReport {
 
   private final Journal journal;
   private final JournalTap tap = new JournalTap();
+  private volatile Thread warmUp;
 
   private RunReport(Journal journal) {
     this.journal = journal;
@@ -49,7 +50,7 @@ public final class RunReport {
    * Called when the main phase is over; harmless if the run then crashes.
    */
   public void mainPhaseOver() {
-    Thread.ofPlatform().name("report-warm-up").daemon().start(() -> {
+    warmUp = Thread.ofPlatform().name("report-warm-up").daemon().start(() -> {
       try {
         Plots.warmUp();
         JournalReader.warmUp();
@@ -70,6 +71,12 @@ public final class RunReport {
     long start = System.nanoTime();
     long cpuStart = cpuNanos();
     try {
+      // Nothing of the report outlives the run: a warm-up still going (a run without a final phase)
+      // is waited for rather than left competing with whatever starts next.
+      Thread warming = warmUp;
+      if (warming != null) {
+        warming.join(10_000);
+      }
       long offset = mainStartNanos == 0 ? 0 : mainStartNanos - journal.originNanos();
       Map<String, Object> info = info(options, crash, offset);
       Files.writeString(dir.resolve(RUN_INFO),
