@@ -44,6 +44,17 @@ public final class ReportPage {
   private ReportPage() {}
 
   public static void write(Path dir, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) throws IOException {
+    write(dir, run, data(run, spans, sorted, columns));
+  }
+
+  /** The embedded data, built apart so that it can be built while the plots are still being drawn. */
+  static StringBuilder data(RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) {
+    StringBuilder data = new StringBuilder(1 << 20);
+    data(data, run, spans, sorted, columns);
+    return data;
+  }
+
+  static void write(Path dir, RunData run, StringBuilder data) throws IOException {
     StringBuilder page = new StringBuilder(1 << 20);
     Map<String, Object> results = run.results();
     String verdict = verdict(run);
@@ -75,7 +86,7 @@ public final class ReportPage {
     links(page, dir);
     messageView(page);
     page.append("<script type=\"application/json\" id=\"run-data\">");
-    data(page, run, spans, sorted, columns);
+    page.append(data);
     page.append("</script>\n<script>").append(resource("report.js")).append("</script>\n</main></body></html>\n");
     try (Writer out = Files.newBufferedWriter(dir.resolve("index.html"), StandardCharsets.UTF_8)) {
       out.append(page);
