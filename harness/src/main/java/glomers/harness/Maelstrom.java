@@ -4,6 +4,7 @@ import glomers.harness.cli.AnalyzeCommand;
 import glomers.harness.cli.TestCommand;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
+import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.TestRun;
 import glomers.harness.workload.Workload;
 import glomers.harness.workload.Workloads;
@@ -16,16 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** The bench's entry point: {@code maelstrom test ...}, {@code analyze ...} and {@code check ...}. */
+/** The bench's entry point: {@code maelstrom test ...}, {@code analyze ...}, {@code check ...} and {@code serve ...}. */
 @Command(
     name = "maelstrom",
     mixinStandardHelpOptions = true,
     description = "A Maelstrom-compatible test bench for Gossip Glomers nodes.",
-    footer = {"", "Commands: test (run a node against a workload), analyze (re-check a stored run), check (compare a run's"
-          + " results with limits)."})
+    footer = {"", "Commands: test (run a node against a workload), analyze (re-check a stored run), check (compare a",
+      "run's results with limits), serve (browse the store's runs and reports on 127.0.0.1)."})
 public final class Maelstrom {
   public static final int EXIT_USAGE = 254;
-  static final List<String> UNSUPPORTED = List.of("serve", "demo", "doc");
+  static final List<String> UNSUPPORTED = List.of("demo", "doc");
 
   public static void main(String[] args) {
     int code = run(args);
@@ -38,17 +39,19 @@ public final class Maelstrom {
   public static int run(String[] args) {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     if (args.length > 0 && UNSUPPORTED.contains(args[0])) {
-      err.println("maelstrom " + args[0] + " is not supported by this bench; use test or check.");
+      err.println("maelstrom " + args[0] + " is not supported by this bench; use test, analyze, check or serve.");
       return EXIT_USAGE;
     }
     TestCommand test = new TestCommand();
     Thresholds.CheckCommand check = new Thresholds.CheckCommand();
     AnalyzeCommand analyze = new AnalyzeCommand();
+    ServeCommand serve = new ServeCommand();
     CommandLine cli =
         new CommandLine(new Maelstrom())
             .addSubcommand("test", test)
             .addSubcommand("analyze", analyze)
-            .addSubcommand("check", check);
+            .addSubcommand("check", check)
+            .addSubcommand("serve", serve);
     ParseResult parsed;
     try {
       parsed = cli.parseArgs(args);
@@ -70,6 +73,9 @@ public final class Maelstrom {
     }
     if (parsed.subcommand().commandSpec().userObject() == analyze) {
       return analyze.call(err);
+    }
+    if (parsed.subcommand().commandSpec().userObject() == serve) {
+      return serve.call();
     }
     return runTests(test, err);
   }

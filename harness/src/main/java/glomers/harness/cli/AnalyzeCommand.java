@@ -6,6 +6,7 @@ import glomers.harness.net.Json;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
+import glomers.harness.view.RunReport;
 import glomers.harness.workload.Workload;
 import glomers.harness.workload.Workloads;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class AnalyzeCommand {
     long checkedCpu = cpuNanos();
     try {
       Reports.writeResults(dir, results);
+      Reports.writeElle(dir, results);
     } catch (IOException e) {
       err.println("Cannot write results.json: " + e);
       return 255;
@@ -69,11 +71,27 @@ public final class AnalyzeCommand {
         "analyze: %d history entries read in %.2f s (%.2f s CPU), checked in %.2f s (%.2f s CPU)%n",
         history.size(), (read - start) / 1e9, (readCpu - startCpu) / 1e9, (checked - read) / 1e9,
         (checkedCpu - readCpu) / 1e9);
+    rewriteReport(dir, err);
     return switch (valid) {
       case TRUE -> 0;
       case FALSE -> 1;
       case UNKNOWN -> 2;
     };
+  }
+
+  /** The report page shows the new verdict and anomalies; a run from before reports had none. */
+  private static void rewriteReport(Path dir, PrintStream err) {
+    if (!Files.exists(dir.resolve(RunReport.RUN_INFO))) {
+      System.out.println("analyze: no " + RunReport.RUN_INFO + " in " + dir + ", so no report pages were written");
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      RunReport.rewrite(dir);
+      System.out.printf("analyze: report %s rewritten in %.2f s%n", dir.resolve(RunReport.INDEX), (System.nanoTime() - start) / 1e9);
+    } catch (IOException | RuntimeException e) {
+      err.println("analyze: cannot rewrite the report pages: " + e);
+    }
   }
 
   private static long cpuNanos() {

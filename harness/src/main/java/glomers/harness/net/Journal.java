@@ -18,6 +18,12 @@ public final class Journal implements AutoCloseable {
   private final long origin = System.nanoTime();
   private final NetStats stats = new NetStats();
   private boolean closed;
+  private Listener listener;
+
+  /** Sees each event as it is journalled, under the journal's lock (the report pages keep them in memory). */
+  public interface Listener {
+    void event(long time, boolean send, Message message);
+  }
 
   private Journal(Writer out) {
     this.out = out;
@@ -38,6 +44,15 @@ public final class Journal implements AutoCloseable {
     return new Journal(Writer.nullWriter());
   }
 
+  /** The {@link System#nanoTime()} that journal times count from. */
+  public long originNanos() {
+    return origin;
+  }
+
+  public synchronized void listen(Listener listener) {
+    this.listener = listener;
+  }
+
   public NetStats stats() {
     return stats;
   }
@@ -53,8 +68,9 @@ public final class Journal implements AutoCloseable {
   }
 
   private void append(String type, Message message) {
+    long time = System.nanoTime() - origin;
     StringBuilder line = new StringBuilder(96 + message.bodyJson().length());
-    line.append("{\"time\":").append(System.nanoTime() - origin);
+    line.append("{\"time\":").append(time);
     line.append(",\"type\":\"").append(type).append("\",\"id\":").append(message.id());
     line.append(",\"src\":");
     Message.appendString(line, message.src());
@@ -64,6 +80,9 @@ public final class Journal implements AutoCloseable {
     synchronized (this) {
       if (closed) {
         return;
+      }
+      if (listener != null) {
+        listener.event(time, "send".equals(type), message);
       }
       try {
         out.write(line.toString());

@@ -118,6 +118,9 @@ public final class Reports {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Results (" + dir.resolve("results.json") + "):");
+    if (Files.exists(dir.resolve("index.html"))) {
+      lines.add("  report: " + dir.resolve("index.html"));
+    }
     Object stats = results.get("stats");
     if (stats instanceof Map<?, ?> s) {
       lines.add(

@@ -16,6 +16,7 @@ import glomers.harness.report.Store;
 import glomers.harness.report.StoredRun;
 import glomers.harness.service.ServiceHost;
 import glomers.harness.workload.FinalPhase;
+import glomers.harness.view.RunReport;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
 import java.nio.file.Path;
@@ -37,10 +38,11 @@ public final class TestRun {
   public static final int EXIT_UNKNOWN = 2;
   public static final int EXIT_CRASH = 255;
 
-  // Maelstrom's fixed 10 s; the properties exist only so the bench's own tests stay short.
-  static final Duration INIT_TIMEOUT =
+  // Maelstrom's fixed 10 s; the properties exist only so the bench's own tests stay short. They are
+  // read per run, so one test class's short timeout never leaks into the next class's runs.
+  private final Duration initTimeout =
       Duration.ofMillis(Long.getLong("glomers.harness.init-timeout-ms", 10_000));
-  static final Duration RECOVERY =
+  private final Duration recovery =
       Duration.ofMillis(Long.getLong("glomers.harness.recovery-ms", 10_000));
 
   /** How a run ended: its exit code, its verdict (null if it crashed) and where it was stored. */
@@ -72,6 +74,7 @@ public final class TestRun {
     Log.info("Store: " + dir);
     Random random = new Random(options.seed());
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"));
+    RunReport report = RunReport.attach(journal);
     Network network =
         new Network(
             LatencyModel.of(options.latencyDist(), options.latencyMillis()),
@@ -103,6 +106,7 @@ public final class TestRun {
                     options.nemesisIntervalSeconds())
                 : null;
         mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
+        report.mainPhaseOver();
         if (workload.hasFinalPhase()) {
           finalPhase(workers, nemesis, finalRandom);
         }
@@ -124,6 +128,7 @@ public final class TestRun {
     if (crash != null) {
       Log.plain("");
       Log.plain("Run aborted: " + crash);
+      report.afterRun(dir, options, ops, null, crash, mainStart);
       Log.info("Node logs: " + dir.resolve("node-logs"));
       Log.closeFile();
       return new Outcome(EXIT_CRASH, null, dir, null);
@@ -133,6 +138,7 @@ public final class TestRun {
     Reports.writeResults(dir, results);
     Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
+    report.afterRun(dir, options, ops, results, null, mainStart);
     Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
     Log.closeFile();
     int exit =
@@ -197,12 +203,12 @@ public final class TestRun {
     init.put("node_id", id);
     init.put("node_ids", options.nodes());
     try (ClientConnection client = ClientConnection.open(network, id)) {
-      Map<String, Object> reply = client.call(init, INIT_TIMEOUT);
+      Map<String, Object> reply = client.call(init, initTimeout);
       if (!"init_ok".equals(reply.get("type"))) {
         abort.raise("node " + id + " answered init with " + reply + node.stderrReport());
       }
     } catch (TimeoutException e) {
-      abort.raise("node " + id + " did not respond to init within " + INIT_TIMEOUT.toMillis() + " ms" + node.stderrReport());
+      abort.raise("node " + id + " did not respond to init within " + initTimeout.toMillis() + " ms" + node.stderrReport());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -309,7 +315,7 @@ public final class TestRun {
       nemesis.heal();
     }
     Log.info("Waiting for recovery...");
-    abort.sleepUntil(System.nanoTime() + RECOVERY.toNanos());
+    abort.sleepUntil(System.nanoTime() + recovery.toNanos());
     phase = "final";
     CountDownLatch done = new CountDownLatch(workers.all().size());
     for (Workers.Worker worker : workers.all()) {

@@ -175,7 +175,8 @@ class TestCommandTest {
   void exitCodesForUsageAndHelp() {
     assertThat(Maelstrom.run(new String[] {})).isEqualTo(254);
     assertThat(Maelstrom.run(new String[] {"frobnicate"})).isEqualTo(254);
-    assertThat(Maelstrom.run(new String[] {"serve"})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"analyze", bin.resolveSibling("no-such-run").toString()})).isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"serve", "--store", bin.resolveSibling("no-such-store").toString()})).isEqualTo(254);
     assertThat(Maelstrom.run(new String[] {"test", "--no-such-flag", "--bin", bin.toString()})).isEqualTo(254);
     assertThat(Maelstrom.run(new String[] {"test", "--rate", "-3", "--bin", bin.toString()})).isEqualTo(254);
     assertThat(Maelstrom.run(new String[] {"test", "-h"})).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,11 @@ class BroadcastAndIdsEndToEndTest {
   @BeforeAll
   static void shortRecovery() {
     System.setProperty("glomers.harness.recovery-ms", "1500");
+  }
+
+  @AfterAll
+  static void restoreTimeouts() {
+    System.clearProperty("glomers.harness.recovery-ms");
   }
 
   private static final String[] PARTITIONED_BROADCAST = {

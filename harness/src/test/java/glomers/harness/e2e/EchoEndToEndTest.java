@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,11 @@ class EchoEndToEndTest {
   @BeforeAll
   static void shortTimeouts() {
     System.setProperty("glomers.harness.init-timeout-ms", "3000");
+  }
+
+  @AfterAll
+  static void restoreTimeouts() {
+    System.clearProperty("glomers.harness.init-timeout-ms");
   }
 
   @Test

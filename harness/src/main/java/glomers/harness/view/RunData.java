@@ -1,0 +1,233 @@
+package glomers.harness.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import glomers.harness.checker.History;
+import glomers.harness.history.Op;
+import glomers.harness.history.OpType;
+import glomers.harness.net.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the pictures and the report page are drawn from: the run's description ({@code run.json}),
+ * its history, its results (null if the run crashed) and its journal. All times are microseconds
+ * since the start of the main phase, the history's origin; journal events before it are negative.
+ *
+ * @param info the contents of {@code run.json}: workload, nodes, seed, options, crash reason, the
+ *     journal's offset
+ * @param ops the history
+ * @param results results.json as plain data, or null when the run crashed
+ * @param messages every message of the journal, by id
+ */
+public record RunData(Map<String, Object> info, List<Op> ops, Map<String, Object> results, List<Message> messages) {
+
+  /** One message: its send and (if delivered) recv times in µs, and its body's raw JSON. */
+  public record Message(
+      long id, String src, String dest, long send, long recv, String type, Long msgId, Long inReplyTo, String body) {
+    public static final long NEVER = Long.MIN_VALUE;
+
+    public boolean delivered() {
+      return recv != NEVER;
+    }
+
+    Message withRecv(long time) {
+      return new Message(id, src, dest, send, time, type, msgId, inReplyTo, body);
+    }
+  }
+
+  /** An invocation, its completion (or null) and, where found, the client request and reply that carried it. */
+  public record OpSpan(Op invoke, Op completion, String node, Message request, Message reply) {
+    public long startMicros() {
+      return invoke.time() / 1000;
+    }
+
+    /** The completion's time, or the end of the history for an op that never completed. */
+    public long endMicros(long historyEnd) {
+      return completion == null ? historyEnd : completion.time() / 1000;
+    }
+
+    public String outcome() {
+      return completion == null ? "invoke" : completion.type().wire();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> nodes() {
+    return info.get("nodes") instanceof List<?> l ? (List<String>) l : List.of();
+  }
+
+  public String workload() {
+    return String.valueOf(info.getOrDefault("workload", "?"));
+  }
+
+  public int concurrency() {
+    return info.get("concurrency") instanceof Number n ? n.intValue() : Math.max(1, nodes().size());
+  }
+
+  /** The node a client process talks to: worker {@code p mod concurrency}, node {@code worker mod n}. */
+  public String nodeOf(int process) {
+    List<String> nodes = nodes();
+    if (nodes.isEmpty() || process < 0) {
+      return null;
+    }
+    return nodes.get((process % concurrency()) % nodes.size());
+  }
+
+  /** The last time in the history, in µs (0 for an empty history). */
+  public long historyEndMicros() {
+    return ops.isEmpty() ? 0 : ops.get(ops.size() - 1).time() / 1000;
+  }
+
+  /**
+   * Nemesis periods [start, end] in µs: from a start-partition to the next stop-partition (or the
+   * history's end). The bench records both halves of a nemesis op as info, so either counts.
+   */
+  public List<long[]> nemesisPeriods() {
+    List<long[]> periods = new ArrayList<>();
+    Long start = null;
+    for (Op op : ops) {
+      if (op.isClient()) {
+        continue;
+      }
+      if ("start-partition".equals(op.f()) && start == null) {
+        start = op.time() / 1000;
+      } else if ("stop-partition".equals(op.f()) && start != null) {
+        periods.add(new long[] {start, op.time() / 1000});
+        start = null;
+      }
+    }
+    if (start != null) {
+      periods.add(new long[] {start, Math.max(start, historyEndMicros())});
+    }
+    return periods;
+  }
+
+  /**
+   * Client ops with their request and reply. The request is the first message, sent at or after the
+   * invocation, from a client to the process's node and not yet claimed; once a process's client id
+   * is known only that client's requests count, until an info completion makes the process reconnect.
+   */
+  public List<OpSpan> spans() {
+    Map<String, List<Message>> requestsByNode = new LinkedHashMap<>();
+    Map<String, Map<Long, Message>> repliesByClient = new LinkedHashMap<>();
+    for (Message m : messages) {
+      if (isClient(m.src()) && !isClient(m.dest())) {
+        requestsByNode.computeIfAbsent(m.dest(), k -> new ArrayList<>()).add(m);
+      } else if (isClient(m.dest()) && m.inReplyTo() != null) {
+        repliesByClient.computeIfAbsent(m.dest(), k -> new LinkedHashMap<>()).putIfAbsent(m.inReplyTo(), m);
+      }
+    }
+    requestsByNode.values().forEach(l -> l.sort((a, b) -> Long.compare(a.send(), b.send())));
+    Map<String, Integer> cursor = new LinkedHashMap<>();
+    Map<Integer, String> clientOf = new LinkedHashMap<>();
+    java.util.Set<Long> claimed = new java.util.HashSet<>();
+    List<OpSpan> spans = new ArrayList<>();
+    for (History.Pair pair : History.pairs(ops)) {
+      Op invoke = pair.invoke();
+      if (!invoke.isClient()) {
+        continue;
+      }
+      String node = nodeOf(invoke.process());
+      Message request = null;
+      Message reply = null;
+      List<Message> requests = node == null ? null : requestsByNode.get(node);
+      if (requests != null) {
+        long from = invoke.time() / 1000 - 1000;
+        long to = pair.completion() == null ? Long.MAX_VALUE : pair.completion().time() / 1000 + 1000;
+        int i = cursor.getOrDefault(node, 0);
+        while (i < requests.size() && requests.get(i).send() < from) {
+          i++;
+        }
+        cursor.put(node, i);
+        String client = clientOf.get(invoke.process());
+        for (int j = i; j < requests.size() && requests.get(j).send() <= to; j++) {
+          Message m = requests.get(j);
+          if (claimed.contains(m.id()) || (client != null && !client.equals(m.src()))) {
+            continue;
+          }
+          request = m;
+          claimed.add(m.id());
+          break;
+        }
+      }
+      if (request != null) {
+        clientOf.put(invoke.process(), request.src());
+        Map<Long, Message> replies = repliesByClient.get(request.src());
+        if (replies != null && request.msgId() != null) {
+          reply = replies.get(request.msgId());
+        }
+      }
+      if (pair.completion() != null && pair.completion().type() == OpType.INFO) {
+        clientOf.remove(invoke.process());
+      }
+      spans.add(new OpSpan(invoke, pair.completion(), node, request, reply));
+    }
+    return spans;
+  }
+
+  public static boolean isClient(String member) {
+    return member.length() > 1 && member.charAt(0) == 'c' && Character.isDigit(member.charAt(1));
+  }
+
+  // ---- loading from a store directory ----
+
+  /** Reads a run back from its store directory (history.jsonl, results.json, run.json, the journal). */
+  public static RunData load(Path dir) throws IOException {
+    Map<String, Object> info = readMap(dir.resolve(RunReport.RUN_INFO));
+    Map<String, Object> results = Files.exists(dir.resolve("results.json")) ? readMap(dir.resolve("results.json")) : null;
+    List<Op> ops = readHistory(dir.resolve("history.jsonl"));
+    long offset = info.get("journal-offset-ns") instanceof Number n ? n.longValue() : 0;
+    return new RunData(info, ops, results, readJournal(dir.resolve("net-journal").resolve("journal.jsonl"), offset));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> readMap(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return new LinkedHashMap<>();
+    }
+    Object value = Json.toJava(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+  }
+
+  static List<Op> readHistory(Path file) throws IOException {
+    List<Op> ops = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return ops;
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = Json.parse(line);
+        JsonNode process = n.get("process");
+        ops.add(
+            new Op(
+                n.path("index").asLong(ops.size()),
+                n.path("time").asLong(),
+                OpType.valueOf(n.path("type").asText().toUpperCase()),
+                process != null && process.isInt() ? process.asInt() : Op.NEMESIS,
+                n.path("f").asText(),
+                Json.toJava(n.get("value")),
+                Json.toJava(n.get("error")),
+                n.path("final?").asBoolean(false)));
+      }
+    }
+    return ops;
+  }
+
+  /**
+   * The journal's messages in id order, times shifted by {@code offsetNanos} (the main phase's start
+   * in journal time) and turned into µs. A message whose recv is missing was dropped.
+   */
+  public static List<Message> readJournal(Path file, long offsetNanos) throws IOException {
+    return JournalReader.read(file, offsetNanos);
+  }
+}

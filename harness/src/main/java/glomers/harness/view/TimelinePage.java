@@ -1,0 +1,98 @@
+package glomers.harness.view;
+
+import glomers.harness.net.Json;
+import glomers.harness.view.RunData.OpSpan;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code timeline.html}: one row per client process, each op a bar from its invocation to its
+ * completion, coloured by outcome, its details (op, value, outcome, latency, error, node) in the
+ * bar's hover title; nemesis periods shaded. Static HTML and CSS, no script.
+ */
+public final class TimelinePage {
+  private static final int ROW = 18;
+  private static final int LEFT = 90;
+
+  private TimelinePage() {}
+
+  /** Writes the page; returns the number of op bars. */
+  public static int write(RunData run, List<OpSpan> spans, Path file) throws IOException {
+    long end = Math.max(run.historyEndMicros(), 1);
+    for (OpSpan s : spans) {
+      end = Math.max(end, s.endMicros(end));
+    }
+    double seconds = end / 1e6;
+    double pxPerSecond = Math.max(50, Math.min(200, 2400 / Math.max(1, seconds)));
+    int width = LEFT + (int) Math.ceil(seconds * pxPerSecond) + 40;
+    TreeSet<Integer> processes = new TreeSet<>();
+    spans.forEach(s -> processes.add(s.invoke().process()));
+    List<Integer> rows = List.copyOf(processes);
+    java.util.Map<Integer, Integer> rowOf = new java.util.HashMap<>();
+    for (int r = 0; r < rows.size(); r++) {
+      rowOf.put(rows.get(r), r);
+    }
+    int height = 30 + ROW * rows.size() + 10;
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Timeline: " + Html.esc(run.workload())
+          + "</title>\n<style>body{font:12px sans-serif;margin:10px}#t{position:relative;width:" + width + "px;height:" + height
+          + "px}.op{position:absolute;height:" + (ROW - 4) + "px;min-width:2px;box-sizing:border-box;border-radius:2px}"
+          + ".ok{background:" + Plots.cssColors().get("ok") + "}.info{background:" + Plots.cssColors().get("info")
+          + "}.fail{background:" + Plots.cssColors().get("fail") + "}.invoke{background:#999}"
+          + ".p{position:absolute;left:0;width:" + (LEFT - 8) + "px;text-align:right;color:#555}"
+          + ".tick{position:absolute;top:0;bottom:0;border-left:1px solid #eee;color:#888;padding-left:2px}"
+          + ".nem{position:absolute;top:0;bottom:0;background:rgba(255,80,80,.15)}"
+          + ".legend span{display:inline-block;padding:1px 6px;margin-right:6px;color:white}</style></head><body>\n");
+      out.write("<p><a href=\"index.html\">report</a> · " + Html.esc(run.workload()) + " · " + spans.size()
+          + " client ops; hover a bar for its details. Time in seconds since the main phase began.</p>\n");
+      out.write("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"fail\">fail</span><span class=\"info\">info</span>"
+          + "<span class=\"invoke\">never completed</span><span style=\"background:rgba(255,80,80,.3);color:#333\">partition</span></p>\n");
+      out.write("<div id=\"t\">\n");
+      for (long[] p : run.nemesisPeriods()) {
+        out.write("<div class=\"nem\" style=\"left:" + Html.d1(x(p[0], pxPerSecond)) + "px;width:"
+            + Html.d1(Math.max(1, (p[1] - p[0]) / 1e6 * pxPerSecond)) + "px\" title=\"partition " + Html.seconds(p[0]) + "–"
+            + Html.seconds(p[1]) + " s\"></div>\n");
+      }
+      int step = seconds > 60 ? 10 : seconds > 20 ? 5 : 1;
+      for (int s = 0; s <= seconds; s += step) {
+        out.write("<div class=\"tick\" style=\"left:" + Html.d1(x(s * 1_000_000L, pxPerSecond)) + "px\">" + s + "</div>\n");
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        out.write("<div class=\"p\" style=\"top:" + (24 + r * ROW) + "px\">process " + rows.get(r) + "</div>\n");
+      }
+      StringBuilder bar = new StringBuilder(256);
+      for (OpSpan s : spans) {
+        int row = rowOf.get(s.invoke().process());
+        long start = s.startMicros();
+        long stop = s.endMicros(end);
+        bar.setLength(0);
+        String value = Html.brief(s.completion() == null ? s.invoke().value() : s.completion().value(), 200);
+        bar.append("process ").append(s.invoke().process()).append(" → ").append(s.node()).append('\n')
+            .append(s.invoke().f()).append(' ').append(Html.brief(s.invoke().value(), 200)).append('\n')
+            .append(s.outcome()).append(' ').append(value).append('\n')
+            .append(s.completion() == null ? "never completed" : Html.d1((stop - start) / 1e3) + " ms")
+            .append(", invoked at ").append(MessageDiagram.seconds(start)).append(" s");
+        if (s.completion() != null && s.completion().error() != null) {
+          bar.append("\nerror ").append(Html.brief(s.completion().error(), 300));
+        }
+        if (s.invoke().finalPhase()) {
+          bar.append("\nfinal phase");
+        }
+        out.write("<div class=\"op " + s.outcome() + "\" style=\"left:" + Html.d1(x(start, pxPerSecond)) + "px;top:"
+            + (24 + row * ROW + 2) + "px;width:" + Html.d1(Math.max(2, (stop - start) / 1e6 * pxPerSecond)) + "px\" title=\""
+            + Html.esc(bar) + "\"></div>\n");
+      }
+      out.write("</div>\n</body></html>\n");
+    }
+    return spans.size();
+  }
+
+  private static double x(long micros, double pxPerSecond) {
+    return LEFT + Math.max(0, micros) / 1e6 * pxPerSecond;
+  }
+}

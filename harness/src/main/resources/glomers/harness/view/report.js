@@ -1,0 +1,203 @@
+// The report page's message view: a canvas Lamport diagram of one time window of the journal,
+// filtered by column and message type; a click shows a message; a client op shows its messages.
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('run-data').textContent);
+  var M = D.m, N = M.send.length, cols = D.columns, memberCol = D.memberCol, types = D.types;
+  var canvas = document.getElementById('mv-canvas'), ctx = canvas.getContext('2d');
+  var detail = document.getElementById('mv-detail'), countEl = document.getElementById('mv-count');
+  var fromIn = document.getElementById('mv-from'), lenIn = document.getElementById('mv-len');
+  var state = { from: 0, len: 1e6, cols: [], types: [], hl: null, sel: -1, op: -1 };
+  var drawn = [];
+  var TOP = 28, LEFT = 64;
+  cols.forEach(function () { state.cols.push(true); });
+  types.forEach(function () { state.types.push(true); });
+
+  function lowerBound(t) {
+    var lo = 0, hi = N;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (M.send[mid] < t) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  function nice(us) {
+    var steps = [1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7, 2e7, 5e7, 1e8, 3e8, 6e8, 1.2e9];
+    for (var i = 0; i < steps.length; i++) if (steps[i] >= us) return steps[i];
+    return us;
+  }
+  var hues = {};
+  function color(t) {
+    if (!(t in hues)) { var h = 0, s = types[t]; for (var i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0; hues[t] = 'hsl(' + (h % 360) + ',65%,40%)'; }
+    return hues[t];
+  }
+  function sec(us) { return (us / 1e6).toFixed(3); }
+  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
+
+  // Default window: everything when it is small, else about 1,000 messages from the main phase's start.
+  (function () {
+    if (N === 0) { state.from = 0; state.len = 1e6; return; }
+    if (N <= 1500) {
+      var last = M.send[N - 1];
+      for (var i = 0; i < N; i++) if (M.recv[i] !== null && M.recv[i] > last) last = M.recv[i];
+      state.from = M.send[0]; state.len = nice(Math.max(1000, last - M.send[0] + 1)); return;
+    }
+    var start = M.send[N - 1] >= 0 && D.ops.p.length > 0 ? 0 : M.send[0];
+    var at = lowerBound(start);
+    state.from = start; state.len = nice(Math.max(1000, M.send[Math.min(N - 1, at + 1000)] - start));
+  })();
+
+  function xs() {
+    var vis = [], x = [];
+    for (var c = 0; c < cols.length; c++) if (state.cols[c]) vis.push(c);
+    var w = canvas.width - LEFT - 10, step = w / Math.max(1, vis.length);
+    for (c = 0; c < cols.length; c++) x.push(-1);
+    vis.forEach(function (c, k) { x[c] = LEFT + step * (k + 0.5); });
+    return x;
+  }
+
+  function draw() {
+    var W = Math.max(300, canvas.clientWidth), H = Math.max(200, canvas.clientHeight);
+    if (canvas.width !== W) canvas.width = W;
+    if (canvas.height !== H) canvas.height = H;
+    ctx.clearRect(0, 0, W, H);
+    ctx.font = '11px sans-serif';
+    var from = state.from, to = state.from + state.len, x = xs();
+    var y = function (t) { return TOP + (t - from) / state.len * (H - TOP - 6); };
+    // nemesis periods
+    ctx.fillStyle = 'rgba(255,80,80,0.10)';
+    D.nemesis.forEach(function (p) { if (p[1] > from && p[0] < to) { var a = Math.max(TOP, y(p[0])), b = Math.min(H, y(p[1])); ctx.fillRect(LEFT, a, W - LEFT, b - a); } });
+    // columns
+    ctx.textAlign = 'center';
+    for (var c = 0; c < cols.length; c++) {
+      if (x[c] < 0) continue;
+      ctx.strokeStyle = '#ddd'; ctx.beginPath(); ctx.moveTo(x[c], TOP); ctx.lineTo(x[c], H); ctx.stroke();
+      ctx.fillStyle = '#222'; ctx.fillText(cols[c], x[c], 16);
+    }
+    // time ticks
+    ctx.textAlign = 'left'; ctx.fillStyle = '#777';
+    var digits = Math.min(6, Math.max(3, Math.ceil(-Math.log10(state.len / 1e7))));
+    for (var k = 0; k <= 10; k++) { var t = from + state.len * k / 10; ctx.fillText((t / 1e6).toFixed(digits) + ' s', 2, y(t) + 4); }
+    // messages sent in the window that pass the filters
+    var list = [];
+    for (var i = lowerBound(from); i < N && M.send[i] < to; i++) {
+      var sc = memberCol[M.src[i]], dc = memberCol[M.dest[i]];
+      if (x[sc] < 0 || x[dc] < 0 || !state.types[M.type[i]]) continue;
+      list.push(i);
+    }
+    drawn = [];
+    var labels = list.length <= 300;
+    ctx.lineWidth = 1;
+    for (var j = 0; j < list.length; j++) {
+      i = list[j];
+      var x1 = x[memberCol[M.src[i]]], x2 = x[memberCol[M.dest[i]]], y1 = y(M.send[i]), y2, dropped = M.recv[i] === null;
+      if (dropped) { x2 = (x1 + x2) / 2; y2 = y1 + 12; } else { y2 = y(M.recv[i]); }
+      var faint = state.hl && !state.hl.has(i);
+      var col = faint ? '#ddd' : (dropped ? '#c53030' : color(M.type[i]));
+      ctx.strokeStyle = col; ctx.fillStyle = col;
+      if (i === state.sel) { ctx.lineWidth = 3; }
+      ctx.setLineDash(dropped ? [4, 3] : []);
+      ctx.beginPath(); ctx.moveTo(x1, y1); ctx.lineTo(x2, y2); ctx.stroke();
+      ctx.setLineDash([]);
+      var a = Math.atan2(y2 - y1, x2 - x1);
+      ctx.beginPath(); ctx.moveTo(x2, y2);
+      ctx.lineTo(x2 - 7 * Math.cos(a - 0.4), y2 - 7 * Math.sin(a - 0.4));
+      ctx.lineTo(x2 - 7 * Math.cos(a + 0.4), y2 - 7 * Math.sin(a + 0.4)); ctx.fill();
+      ctx.lineWidth = 1;
+      if (labels || (state.hl && !faint)) { ctx.textAlign = 'center'; ctx.fillText(types[M.type[i]], (x1 + x2) / 2, (y1 + y2) / 2 - 3); }
+      drawn.push(i, x1, y1, x2, y2);
+    }
+    countEl.textContent = list.length + ' messages sent between ' + sec(from) + ' s and ' + sec(to) + ' s' + (labels ? '' : ' (labels hidden above 300; zoom in)');
+    countEl.setAttribute('data-count', String(list.length));
+    fromIn.value = (from / 1e6).toFixed(3); lenIn.value = (state.len / 1e6).toFixed(3);
+    window.reportView.drawn = list.length;
+  }
+
+  function showMessage(i) {
+    state.sel = i;
+    var body = D.bodies[i];
+    detail.innerHTML = '<b>message #' + M.id[i] + '</b> ' + esc(D.members[M.src[i]]) + ' → ' + esc(D.members[M.dest[i]]) +
+      '<br>sent ' + sec(M.send[i]) + ' s, ' + (M.recv[i] === null ? '<span class="miss">dropped</span>' : 'received ' + sec(M.recv[i]) + ' s (' + ((M.recv[i] - M.send[i]) / 1e3).toFixed(1) + ' ms)') +
+      '<pre id="mv-body">' + esc(JSON.stringify(body, null, 2)) + '</pre>' + (state.op >= 0 ? opMessages(state.op) : '');
+    bindLinks();
+    draw();
+  }
+
+  canvas.addEventListener('click', function (ev) {
+    var r = canvas.getBoundingClientRect(), px = ev.clientX - r.left, py = ev.clientY - r.top, best = -1, bd = 36;
+    for (var k = 0; k < drawn.length; k += 5) {
+      var x1 = drawn[k + 1], y1 = drawn[k + 2], x2 = drawn[k + 3], y2 = drawn[k + 4];
+      var dx = x2 - x1, dy = y2 - y1, l = dx * dx + dy * dy, t = l ? Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / l)) : 0;
+      var ex = x1 + t * dx - px, ey = y1 + t * dy - py, d = ex * ex + ey * ey;
+      if (d < bd) { bd = d; best = drawn[k]; }
+    }
+    if (best >= 0) showMessage(best);
+  });
+
+  // filters
+  function checkboxes(el, names, arr) {
+    el.innerHTML = names.map(function (n, i) { return '<label><input type="checkbox" data-i="' + i + '" checked> ' + esc(n) + '</label>'; }).join('');
+    el.addEventListener('change', function (ev) { arr[+ev.target.getAttribute('data-i')] = ev.target.checked; draw(); });
+  }
+  checkboxes(document.getElementById('mv-cols'), cols, state.cols);
+  checkboxes(document.getElementById('mv-types'), types, state.types);
+  function setAll(el, arr, v) { arr.forEach(function (_, i) { arr[i] = v; }); el.querySelectorAll('input').forEach(function (b) { b.checked = v; }); draw(); }
+  document.querySelectorAll('[data-all]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var which = b.getAttribute('data-all'), v = b.getAttribute('data-v') === '1';
+      if (which === 'cols') setAll(document.getElementById('mv-cols'), state.cols, v); else setAll(document.getElementById('mv-types'), state.types, v);
+    });
+  });
+  function setWindow(from, len) { state.from = from; state.len = Math.max(100, len); draw(); }
+  fromIn.addEventListener('change', function () { setWindow(parseFloat(fromIn.value) * 1e6, state.len); });
+  lenIn.addEventListener('change', function () { setWindow(state.from, parseFloat(lenIn.value) * 1e6); });
+  document.getElementById('mv-prev').onclick = function () { setWindow(state.from - state.len, state.len); };
+  document.getElementById('mv-next').onclick = function () { setWindow(state.from + state.len, state.len); };
+  document.getElementById('mv-in').onclick = function () { setWindow(state.from + state.len / 4, state.len / 2); };
+  document.getElementById('mv-out').onclick = function () { setWindow(state.from - state.len / 2, state.len * 2); };
+  document.getElementById('mv-all').onclick = function () {
+    if (!N) return; var last = M.send[N - 1]; setWindow(M.send[0], last - M.send[0] + 1000);
+  };
+  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.textContent = 'Click an arrow to see its message.'; markOp(); draw(); };
+
+  // client ops -> their messages
+  var O = D.ops;
+  function opMessages(k) {
+    var ids = Array.from(state.hl || []).sort(function (a, b) { return a - b; });
+    var s = '<b>op</b>: process ' + O.p[k] + ' ' + esc(O.f[k]) + ' ' + esc(O.v[k]) + ' → <span class="o-' + O.o[k] + '">' + O.o[k] + '</span> on ' + esc(O.n[k] || '?') +
+      '<br>' + ids.length + ' messages: the request, the reply, and what ' + esc(O.n[k] || '?') + ' sent meanwhile<br>';
+    return s + ids.slice(0, 200).map(function (i) {
+      var role = i === O.rq[k] ? ' (request)' : i === O.rp[k] ? ' (reply)' : '';
+      return '<span class="msglink" data-m="' + i + '">#' + M.id[i] + '</span> ' + sec(M.send[i]) + ' s ' + esc(D.members[M.src[i]]) + '→' + esc(D.members[M.dest[i]]) + ' ' + esc(types[M.type[i]]) + role;
+    }).join('<br>') + (ids.length > 200 ? '<br>…' : '');
+  }
+  function bindLinks() {
+    detail.querySelectorAll('.msglink').forEach(function (a) { a.onclick = function () { showMessage(+a.getAttribute('data-m')); }; });
+  }
+  function markOp() {
+    document.querySelectorAll('#ops tr.sel').forEach(function (r) { r.classList.remove('sel'); });
+    if (state.op >= 0) { var r = document.querySelector('#ops tr[data-k="' + state.op + '"]'); if (r) r.classList.add('sel'); }
+  }
+  function selectOp(k) {
+    var start = O.s[k], end = O.e[k] === null ? start + 1e6 : O.e[k], node = O.n[k], hl = new Set();
+    if (O.rq[k] >= 0) hl.add(O.rq[k]);
+    if (O.rp[k] >= 0) hl.add(O.rp[k]);
+    var nodeMember = D.members.indexOf(node);
+    for (var i = lowerBound(start); i < N && M.send[i] <= end; i++) if (M.src[i] === nodeMember) hl.add(i);
+    state.hl = hl; state.op = k; state.sel = -1;
+    var pad = Math.max(2000, (end - start) * 0.25);
+    state.from = start - pad; state.len = end - start + 2 * pad;
+    detail.innerHTML = opMessages(k); bindLinks(); markOp(); draw();
+  }
+  window.reportView = { drawn: 0, arrows: function () { return drawn.slice(); }, draw: draw, setWindow: setWindow, selectOp: selectOp, showMessage: showMessage, state: state };
+  var rows = [];
+  for (var k = 0; k < O.p.length; k++) {
+    rows.push('<tr data-k="' + k + '"><td>' + O.p[k] + '</td><td>' + esc(O.f[k]) + '</td><td>' + esc(O.v[k]) + '</td><td class="o-' + O.o[k] + '">' + O.o[k] +
+      '</td><td>' + sec(O.s[k]) + '</td><td>' + (O.e[k] === null ? '' : ((O.e[k] - O.s[k]) / 1e3).toFixed(1)) + '</td><td>' + esc(O.n[k] || '') + '</td></tr>');
+  }
+  document.getElementById('ops-body').innerHTML = rows.join('');
+  document.getElementById('ops').addEventListener('click', function (ev) {
+    var tr = ev.target.closest('tr[data-k]'); if (tr) selectOp(+tr.getAttribute('data-k'));
+  });
+  window.addEventListener('resize', draw);
+  draw();
+  window.reportReadyMs = performance.now();
+  document.body.setAttribute('data-ready', '1');
+})();

@@ -1,0 +1,284 @@
+package glomers.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import glomers.harness.serve.StoreServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The report of a real short run, opened in headless Chromium (Debian's chromium and
+ * chromium-driver): plots, the message view's arrows against the journal, a click, the filters,
+ * an op's messages, no console errors; then {@code maelstrom serve}'s run list. Tagged {@code
+ * browser}: run with {@code mvn -pl harness test -Pbrowser}.
+ */
+@Tag("browser")
+class ReportInBrowserTest {
+  static final Path CHROMIUM = Path.of(System.getProperty("glomers.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("glomers.chromedriver", "/usr/bin/chromedriver"));
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static BenchRun run;
+  static WebDriver driver;
+  static List<long[]> journal; // [id, send µs, member kind] per message
+  static List<JsonNode> bodies;
+  static List<String> types;
+  static List<Boolean> clientEnd;
+
+  @BeforeAll
+  static void runAndOpenBrowser() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String why = "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+          + " (apt-get install -y chromium chromium-driver)";
+      System.err.println("ReportInBrowserTest: " + why);
+      Assumptions.abort(why);
+    }
+    System.setProperty("glomers.harness.recovery-ms", "1000");
+    try {
+      run = BenchRun.run(dir, "broadcast", "-w", "broadcast", "--node-count", "3", "--time-limit", "3", "--rate", "20",
+          "--latency", "5", "--nemesis", "partition", "--nemesis-interval", "1");
+    } finally {
+      System.clearProperty("glomers.harness.recovery-ms");
+    }
+    assertThat(run.storeDir).isNotNull();
+    assertThat(run.storeDir.resolve("index.html")).isNotEmptyFile();
+    readJournal();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--allow-file-access-from-files", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  /** The journal as the page should see it: send times in µs on the history's clock. */
+  static void readJournal() throws Exception {
+    long offset = JSON.readTree(run.storeDir.resolve("run.json").toFile()).path("journal-offset-ns").asLong();
+    journal = new ArrayList<>();
+    bodies = new ArrayList<>();
+    types = new ArrayList<>();
+    clientEnd = new ArrayList<>();
+    for (String line : Files.readAllLines(run.storeDir.resolve("net-journal/journal.jsonl"))) {
+      JsonNode event = JSON.readTree(line);
+      if (event.path("type").asText().equals("send")) {
+        journal.add(new long[] {event.path("id").asLong(), Math.floorDiv(event.path("time").asLong() - offset, 1000)});
+        bodies.add(event.path("body"));
+        types.add(event.path("body").path("type").asText());
+        clientEnd.add(event.path("src").asText().matches("c\\d+") || event.path("dest").asText().matches("c\\d+"));
+      }
+    }
+  }
+
+  static JavascriptExecutor js() {
+    return (JavascriptExecutor) driver;
+  }
+
+  static void open() {
+    driver.get(run.storeDir.resolve("index.html").toUri().toString());
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
+  static int shownCount() {
+    return Integer.parseInt(driver.findElement(By.id("mv-count")).getDomAttribute("data-count"));
+  }
+
+  /** How many journal messages the window holds, counted by send time, minus the excluded types. */
+  static int expected(String excludedType) {
+    double from = ((Number) js().executeScript("return window.reportView.state.from")).doubleValue();
+    double len = ((Number) js().executeScript("return window.reportView.state.len")).doubleValue();
+    int n = 0;
+    for (int i = 0; i < journal.size(); i++) {
+      long send = journal.get(i)[1];
+      if (send >= from && send < from + len && !types.get(i).equals(excludedType)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static void assertNoConsoleErrors() {
+    List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    assertThat(severe).as("console errors").isEmpty();
+  }
+
+  @Test
+  void plotsLoadWithANonZeroSize() {
+    open();
+    List<WebElement> images = driver.findElements(By.cssSelector("#plots img"));
+    assertThat(images).hasSize(3);
+    for (WebElement image : images) {
+      assertThat(((Number) js().executeScript("return arguments[0].complete && arguments[0].naturalWidth", image)).intValue())
+          .as(image.getDomAttribute("alt")).isEqualTo(900);
+      assertThat(((Number) js().executeScript("return arguments[0].naturalHeight", image)).intValue()).isEqualTo(400);
+    }
+    assertThat(driver.findElement(By.id("verdict")).getText()).isIn("valid", "invalid", "unknown");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void theMessageViewDrawsTheJournalsMessagesOfTheWindow() {
+    open();
+    assertThat(shownCount()).isPositive().isEqualTo(expected(null));
+    driver.findElement(By.id("mv-all")).click();
+    assertThat(shownCount()).isEqualTo(journal.size());
+    // a window typed in by hand: the second second of the main phase
+    WebElement from = driver.findElement(By.id("mv-from"));
+    from.clear();
+    from.sendKeys("1\n");
+    WebElement len = driver.findElement(By.id("mv-len"));
+    len.clear();
+    len.sendKeys("0.5\n");
+    assertThat(((Number) js().executeScript("return window.reportView.state.from")).doubleValue()).isEqualTo(1e6);
+    assertThat(shownCount()).isPositive().isEqualTo(expected(null)).isLessThan(journal.size());
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void filtersChangeWhatIsDrawn() {
+    open();
+    driver.findElement(By.id("mv-all")).click();
+    int all = shownCount();
+    // untick the "broadcast" message type
+    WebElement broadcast = driver.findElement(By.xpath("//div[@id='mv-types']//label[normalize-space(.)='broadcast']/input"));
+    broadcast.click();
+    assertThat(shownCount()).isEqualTo(expected("broadcast")).isLessThan(all);
+    broadcast.click();
+    assertThat(shownCount()).isEqualTo(all);
+    // untick the clients' column: every message to or from a client disappears
+    driver.findElement(By.xpath("//div[@id='mv-cols']//label[normalize-space(.)='clients']/input")).click();
+    long withoutClients = 0;
+    for (int i = 0; i < journal.size(); i++) {
+      withoutClients += clientEnd.get(i) ? 0 : 1;
+    }
+    assertThat(shownCount()).isEqualTo(withoutClients).isLessThan(all);
+    js().executeScript("document.querySelector('[data-all=cols][data-v=\"0\"]').click()");
+    assertThat(shownCount()).isZero();
+    js().executeScript("document.querySelector('[data-all=cols][data-v=\"1\"]').click()");
+    assertThat(shownCount()).isEqualTo(all);
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void clickingAnArrowShowsItsMessage() throws Exception {
+    open();
+    driver.findElement(By.id("mv-all")).click();
+    WebElement canvas = driver.findElement(By.id("mv-canvas"));
+    @SuppressWarnings("unchecked")
+    List<Number> arrow = (List<Number>) js().executeScript(
+        "var d = window.reportView.arrows(); var k = 5 * Math.floor(d.length / 10); return d.slice(k, k + 5);");
+    double x = (arrow.get(1).doubleValue() + arrow.get(3).doubleValue()) / 2;
+    double y = (arrow.get(2).doubleValue() + arrow.get(4).doubleValue()) / 2;
+    new Actions(driver).moveToElement(canvas, (int) Math.round(x - canvas.getSize().getWidth() / 2.0),
+        (int) Math.round(y - canvas.getSize().getHeight() / 2.0)).click().perform();
+    WebElement body = driver.findElement(By.id("mv-body"));
+    String header = driver.findElement(By.id("mv-detail")).getText();
+    long id = Long.parseLong(header.replaceAll("(?s)^message #(\\d+).*", "$1"));
+    int at = -1;
+    for (int i = 0; i < journal.size(); i++) {
+      if (journal.get(i)[0] == id) {
+        at = i;
+      }
+    }
+    assertThat(at).as("message #" + id + " is in the journal").isNotNegative();
+    assertThat(JSON.readTree(body.getText())).isEqualTo(bodies.get(at));
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aClientOpLeadsToTheMessagesThatServedIt() {
+    open();
+    driver.findElement(By.cssSelector("#ops tr[data-k='3']")).click();
+    String detail = driver.findElement(By.id("mv-detail")).getText();
+    assertThat(detail).contains("(request)").contains("(reply)");
+    assertThat(shownCount()).isPositive();
+    driver.findElement(By.cssSelector("#mv-detail .msglink")).click();
+    assertThat(driver.findElement(By.id("mv-body")).getText()).contains("\"type\"");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void theOtherPicturesOpen() {
+    driver.get(run.storeDir.resolve("messages.svg").toUri().toString());
+    long arrows = ((Number) js().executeScript("return document.querySelectorAll('line.msg').length")).longValue();
+    assertThat(arrows).isEqualTo(Math.min(journal.size(), 2000));
+    driver.get(run.storeDir.resolve("timeline.html").toUri().toString());
+    assertThat(driver.findElements(By.cssSelector("div.op"))).isNotEmpty();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void serveListsTheRunAndLinksToItsReport() throws Exception {
+    try (StoreServer server = StoreServer.start(run.storeDir.getParent().getParent(), 0)) {
+      driver.get("http://127.0.0.1:" + server.port() + "/");
+      List<WebElement> rows = driver.findElements(By.cssSelector("#runs tr.run"));
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).getText()).contains("broadcast");
+      rows.get(0).findElement(By.cssSelector("a.report")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(30))
+          .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+      assertThat(driver.getCurrentUrl()).endsWith("/index.html");
+      assertThat(shownCount()).isPositive();
+      assertNoConsoleErrors();
+    }
+  }
+
+  /** Opens a given report (e.g. eb-one's) a few times and prints when it became usable; no assertion on time. */
+  @Test
+  @EnabledIfSystemProperty(named = "glomers.report.measure", matches = ".+")
+  void measureAReportsUsableTime() {
+    Path page = Path.of(System.getProperty("glomers.report.measure"));
+    for (int i = 0; i < 3; i++) {
+      driver.get("about:blank");
+      long start = System.nanoTime();
+      driver.get(page.toUri().toString());
+      new WebDriverWait(driver, Duration.ofSeconds(60))
+          .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+      double wall = (System.nanoTime() - start) / 1e6;
+      Object ready = js().executeScript("return window.reportReadyMs");
+      System.out.printf("report %s (%d bytes): usable after %.0f ms by the page's clock, %.0f ms by the test's; %d arrows drawn%n",
+          page, new File(page.toString()).length(), ((Number) ready).doubleValue(), wall, shownCount());
+    }
+    assertNoConsoleErrors();
+  }
+}
