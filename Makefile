@@ -61,11 +61,19 @@ $(BUILT): $(SOURCES) $(SOURCE_LIST)
 test:
 	$(MVN) install $(PLAIN)
 	@scripts/test-report
+	@$(MAKE) --no-print-directory test-browser
 	@scripts/node-launchers "$(JAVA)"
 	@scripts/bench-launcher "$(JAVA)"
 	@touch $(BUILT)
 	@JAVA="$(JAVA)" scripts/test-maelstrom-override
 	@$(MAKE) --no-print-directory smoke
+
+# The run report in headless Chromium (Selenium), apart from the unit tests; skipped with a message
+# where Debian's chromium and chromium-driver are not installed (.ci/run installs them).
+.PHONY: test-browser
+test-browser:
+	$(MVN) -pl harness surefire:test -Pbrowser $(PLAIN)
+	@scripts/test-report "browser tests" "*InBrowserTest"
 
 # The challenges with their node counts, flags and limits, but a few seconds of main phase each,
 # so that CI judges every solution through the real bench in about two minutes.
@@ -186,6 +194,15 @@ clean:
 .PHONY: bench-overhead
 bench-overhead:
 	@scripts/bench-overhead
+
+# Checker speed on generated valid histories: 1,000,000 kafka ops (goal 10 s) and 100,000 txns
+# under strict-serializable (goal 2 s).
+.PHONY: bench-kafka-checker bench-txn-checker
+bench-kafka-checker: build
+	@JAVA="$(JAVA)" scripts/bench-kafka-checker
+
+bench-txn-checker: build
+	@scripts/bench-txn-checker "$(JAVA)"
 
 # Startup time and peak RSS of 25 echo nodes started at once, as Maelstrom does (after `make build`).
 .PHONY: bench-startup
