@@ -263,8 +263,13 @@ class ReportInBrowserTest {
     }
   }
 
-  /** Opens a given report (e.g. eb-one's) a few times and prints when it became usable; no assertion on time. */
+  /**
+   * Opens a given report (e.g. eb-one's) a few times and prints when it became usable; no assertion
+   * on time. A measurement, not a test: tagged apart so test runs neither run nor count it. Run it
+   * with {@code -Pbrowser -Dsurefire.excludedGroups= -Dglomers.report.measure=<run>/index.html}.
+   */
   @Test
+  @Tag("measure")
   @EnabledIfSystemProperty(named = "glomers.report.measure", matches = ".+")
   void measureAReportsUsableTime() {
     Path page = Path.of(System.getProperty("glomers.report.measure"));
