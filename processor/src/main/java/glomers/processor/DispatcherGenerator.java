@@ -28,8 +28,8 @@ import javax.lang.model.element.Modifier;
  * decodes each request with the right codec and calls the handler directly (no reflection).
  */
 final class DispatcherGenerator {
-  static final ClassName DISPATCHER = ClassName.get("glomers.runtime", "Dispatcher");
-  static final ClassName HANDLERS = ClassName.get("glomers.runtime", "Handlers");
+  static final ClassName DISPATCHER = ClassName.get("glomers.runtime.spi", "Dispatcher");
+  static final ClassName HANDLERS = ClassName.get("glomers.runtime.spi", "Handlers");
   static final ClassName NODE = ClassName.get("glomers.runtime", "Node");
   static final ClassName REQUEST = ClassName.get("glomers.runtime", "Request");
   static final ClassName RPC_ERROR = ClassName.get("glomers.runtime", "RpcError");

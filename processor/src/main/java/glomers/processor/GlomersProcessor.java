@@ -40,11 +40,11 @@ import javax.tools.StandardLocation;
 /**
  * Generates, for every {@code @Solution} class, a {@code <Class>_Dispatcher} and a {@code
  * <Record>_Codec} per record it uses, and lists the dispatchers in {@code
- * META-INF/services/glomers.runtime.Dispatcher}.
+ * META-INF/services/glomers.runtime.spi.Dispatcher}.
  */
 @AutoService(Processor.class)
 public final class GlomersProcessor extends AbstractProcessor {
-  static final String SERVICES = "META-INF/services/glomers.runtime.Dispatcher";
+  static final String SERVICES = "META-INF/services/glomers.runtime.spi.Dispatcher";
 
   private Filer filer;
   private Messager messager;

@@ -47,7 +47,7 @@ import javax.lang.model.util.ElementFilter;
 final class ModelBuilder {
   static final String NODE = "glomers.runtime.Node";
   static final String REQUEST = "glomers.runtime.Request";
-  static final String RAW_JSON = "glomers.runtime.json.RawJson";
+  static final String RAW_JSON = "glomers.runtime.RawJson";
   static final Set<String> RESERVED = Set.of("type", "msg_id", "in_reply_to");
   static final String SUPPORTED =
       "supported types are boolean, int, long, double and their boxes, String, RawJson,"

@@ -1,12 +1,12 @@
 package sample.nested;
 
 import com.fasterxml.jackson.core.JsonParser;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,11 @@
 package glomers.runtime;
 
-import glomers.runtime.loop.Clock;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.transport.StdioTransport;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.internal.MaelstromNode;
+
+import glomers.runtime.internal.Clock;
+import glomers.runtime.internal.EventLoop;
+import glomers.runtime.internal.StdioTransport;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;

@@ -2,16 +2,16 @@ package glomers.runtime.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
-import glomers.runtime.MaelstromNode;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
+import glomers.runtime.internal.MaelstromNode;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.loop.VirtualClock;
-import glomers.runtime.transport.InMemoryTransport;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.internal.EventLoop;
+import glomers.runtime.testing.VirtualClock;
+import glomers.runtime.internal.InMemoryTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +142,7 @@ class KvTest {
 
   @Test
   void rawValuesRoundTripVerbatim() {
-    CompletableFuture<Optional<glomers.runtime.json.RawJson>> read =
+    CompletableFuture<Optional<glomers.runtime.RawJson>> read =
         call(() -> Kv.lin(node, JsonType.RAW).read("k"));
     serviceAnswers("lin-kv", "{\"type\":\"read_ok\",\"in_reply_to\":1,\"value\":{\"a\":[1,2.5,\"x\",null]}}");
 

@@ -3,7 +3,7 @@ package glomers.solutions.echo;
 import glomers.annotations.Handles;
 import glomers.annotations.Message;
 import glomers.annotations.Solution;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 
 /** Challenge 1: answer every echo with its payload. RawJson keeps any JSON value byte-for-byte. */
 @Solution("echo")

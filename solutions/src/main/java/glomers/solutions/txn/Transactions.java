@@ -7,7 +7,7 @@ import glomers.annotations.Solution;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

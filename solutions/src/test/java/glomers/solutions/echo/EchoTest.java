@@ -2,11 +2,11 @@ package glomers.solutions.echo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.runtime.Dispatcher;
-import glomers.runtime.MaelstromNode;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.loop.VirtualClock;
-import glomers.runtime.transport.InMemoryTransport;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.internal.MaelstromNode;
+import glomers.runtime.internal.EventLoop;
+import glomers.runtime.testing.VirtualClock;
+import glomers.runtime.internal.InMemoryTransport;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 

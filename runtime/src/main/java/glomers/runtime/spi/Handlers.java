@@ -1,4 +1,6 @@
-package glomers.runtime;
+package glomers.runtime.spi;
+
+import glomers.runtime.Request;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
@@ -12,7 +14,7 @@ public interface Handlers {
    * Decodes the body and calls the handler for {@code request.type()}, then replies as its return
    * type says. {@code body} is positioned at the body's {@code START_OBJECT}.
    *
-   * @throws glomers.runtime.json.JsonShapeException if the body does not fit the record
+   * @throws glomers.runtime.spi.JsonShapeException if the body does not fit the record
    * @throws RpcError thrown by the handler, to be sent back as an error reply
    */
   void handle(Request request, JsonParser body) throws IOException;

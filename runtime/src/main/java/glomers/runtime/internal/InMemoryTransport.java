@@ -1,4 +1,5 @@
-package glomers.runtime.transport;
+package glomers.runtime.internal;
+
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,6 @@
-package glomers.runtime.json;
+package glomers.runtime;
+
+import glomers.runtime.spi.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

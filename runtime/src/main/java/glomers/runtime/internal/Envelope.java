@@ -1,8 +1,8 @@
-package glomers.runtime;
+package glomers.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Json;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 
 /**

@@ -1,4 +1,4 @@
-package glomers.runtime.transport;
+package glomers.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package glomers.runtime;
+package glomers.runtime.spi;
 
-import glomers.runtime.json.Codec;
+import glomers.runtime.Node;
+
 import java.util.List;
 
 /**
  * Generated for each {@code @Solution} class as {@code <Class>_Dispatcher} and listed in {@code
- * META-INF/services/glomers.runtime.Dispatcher}. The runtime picks one by {@link #solution()}.
+ * META-INF/services/glomers.runtime.spi.Dispatcher}. The runtime picks one by {@link #solution()}.
  */
 public interface Dispatcher {
   /** The {@code @Solution} name. */

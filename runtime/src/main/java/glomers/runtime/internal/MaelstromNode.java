@@ -1,15 +1,18 @@
-package glomers.runtime;
+package glomers.runtime.internal;
+
+import glomers.runtime.Node;
+import glomers.runtime.Request;
+import glomers.runtime.RpcError;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.Json;
-import glomers.runtime.json.JsonShapeException;
-import glomers.runtime.kv.ServiceMessages;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.transport.Transport;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
+import glomers.runtime.spi.JsonShapeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package glomers.runtime.json;
+package glomers.runtime.spi;
 
 import java.io.IOException;
 

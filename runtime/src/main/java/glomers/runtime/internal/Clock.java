@@ -1,4 +1,4 @@
-package glomers.runtime.loop;
+package glomers.runtime.internal;
 
 /** Monotonic time for a node's timers; virtual in tests and in-process simulations. */
 public interface Clock {

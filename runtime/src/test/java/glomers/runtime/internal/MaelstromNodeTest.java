@@ -1,4 +1,8 @@
-package glomers.runtime;
+package glomers.runtime.internal;
+
+import glomers.runtime.Node;
+import glomers.runtime.Request;
+import glomers.runtime.RpcError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

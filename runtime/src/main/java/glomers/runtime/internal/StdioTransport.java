@@ -1,4 +1,4 @@
-package glomers.runtime.transport;
+package glomers.runtime.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,17 +1,17 @@
-package glomers.runtime.kv;
+package glomers.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.JsonShapeException;
+import glomers.runtime.RawJson;
 import java.io.IOException;
 import java.util.List;
 
 /**
  * The bodies Maelstrom's KV and TSO services speak, with hand-written codecs. Values stay {@link
- * RawJson} on the wire; {@link JsonType} turns them into typed values.
+ * RawJson} on the wire; {@code glomers.runtime.kv.JsonType} turns them into typed values.
  */
 public final class ServiceMessages {
   private ServiceMessages() {}
@@ -23,21 +23,21 @@ public final class ServiceMessages {
         new CasCodec(), new CasOkCodec(), new TsCodec(), new TsOkCodec());
   }
 
-  record Read(String key) {}
+  public record Read(String key) {}
 
-  record ReadOk(RawJson value) {}
+  public record ReadOk(RawJson value) {}
 
-  record Write(String key, RawJson value) {}
+  public record Write(String key, RawJson value) {}
 
-  record WriteOk() {}
+  public record WriteOk() {}
 
-  record Cas(String key, RawJson from, RawJson to, boolean createIfNotExists) {}
+  public record Cas(String key, RawJson from, RawJson to, boolean createIfNotExists) {}
 
-  record CasOk() {}
+  public record CasOk() {}
 
-  record Ts() {}
+  public record Ts() {}
 
-  record TsOk(long ts) {}
+  public record TsOk(long ts) {}
 
   private abstract static class ServiceCodec<T> implements Codec<T> {
     private final Class<T> javaType;

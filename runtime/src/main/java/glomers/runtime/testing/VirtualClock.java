@@ -1,10 +1,12 @@
-package glomers.runtime.loop;
+package glomers.runtime.testing;
+
+import glomers.runtime.internal.Clock;
 
 import java.time.Duration;
 
 /**
- * Time that moves only when told to, so tests and simulations are deterministic. Prefer {@link
- * EventLoop#advance(Duration)}, which also fires the timers that fall due on the way.
+ * Time that moves only when told to, so tests and simulations are deterministic. Prefer {@code
+ * LocalNode#advance(Duration)}, which also fires the timers that fall due on the way.
  */
 public final class VirtualClock implements Clock {
   private volatile long nanos;

@@ -1,10 +1,15 @@
-package glomers.runtime;
+package glomers.runtime.internal;
+
+import glomers.runtime.Node;
+import glomers.runtime.Request;
+import glomers.runtime.RpcError;
+import glomers.runtime.spi.Dispatcher;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.JsonShapeException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +51,7 @@ public final class TestSolution implements Dispatcher {
     return handlers;
   }
 
-  static final class Instance implements glomers.runtime.Handlers {
+  static final class Instance implements glomers.runtime.spi.Handlers {
     final Node node;
     final String idAtBind;
     int starts;

@@ -1,8 +1,9 @@
-package glomers.runtime;
+package glomers.runtime.internal;
 
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.loop.VirtualClock;
-import glomers.runtime.transport.InMemoryTransport;
+import glomers.runtime.spi.Dispatcher;
+
+import glomers.runtime.testing.VirtualClock;
+import glomers.runtime.internal.InMemoryTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

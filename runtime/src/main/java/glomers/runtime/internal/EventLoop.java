@@ -1,4 +1,7 @@
-package glomers.runtime.loop;
+package glomers.runtime.internal;
+
+import glomers.runtime.testing.VirtualClock;
+
 
 import glomers.runtime.Node;
 import java.time.Duration;

@@ -1,4 +1,7 @@
-package glomers.runtime.json;
+package glomers.runtime;
+
+import glomers.runtime.spi.Json;
+import glomers.runtime.spi.JsonShapeException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

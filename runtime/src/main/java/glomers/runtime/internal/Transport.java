@@ -1,4 +1,4 @@
-package glomers.runtime.transport;
+package glomers.runtime.internal;
 
 /** How a node's JSON messages get in and out: stdio in a real process, memory in tests. */
 public interface Transport {

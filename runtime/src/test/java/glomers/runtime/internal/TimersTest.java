@@ -1,4 +1,6 @@
-package glomers.runtime;
+package glomers.runtime.internal;
+
+import glomers.runtime.Node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
