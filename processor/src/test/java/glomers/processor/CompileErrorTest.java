@@ -506,4 +506,72 @@ class CompileErrorTest {
         .extracting(d -> d.getMessage(null))
         .noneMatch(m -> m.contains("@Handles"));
   }
+
+  @Test
+  void bareHandlesTakesTheTypeFromTheRecordsMessage() {
+    Compilation compilation =
+        compile(
+            source(
+                "S",
+                "@Solution(\"s\") class S {",
+                "  @Message(\"a\") record A(long v) {}",
+                "  @Message(\"a_ok\") record AOk() {}",
+                "  @Handles AOk a(A a) { return new AOk(); }",
+                "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.S_Dispatcher").contentsAsUtf8String()
+        .contains("case \"a\" -> reply(request, solution.a(S_A_Codec.INSTANCE.read(body)))");
+  }
+
+  @Test
+  void bareHandlesOnARecordWithoutMessage() {
+    assertError(
+        "@Handles method a names no type and its first parameter is not a @Message record;"
+            + " write @Handles(\"type\") or annotate the record with @Message(\"type\")",
+        "@Handles AOk",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Message(\"a_ok\") record AOk() {}",
+        "  @Handles AOk a(A a) { return new AOk(); }",
+        "}");
+  }
+
+  @Test
+  void bareHandlesWithoutParameters() {
+    assertError("@Handles method a names no type", "@Handles void",
+        "@Solution(\"s\") class S {",
+        "  @Handles void a() {}",
+        "}");
+  }
+
+  @Test
+  void bareHandlesAndExplicitHandlesForOneTypeClash() {
+    assertError("@Handles(\"a\") appears twice in S: methods a and b", "void b",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles void a(A a) {}",
+        "  @Handles(\"a\") void b(A a) {}",
+        "}");
+  }
+
+  @Test
+  void aProcessorBugIsACompileErrorNamingTheSolution() {
+    JavaFileObject source = source("S",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles void a(A a) {}",
+        "}");
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new GlomersProcessor(type -> {
+          throw new IllegalStateException("boom");
+        }))
+        .compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("glomers processor failed while processing test.S:"
+            + " java.lang.IllegalStateException: boom; this is a bug in the processor")
+        .inFile(source)
+        .onLine(IMPORTS.size() + 1);
+    assertThat(compilation.errors()).hasSize(1);
+  }
 }

@@ -20,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +51,8 @@ public final class MaelstromNode implements Node, Transport.Receiver {
   private List<String> peers = List.of();
   private Handlers handlers;
   private final List<String> beforeInit = new ArrayList<>();
+  /** Types whose replies went nowhere for want of a msg_id, each logged once. */
+  private final Set<String> unanswerable = new HashSet<>();
 
   /**
    * @param logSink receives each log line (already prefixed with the node id); stderr in a process
@@ -275,6 +279,11 @@ public final class MaelstromNode implements Node, Transport.Receiver {
   @Override
   public void reply(Request request, Record body) {
     if (request.msgId() == null) {
+      // Usually a handler that returns a reply to a message sent with send(): said once per type.
+      if (unanswerable.add(request.type())) {
+        log("not replying to " + request.type() + " from " + request.src() + " with "
+            + body.getClass().getSimpleName() + ": it has no msg_id (logged once per type)");
+      }
       return;
     }
     write(request.src(), body, null, request.msgId());

@@ -62,6 +62,16 @@ class MaelstromNodeTest {
   }
 
   @Test
+  void aReplyToAMessageWithoutMsgIdGoesNowhereAndIsLoggedOncePerType() {
+    fixture.deliver(msg("n2", "{\"type\":\"ping\",\"text\":\"a\"}"),
+        msg("n3", "{\"type\":\"ping\",\"text\":\"b\"}"));
+
+    assertThat(fixture.sent()).isEmpty();
+    assertThat(fixture.logs).filteredOn(line -> line.contains("no msg_id")).containsExactly(
+        "n1 not replying to ping from n2 with Pong: it has no msg_id (logged once per type)");
+  }
+
+  @Test
   void envelopeAndBodyKeysMayComeInAnyOrder() {
     fixture.deliver("{\"body\":{\"text\":\"x\",\"msg_id\":3,\"type\":\"ping\"},\"dest\":\"n1\",\"id\":9,"
         + "\"src\":\"c2\"}");

@@ -14,7 +14,7 @@ final class Echo {
   @Message("echo_ok")
   record Reply(RawJson echo) {}
 
-  @Handles("echo")
+  @Handles
   Reply echo(Request request) {
     return new Reply(request.echo());
   }

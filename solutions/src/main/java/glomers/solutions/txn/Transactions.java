@@ -130,7 +130,7 @@ final class Transactions {
     }
   }
 
-  @Handles("txn")
+  @Handles
   TxnOk txn(Txn request) {
     Map<String, RawJson> writes = new LinkedHashMap<>();
     List<List<RawJson>> done = new ArrayList<>(request.txn().size());
@@ -174,7 +174,7 @@ final class Transactions {
     }
   }
 
-  @Handles("replicate")
+  @Handles
   void replicate(Replicate batch, Request from) {
     Link link = links.get(from.src());
     if (link == null) {
