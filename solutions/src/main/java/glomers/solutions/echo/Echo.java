@@ -9,13 +9,13 @@ import glomers.runtime.RawJson;
 @Solution("echo")
 final class Echo {
   @Message("echo")
-  record Request(RawJson echo) {}
+  record EchoMessage(RawJson echo) {}
 
   @Message("echo_ok")
-  record Reply(RawJson echo) {}
+  record EchoOk(RawJson echo) {}
 
   @Handles
-  Reply echo(Request request) {
-    return new Reply(request.echo());
+  EchoOk echo(EchoMessage message) {
+    return new EchoOk(message.echo()); // the returned record is the reply
   }
 }
