@@ -81,7 +81,7 @@ class KvTest {
     serviceAnswers("lin-kv", "{\"type\":\"read_ok\",\"in_reply_to\":1,\"value\":\"seven\"}");
 
     assertThat(read).isCompletedExceptionally();
-    assertThat(failure(read).text()).contains("does not fit").contains("expected an integer");
+    assertThat(failure(read).text()).contains("does not fit").contains("KV value: expected a 64-bit integer");
   }
 
   @Test
