@@ -14,12 +14,6 @@ import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Types_Dispatcher implements Dispatcher {
-  private static final List<Codec<?>> CODECS = List.of(
-      Types_All_Codec.INSTANCE,
-      Types_AllOk_Codec.INSTANCE,
-      Types_Point_Codec.INSTANCE,
-      Types_Label_Codec.INSTANCE);
-
   private static final Set<String> TYPES = Set.of("all");
 
   @Override
@@ -29,7 +23,11 @@ public final class Types_Dispatcher implements Dispatcher {
 
   @Override
   public List<Codec<?>> codecs() {
-    return CODECS;
+    return List.of(
+            Types_All_Codec.INSTANCE,
+            Types_AllOk_Codec.INSTANCE,
+            Types_Point_Codec.INSTANCE,
+            Types_Label_Codec.INSTANCE);
   }
 
   @Override

@@ -14,10 +14,6 @@ import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Echo_Dispatcher implements Dispatcher {
-  private static final List<Codec<?>> CODECS = List.of(
-      Echo_Request_Codec.INSTANCE,
-      Echo_Reply_Codec.INSTANCE);
-
   private static final Set<String> TYPES = Set.of("echo");
 
   @Override
@@ -27,7 +23,9 @@ public final class Echo_Dispatcher implements Dispatcher {
 
   @Override
   public List<Codec<?>> codecs() {
-    return CODECS;
+    return List.of(
+            Echo_Request_Codec.INSTANCE,
+            Echo_Reply_Codec.INSTANCE);
   }
 
   @Override
