@@ -61,7 +61,7 @@ public final class Main {
   }
 
   /** Runs a node on the calling thread until {@code in} is exhausted. */
-  public static void runNode(Dispatcher dispatcher, InputStream in, OutputStream out, PrintStream err) {
+  static void runNode(Dispatcher dispatcher, InputStream in, OutputStream out, PrintStream err) {
     EventLoop loop = new EventLoop(Clock.system());
     MaelstromNode node =
         new MaelstromNode(dispatcher, new StdioTransport(in, out, err), loop, new StderrLog(err));
