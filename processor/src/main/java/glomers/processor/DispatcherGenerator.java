@@ -81,7 +81,7 @@ final class DispatcherGenerator {
                     .addStatement(
                         solution.records().isEmpty()
                             ? CodeBlock.of("return $T.of()", List.class)
-                            : CodeBlock.of("return $T.of(\n$>$>$L$<$<)", List.class, codecs))
+                            : CodeBlock.of("return $T.of(\n$L)", List.class, codecs))
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("bind")

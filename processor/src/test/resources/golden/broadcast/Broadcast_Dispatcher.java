@@ -27,15 +27,15 @@ public final class Broadcast_Dispatcher implements Dispatcher {
   @Override
   public List<Codec<?>> codecs() {
     return List.of(
-            Broadcast_Add_Codec.INSTANCE,
-            Broadcast_AddOk_Codec.INSTANCE,
-            Broadcast_Read_Codec.INSTANCE,
-            Broadcast_ReadOk_Codec.INSTANCE,
-            Broadcast_Topology_Codec.INSTANCE,
-            Broadcast_TopologyOk_Codec.INSTANCE,
-            Broadcast_Gossip_Codec.INSTANCE,
-            Broadcast_SyncOk_Codec.INSTANCE,
-            Broadcast_Sync_Codec.INSTANCE);
+        Broadcast_Add_Codec.INSTANCE,
+        Broadcast_AddOk_Codec.INSTANCE,
+        Broadcast_Read_Codec.INSTANCE,
+        Broadcast_ReadOk_Codec.INSTANCE,
+        Broadcast_Topology_Codec.INSTANCE,
+        Broadcast_TopologyOk_Codec.INSTANCE,
+        Broadcast_Gossip_Codec.INSTANCE,
+        Broadcast_SyncOk_Codec.INSTANCE,
+        Broadcast_Sync_Codec.INSTANCE);
   }
 
   @Override

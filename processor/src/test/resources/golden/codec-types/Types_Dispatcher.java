@@ -24,10 +24,10 @@ public final class Types_Dispatcher implements Dispatcher {
   @Override
   public List<Codec<?>> codecs() {
     return List.of(
-            Types_All_Codec.INSTANCE,
-            Types_AllOk_Codec.INSTANCE,
-            Types_Point_Codec.INSTANCE,
-            Types_Label_Codec.INSTANCE);
+        Types_All_Codec.INSTANCE,
+        Types_AllOk_Codec.INSTANCE,
+        Types_Point_Codec.INSTANCE,
+        Types_Label_Codec.INSTANCE);
   }
 
   @Override

@@ -24,8 +24,8 @@ public final class Echo_Dispatcher implements Dispatcher {
   @Override
   public List<Codec<?>> codecs() {
     return List.of(
-            Echo_Request_Codec.INSTANCE,
-            Echo_Reply_Codec.INSTANCE);
+        Echo_Request_Codec.INSTANCE,
+        Echo_Reply_Codec.INSTANCE);
   }
 
   @Override

@@ -24,9 +24,9 @@ public final class Outer_Inner_Dispatcher implements Dispatcher {
   @Override
   public List<Codec<?>> codecs() {
     return List.of(
-            Outer_Inner_Deep_Ping_Codec.INSTANCE,
-            Outer_Inner_Pong_Codec.INSTANCE,
-            Hello_Codec.INSTANCE);
+        Outer_Inner_Deep_Ping_Codec.INSTANCE,
+        Outer_Inner_Pong_Codec.INSTANCE,
+        Hello_Codec.INSTANCE);
   }
 
   @Override
