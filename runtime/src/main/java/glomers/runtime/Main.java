@@ -1,11 +1,7 @@
 package glomers.runtime;
 
+import glomers.runtime.internal.Nodes;
 import glomers.runtime.spi.Dispatcher;
-import glomers.runtime.internal.MaelstromNode;
-
-import glomers.runtime.internal.Clock;
-import glomers.runtime.internal.EventLoop;
-import glomers.runtime.internal.StdioTransport;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -62,11 +58,7 @@ public final class Main {
 
   /** Runs a node on the calling thread until {@code in} is exhausted. */
   static void runNode(Dispatcher dispatcher, InputStream in, OutputStream out, PrintStream err) {
-    EventLoop loop = new EventLoop(Clock.system());
-    MaelstromNode node =
-        new MaelstromNode(dispatcher, new StdioTransport(in, out, err), loop, new StderrLog(err));
-    node.start();
-    loop.run();
+    Nodes.runStdio(dispatcher, in, out, err, new StderrLog(err));
   }
 
   private static Dispatcher find(String solution) {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * deadline (real processes), or {@link #runReady()} / {@link #advance(Duration)} from the caller's
  * thread with a {@link VirtualClock} (tests, many nodes in one process).
  */
-public final class EventLoop {
+final class EventLoop {
   private final Clock clock;
   private final Consumer<Throwable> onTaskFailure;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();

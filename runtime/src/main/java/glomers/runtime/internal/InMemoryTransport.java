@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * A transport whose wire is the caller: {@link #deliver} hands a line to the node, and what the
  * node sends is collected (or passed to a consumer, e.g. a simulated network).
  */
-public final class InMemoryTransport implements Transport {
+final class InMemoryTransport implements Transport {
   private final Consumer<String> outbound;
   private final List<String> sent = new ArrayList<>();
   private Receiver receiver;

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * {@link Rpcs} keeps the rpcs in flight, {@link InitFields} reads {@code init}, {@link Text} words
  * failures.
  */
-public final class MaelstromNode implements Node, Transport.Receiver {
+final class MaelstromNode implements Node, Transport.Receiver {
   private final Dispatcher dispatcher;
   private final Transport transport;
   private final EventLoop loop;

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * Maelstrom's transport: newline-delimited JSON from stdin, one object per line to stdout, each
  * flushed at once since Maelstrom reads the pipe line by line.
  */
-public final class StdioTransport implements Transport {
+final class StdioTransport implements Transport {
   private static final byte[] NEWLINE = {'\n'};
 
   private final InputStream in;

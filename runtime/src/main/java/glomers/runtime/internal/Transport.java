@@ -1,7 +1,7 @@
 package glomers.runtime.internal;
 
 /** How a node's JSON messages get in and out: stdio in a real process, memory in tests. */
-public interface Transport {
+interface Transport {
   /** Starts delivering inbound lines to {@code receiver}, from whatever thread the transport uses. */
   void start(Receiver receiver);
 

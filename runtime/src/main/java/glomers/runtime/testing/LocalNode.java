@@ -1,8 +1,6 @@
 package glomers.runtime.testing;
 
-import glomers.runtime.internal.EventLoop;
-import glomers.runtime.internal.InMemoryTransport;
-import glomers.runtime.internal.MaelstromNode;
+import glomers.runtime.internal.Nodes;
 import glomers.runtime.spi.Dispatcher;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +15,7 @@ import java.util.function.Consumer;
  * lives in {@code glomers.runtime.internal}, which may change without notice.
  */
 public final class LocalNode {
-  private final InMemoryTransport transport;
-  private final EventLoop loop;
+  private final Nodes.InProcess node;
 
   /** A node whose sent lines are kept for {@link #takeSent()} and whose log is dropped. */
   public LocalNode(Dispatcher solution, VirtualClock clock) {
@@ -33,33 +30,31 @@ public final class LocalNode {
    */
   public LocalNode(Dispatcher solution, VirtualClock clock, Consumer<String> outbound,
       Consumer<String> log, Consumer<Throwable> taskFailures) {
-    this.transport = outbound == null ? new InMemoryTransport() : new InMemoryTransport(outbound);
-    this.loop = taskFailures == null ? new EventLoop(clock) : new EventLoop(clock, taskFailures);
-    new MaelstromNode(solution, transport, loop, log).start();
+    this.node = Nodes.inProcess(solution, clock, outbound, log, taskFailures);
   }
 
   /** Hands the node one line from the wire; it is handled by the next {@link #runReady()}. */
   public void deliver(String line) {
-    transport.deliver(line);
+    node.deliver(line);
   }
 
   /** Runs every task that is due now; returns how many ran. */
   public int runReady() {
-    return loop.runReady();
+    return node.runReady();
   }
 
   /** Moves the clock forward by {@code by}, firing timers at their own times on the way. */
   public void advance(Duration by) {
-    loop.advance(by);
+    node.advance(by);
   }
 
   /** The clock time, in nanoseconds, of this node's next timer, or {@code Long.MAX_VALUE}. */
   public long nextDeadline() {
-    return loop.nextDeadline();
+    return node.nextDeadline();
   }
 
   /** The lines sent since the last call (only without an {@code outbound} consumer). */
   public List<String> takeSent() {
-    return transport.takeSent();
+    return node.takeSent();
   }
 }

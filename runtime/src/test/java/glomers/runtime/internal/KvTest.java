@@ -1,17 +1,18 @@
-package glomers.runtime.kv;
+package glomers.runtime.internal;
+
+import glomers.runtime.kv.JsonType;
+import glomers.runtime.kv.Kv;
+import glomers.runtime.kv.Tso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.runtime.spi.Dispatcher;
 import glomers.runtime.spi.Handlers;
-import glomers.runtime.internal.MaelstromNode;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
 import glomers.runtime.spi.Codec;
-import glomers.runtime.internal.EventLoop;
 import glomers.runtime.testing.VirtualClock;
-import glomers.runtime.internal.InMemoryTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
