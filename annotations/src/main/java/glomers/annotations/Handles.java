@@ -7,7 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Routes messages of one wire type to this method.
+ * Routes messages of one wire type to this method. Bare {@code @Handles} takes the type from the
+ * first parameter's {@code @Message}; {@code @Handles("type")} names it, for a record several
+ * handlers share or one without {@code @Message}.
  *
  * <p>The first parameter is the message record; after it may come a {@code glomers.runtime.Node}
  * and a {@code glomers.runtime.Request} (sender and msg_id), in any order. The return type says
@@ -26,6 +28,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Handles {
-  /** The body's {@code "type"} this method receives, e.g. {@code "broadcast"}. */
-  String value();
+  /**
+   * The body's {@code "type"} this method receives, e.g. {@code "broadcast"}; empty (the default)
+   * for the first parameter's {@code @Message} type.
+   */
+  String value() default "";
 }

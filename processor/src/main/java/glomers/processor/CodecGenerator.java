@@ -19,29 +19,24 @@ import glomers.processor.JsonType.Text;
 import glomers.processor.Model.Component;
 import glomers.processor.Model.RecordShape;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code <Record>_Codec}: a jackson-core streaming reader and writer for one record.
- * Helpers for scalars and collections are emitted as private static methods of the codec that
- * needs them, so a codec depends on nothing but jackson-core and the runtime's json types.
+ * Scalar readers, collection readers and writers and the shape errors live once in the runtime's
+ * {@code glomers.runtime.spi.Json}; a codec holds its record's fields and, for each collection
+ * type it uses, one {@code JsonValue} constant composed from the runtime's.
  */
 final class CodecGenerator {
-  static final ClassName CODEC = ClassName.get("glomers.runtime.json", "Codec");
-  static final ClassName SHAPE_EXCEPTION =
-      ClassName.get("glomers.runtime.json", "JsonShapeException");
+  static final ClassName CODEC = ClassName.get("glomers.runtime.spi", "Codec");
+  static final ClassName JSON = ClassName.get("glomers.runtime.spi", "Json");
+  static final ClassName JSON_VALUE = ClassName.get("glomers.runtime.spi", "JsonValue");
   static final ClassName PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
   static final ClassName GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   static final ClassName TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-  static final ClassName NUMBER_TYPE = PARSER.nestedClass("NumberType");
   static final AnnotationSpec GENERATED =
       AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
           .addMember("value", "$S", GlomersProcessor.class.getName())
@@ -51,26 +46,38 @@ final class CodecGenerator {
     return new Codec(record, wireType).file();
   }
 
-  /** One codec being generated; collects the helper methods its fields need. */
+  /** The runtime's {@code JsonValue} for a type, e.g. {@code Json.list(Json.LONG)}. */
+  static CodeBlock value(JsonType type) {
+    return switch (type) {
+      case Primitive p -> CodeBlock.of("$T.$L", JSON, p.scalar().name());
+      case Text t -> CodeBlock.of("$T.STRING", JSON);
+      case Raw r -> CodeBlock.of("$T.RAW", JSON);
+      case Nested n -> CodeBlock.of("$T.INSTANCE", n.codec());
+      case Many m -> CodeBlock.of("$T.$L($L)", JSON, m.set() ? "set" : "list", value(m.element()));
+      case MapOf m -> CodeBlock.of("$T.map($L)", JSON, value(m.value()));
+    };
+  }
+
+  /** One codec being generated; collects the collection constants its fields need. */
   private static final class Codec {
     private final RecordShape record;
     private final String wireType;
     private final String label;
-    private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
-    // Helper names by the type they serve, so two record types with one simple name stay apart.
-    private final Map<TypeName, String> labels = new HashMap<>();
-    private final Set<String> usedLabels = new HashSet<>();
+    private final NameAllocator constantNames = new NameAllocator();
+    /** Collection constants by type: two fields of one type share one. */
+    private final Map<TypeName, FieldSpec> constants = new LinkedHashMap<>();
 
     Codec(RecordShape record, String wireType) {
       this.record = record;
       this.wireType = wireType;
       this.label = wireType != null ? wireType : String.join(".", record.className().simpleNames());
+      constantNames.newName("INSTANCE");
     }
 
     JavaFile file() {
       ClassName codec = record.codec();
       ClassName type = record.className();
-      // read() and writeFields() first: they decide which helpers exist.
+      // read() and writeFields() first: they decide which constants exist.
       MethodSpec read = read();
       MethodSpec write = writeFields();
       TypeSpec.Builder spec =
@@ -79,10 +86,12 @@ final class CodecGenerator {
               .addAnnotation(GENERATED)
               .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
               .addSuperinterface(ParameterizedTypeName.get(CODEC, type))
+              // INSTANCE first: constants below may refer to it (a record that holds its own type).
               .addField(
                   FieldSpec.builder(codec, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                       .initializer("new $T()", codec)
                       .build())
+              .addFields(constants.values())
               .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
               .addMethod(
                   MethodSpec.methodBuilder("javaType")
@@ -99,9 +108,7 @@ final class CodecGenerator {
                       .addStatement("return $L", wireType == null ? "null" : CodeBlock.of("$S", wireType))
                       .build())
               .addMethod(read)
-              .addMethod(write)
-              .addMethods(helpers.values())
-              .addMethod(unexpected());
+              .addMethod(write);
       return JavaFile.builder(codec.packageName(), spec.build()).skipJavaLangImports(true).build();
     }
 
@@ -114,9 +121,7 @@ final class CodecGenerator {
               .returns(type)
               .addParameter(PARSER, "parser")
               .addException(IOException.class)
-              .beginControlFlow("if (parser.currentToken() != $T.START_OBJECT)", TOKEN)
-              .addStatement("throw unexpected(parser, $S, $S)", label, "an object")
-              .endControlFlow();
+              .addStatement("$T.expectObject(parser, $S)", JSON, label);
       List<Component> components = record.components();
       if (components.isEmpty()) {
         return method
@@ -146,14 +151,15 @@ final class CodecGenerator {
           .addStatement("parser.nextToken()")
           .beginControlFlow("switch (field)");
       for (Component c : components) {
-        CodeBlock where = CodeBlock.of("$S", "field '" + c.jsonName() + "' of " + label);
-        CodeBlock value = readValue(c.type(), where);
+        String where = "field '" + c.jsonName() + "' of " + label;
         if (c.type().nullable()) {
-          method.addStatement("case $S -> $N =$W$L", c.jsonName(), names.get(c), value);
+          method.addStatement(
+              "case $S -> $N =$W$L.read(parser, $S)", c.jsonName(), names.get(c), valueOf(c), where);
         } else {
+          String reader = "read" + ((Primitive) c.type()).scalar().label;
           method
               .beginControlFlow("case $S ->", c.jsonName())
-              .addStatement("$N = $L", names.get(c), value)
+              .addStatement("$N = $T.$N(parser, $S)", names.get(c), JSON, reader, where)
               .addStatement("$N = true", names.get("has:" + c.accessor()))
               .endControlFlow();
         }
@@ -161,13 +167,8 @@ final class CodecGenerator {
       method.addStatement("default -> parser.skipChildren()").endControlFlow().endControlFlow();
       for (Component c : components) {
         if (!c.type().nullable()) {
-          method
-              .beginControlFlow("if (!$N)", names.get("has:" + c.accessor()))
-              .addStatement(
-                  "throw new $T($S)",
-                  SHAPE_EXCEPTION,
-                  "missing field '" + c.jsonName() + "' of " + label)
-              .endControlFlow();
+          method.addStatement(
+              "$T.require($N, $S, $S)", JSON, names.get("has:" + c.accessor()), c.jsonName(), label);
         }
       }
       CodeBlock args =
@@ -189,283 +190,38 @@ final class CodecGenerator {
         CodeBlock get = CodeBlock.of("value.$N()", c.accessor());
         JsonType t = c.type();
         if (t.nullable()) {
-          method.beginControlFlow("if ($L != null)", get);
-        }
-        if (t instanceof Primitive p) {
-          String call = p.scalar() == JsonType.Scalar.BOOLEAN ? "writeBooleanField" : "writeNumberField";
-          method.addStatement("generator.$N($S, $L)", call, c.jsonName(), get);
-        } else if (t instanceof Text) {
-          method.addStatement("generator.writeStringField($S, $L)", c.jsonName(), get);
+          method.addStatement(
+              "$T.writeField(generator, $S, $L, $L)", JSON, c.jsonName(), get, valueOf(c));
         } else {
-          method.addStatement("generator.writeFieldName($S)", c.jsonName());
-          method.addCode(writeValue(t, get));
-        }
-        if (t.nullable()) {
-          method.endControlFlow();
+          String call =
+              ((Primitive) t).scalar() == JsonType.Scalar.BOOLEAN ? "writeBooleanField" : "writeNumberField";
+          method.addStatement("generator.$N($S, $L)", call, c.jsonName(), get);
         }
       }
       return method.build();
     }
 
-    /** An expression reading the value the parser is at; {@code where} names it in errors. */
-    private CodeBlock readValue(JsonType type, CodeBlock where) {
-      return switch (type) {
-        case Primitive p when p.boxed() ->
-            CodeBlock.of(
-                "parser.currentToken() == $T.VALUE_NULL$W? null$W: $N(parser, $L)",
-                TOKEN,
-                readScalar(p.scalar()),
-                where);
-        case Primitive p -> CodeBlock.of("$N(parser, $L)", readScalar(p.scalar()), where);
-        case Text t -> CodeBlock.of("$N(parser, $L)", readString(), where);
-        case Raw r -> CodeBlock.of("$T.read(parser)", Raw.RAW_JSON);
-        case Nested n ->
-            CodeBlock.of(
-                "parser.currentToken() == $T.VALUE_NULL$W? null$W: $T.INSTANCE.read(parser)",
-                TOKEN,
-                n.codec());
-        case Many m -> CodeBlock.of("$N(parser, $L)", readMany(m), where);
-        case MapOf m -> CodeBlock.of("$N(parser, $L)", readMap(m), where);
-      };
-    }
-
-    /** Statements writing a non-null value. */
-    private CodeBlock writeValue(JsonType type, CodeBlock value) {
-      return switch (type) {
-        case Primitive p when p.scalar() == JsonType.Scalar.BOOLEAN ->
-            CodeBlock.builder().addStatement("generator.writeBoolean($L)", value).build();
-        case Primitive p -> CodeBlock.builder().addStatement("generator.writeNumber($L)", value).build();
-        case Text t -> CodeBlock.builder().addStatement("generator.writeString($L)", value).build();
-        case Raw r -> CodeBlock.builder().addStatement("$L.write(generator)", value).build();
-        case Nested n ->
-            CodeBlock.builder()
-                .addStatement("generator.writeStartObject()")
-                .addStatement("$T.INSTANCE.writeFields(generator, $L)", n.codec(), value)
-                .addStatement("generator.writeEndObject()")
+    /** The JsonValue a nullable component reads and writes with: a runtime one, or a constant. */
+    private CodeBlock valueOf(Component c) {
+      JsonType type = c.type();
+      if (!(type instanceof Many) && !(type instanceof MapOf)) {
+        return value(type);
+      }
+      FieldSpec constant = constants.get(type.typeName());
+      if (constant == null) {
+        String name = constantNames.newName(Names.constantCase(c.accessor()));
+        constant =
+            FieldSpec.builder(
+                    ParameterizedTypeName.get(JSON_VALUE, type.typeName()),
+                    name,
+                    Modifier.PRIVATE,
+                    Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer("$L", value(type))
                 .build();
-        case Many m -> CodeBlock.builder().addStatement("$N(generator, $L)", writeMany(m), value).build();
-        case MapOf m -> CodeBlock.builder().addStatement("$N(generator, $L)", writeMap(m), value).build();
-      };
-    }
-
-    private CodeBlock writeNullable(JsonType type, CodeBlock value) {
-      if (!type.nullable()) {
-        return writeValue(type, value);
+        constants.put(type.typeName(), constant);
       }
-      return CodeBlock.builder()
-          .beginControlFlow("if ($L == null)", value)
-          .addStatement("generator.writeNull()")
-          .nextControlFlow("else")
-          .add(writeValue(type, value))
-          .endControlFlow()
-          .build();
-    }
-
-    private String readScalar(JsonType.Scalar scalar) {
-      String name = "read" + scalar.label;
-      if (helpers.containsKey(name)) {
-        return name;
-      }
-      MethodSpec.Builder method = helper(name, scalar.primitive);
-      switch (scalar) {
-        case BOOLEAN ->
-            method
-                .beginControlFlow("if (parser.currentToken() == $T.VALUE_TRUE)", TOKEN)
-                .addStatement("return true")
-                .endControlFlow()
-                .beginControlFlow("if (parser.currentToken() == $T.VALUE_FALSE)", TOKEN)
-                .addStatement("return false")
-                .endControlFlow()
-                .addStatement("throw unexpected(parser, where, $S)", scalar.expected);
-        case INT, LONG ->
-            method
-                .beginControlFlow(
-                    "if (parser.currentToken() != $T.VALUE_NUMBER_INT$W|| parser.getNumberType() $L $T.$L)",
-                    TOKEN,
-                    scalar == JsonType.Scalar.INT ? "!=" : "==",
-                    NUMBER_TYPE,
-                    scalar == JsonType.Scalar.INT ? "INT" : "BIG_INTEGER")
-                .addStatement("throw unexpected(parser, where, $S)", scalar.expected)
-                .endControlFlow()
-                .addStatement(
-                    "return parser.$L()", scalar == JsonType.Scalar.INT ? "getIntValue" : "getLongValue");
-        case DOUBLE ->
-            method
-                .beginControlFlow(
-                    "if (parser.currentToken() != $T.VALUE_NUMBER_INT$W&& parser.currentToken() != $T.VALUE_NUMBER_FLOAT)",
-                    TOKEN,
-                    TOKEN)
-                .addStatement("throw unexpected(parser, where, $S)", scalar.expected)
-                .endControlFlow()
-                .addStatement("return parser.getDoubleValue()");
-      }
-      helpers.put(name, method.build());
-      return name;
-    }
-
-    private String readString() {
-      String name = "readString";
-      if (!helpers.containsKey(name)) {
-        helpers.put(
-            name,
-            helper(name, ClassName.get(String.class))
-                .addCode(returnNullOnNull())
-                .beginControlFlow("if (parser.currentToken() != $T.VALUE_STRING)", TOKEN)
-                .addStatement("throw unexpected(parser, where, $S)", "a string")
-                .endControlFlow()
-                .addStatement("return parser.getText()")
-                .build());
-      }
-      return name;
-    }
-
-    private String readMany(Many type) {
-      String name = "read" + labelOf(type);
-      if (helpers.containsKey(name)) {
-        return name;
-      }
-      helpers.put(name, null); // reserves the slot so helpers appear in first-use order
-      ClassName impl = ClassName.get(type.set() ? LinkedHashSet.class : ArrayList.class);
-      String local = type.set() ? "set" : "list";
-      MethodSpec method =
-          helper(name, type.typeName())
-              .addCode(returnNullOnNull())
-              .beginControlFlow("if (parser.currentToken() != $T.START_ARRAY)", TOKEN)
-              .addStatement("throw unexpected(parser, where, $S)", "an array")
-              .endControlFlow()
-              .addStatement("$T $N = new $T<>()", type.typeName(), local, impl)
-              .beginControlFlow("while (parser.nextToken() != $T.END_ARRAY)", TOKEN)
-              .addStatement("$N.add($L)", local, readElement(type.element()))
-              .endControlFlow()
-              .addStatement("return $N", local)
-              .build();
-      helpers.put(name, method);
-      return name;
-    }
-
-    private String readMap(MapOf type) {
-      String name = "read" + labelOf(type);
-      if (helpers.containsKey(name)) {
-        return name;
-      }
-      helpers.put(name, null);
-      MethodSpec method =
-          helper(name, type.typeName())
-              .addCode(returnNullOnNull())
-              .beginControlFlow("if (parser.currentToken() != $T.START_OBJECT)", TOKEN)
-              .addStatement("throw unexpected(parser, where, $S)", "an object")
-              .endControlFlow()
-              .addStatement("$T map = new $T<>()", type.typeName(), LinkedHashMap.class)
-              .beginControlFlow("while (parser.nextToken() == $T.FIELD_NAME)", TOKEN)
-              .addStatement("String key = parser.currentName()")
-              .addStatement("parser.nextToken()")
-              .addStatement("map.put(key, $L)", readElement(type.value()))
-              .endControlFlow()
-              .addStatement("return map")
-              .build();
-      helpers.put(name, method);
-      return name;
-    }
-
-    /** Elements reuse the field's description: errors name the field, not the index. */
-    private CodeBlock readElement(JsonType element) {
-      return readValue(element, CodeBlock.of("where"));
-    }
-
-    private String writeMany(Many type) {
-      String name = "write" + labelOf(type);
-      if (helpers.containsKey(name)) {
-        return name;
-      }
-      helpers.put(name, null);
-      String local = type.set() ? "set" : "list";
-      MethodSpec method =
-          MethodSpec.methodBuilder(name)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addParameter(GENERATOR, "generator")
-              .addParameter(type.typeName(), local)
-              .addException(IOException.class)
-              .addStatement("generator.writeStartArray()")
-              .beginControlFlow("for ($T element : $N)", type.element().typeName(), local)
-              .addCode(writeNullable(type.element(), CodeBlock.of("element")))
-              .endControlFlow()
-              .addStatement("generator.writeEndArray()")
-              .build();
-      helpers.put(name, method);
-      return name;
-    }
-
-    private String writeMap(MapOf type) {
-      String name = "write" + labelOf(type);
-      if (helpers.containsKey(name)) {
-        return name;
-      }
-      helpers.put(name, null);
-      TypeName entry =
-          ParameterizedTypeName.get(
-              ClassName.get(Map.Entry.class), ClassName.get(String.class), type.value().typeName());
-      MethodSpec method =
-          MethodSpec.methodBuilder(name)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addParameter(GENERATOR, "generator")
-              .addParameter(type.typeName(), "map")
-              .addException(IOException.class)
-              .addStatement("generator.writeStartObject()")
-              .beginControlFlow("for ($T entry : map.entrySet())", entry)
-              .addStatement("generator.writeFieldName(entry.getKey())")
-              .addCode(writeNullable(type.value(), CodeBlock.of("entry.getValue()")))
-              .endControlFlow()
-              .addStatement("generator.writeEndObject()")
-              .build();
-      helpers.put(name, method);
-      return name;
-    }
-
-    private MethodSpec.Builder helper(String name, TypeName returns) {
-      return MethodSpec.methodBuilder(name)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(returns)
-          .addParameter(PARSER, "parser")
-          .addParameter(String.class, "where")
-          .addException(IOException.class);
-    }
-
-    private static CodeBlock returnNullOnNull() {
-      return CodeBlock.builder()
-          .beginControlFlow("if (parser.currentToken() == $T.VALUE_NULL)", TOKEN)
-          .addStatement("return null")
-          .endControlFlow()
-          .build();
-    }
-
-    private MethodSpec unexpected() {
-      return MethodSpec.methodBuilder("unexpected")
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(SHAPE_EXCEPTION)
-          .addParameter(PARSER, "parser")
-          .addParameter(String.class, "where")
-          .addParameter(String.class, "expected")
-          .addStatement(
-              "return new $T(where + \": expected \" + expected + \", got \"$W+ $T.valueDescFor(parser.currentToken()))",
-              SHAPE_EXCEPTION,
-              TOKEN)
-          .build();
-    }
-
-    /** Helper-name part for a type, made unique when two record types share a simple name. */
-    private String labelOf(JsonType type) {
-      String existing = labels.get(type.typeName());
-      if (existing != null) {
-        return existing;
-      }
-      String base = type.label();
-      String candidate = base;
-      for (int i = 2; usedLabels.contains(candidate); i++) {
-        candidate = base + i;
-      }
-      usedLabels.add(candidate);
-      labels.put(type.typeName(), candidate);
-      return candidate;
+      return CodeBlock.of("$N", constant);
     }
 
     private static String zero(JsonType type) {

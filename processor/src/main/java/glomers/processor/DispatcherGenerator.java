@@ -28,8 +28,8 @@ import javax.lang.model.element.Modifier;
  * decodes each request with the right codec and calls the handler directly (no reflection).
  */
 final class DispatcherGenerator {
-  static final ClassName DISPATCHER = ClassName.get("glomers.runtime", "Dispatcher");
-  static final ClassName HANDLERS = ClassName.get("glomers.runtime", "Handlers");
+  static final ClassName DISPATCHER = ClassName.get("glomers.runtime.spi", "Dispatcher");
+  static final ClassName HANDLERS = ClassName.get("glomers.runtime.spi", "Handlers");
   static final ClassName NODE = ClassName.get("glomers.runtime", "Node");
   static final ClassName REQUEST = ClassName.get("glomers.runtime", "Request");
   static final ClassName RPC_ERROR = ClassName.get("glomers.runtime", "RpcError");
@@ -56,13 +56,6 @@ final class DispatcherGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(DISPATCHER)
             .addField(
-                FieldSpec.builder(codecList, "CODECS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(
-                        solution.records().isEmpty()
-                            ? CodeBlock.of("$T.of()", List.class)
-                            : CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, codecs))
-                    .build())
-            .addField(
                 FieldSpec.builder(
                         ParameterizedTypeName.get(Set.class, String.class),
                         "TYPES",
@@ -83,7 +76,12 @@ final class DispatcherGenerator {
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(codecList)
-                    .addStatement("return CODECS")
+                    // Built on call, not in a static field: the launcher instantiates every
+                    // dispatcher before its own to ask its name, and should not load their codecs.
+                    .addStatement(
+                        solution.records().isEmpty()
+                            ? CodeBlock.of("return $T.of()", List.class)
+                            : CodeBlock.of("return $T.of(\n$L)", List.class, codecs))
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("bind")

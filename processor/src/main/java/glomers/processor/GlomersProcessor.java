@@ -11,6 +11,8 @@ import glomers.processor.Model.RecordShape;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
@@ -40,11 +43,11 @@ import javax.tools.StandardLocation;
 /**
  * Generates, for every {@code @Solution} class, a {@code <Class>_Dispatcher} and a {@code
  * <Record>_Codec} per record it uses, and lists the dispatchers in {@code
- * META-INF/services/glomers.runtime.Dispatcher}.
+ * META-INF/services/glomers.runtime.spi.Dispatcher}.
  */
 @AutoService(Processor.class)
 public final class GlomersProcessor extends AbstractProcessor {
-  static final String SERVICES = "META-INF/services/glomers.runtime.Dispatcher";
+  static final String SERVICES = "META-INF/services/glomers.runtime.spi.Dispatcher";
 
   private Filer filer;
   private Messager messager;
@@ -86,8 +89,41 @@ public final class GlomersProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /** Runs before each solution is modelled; tests use it to make the processor fail. */
+  private final Consumer<TypeElement> beforeModel;
+  /** The solution being modelled or generated, named if the processor itself fails. */
+  private TypeElement current;
+
+  public GlomersProcessor() {
+    this(type -> {});
+  }
+
+  GlomersProcessor(Consumer<TypeElement> beforeModel) {
+    this.beforeModel = beforeModel;
+  }
+
+  /**
+   * A bug in the processor must not surface as a javac stack trace that names nothing of the
+   * user's code (as AutoServiceProcessor does): it becomes one compile error on the solution being
+   * processed, with the trace in the message for the bug report.
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    current = null;
+    try {
+      return processRound(round);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      String where = current == null ? "" : " while processing " + current.getQualifiedName();
+      messager.printMessage(Diagnostic.Kind.ERROR, "glomers processor failed" + where + ": " + e
+          + "; this is a bug in the processor, please report it with this trace:\n" + trace,
+          current);
+      return false;
+    }
+  }
+
+  private boolean processRound(RoundEnvironment round) {
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement type) {
         sourceTypes.add(type.getQualifiedName().toString());
@@ -147,6 +183,8 @@ public final class GlomersProcessor extends AbstractProcessor {
   }
 
   private Model.Solution model(TypeElement type) {
+    current = type;
+    beforeModel.accept(type);
     String name = type.getAnnotation(Solution.class).value();
     String qualified = type.getQualifiedName().toString();
     ModelBuilder.Result result;
@@ -201,6 +239,7 @@ public final class GlomersProcessor extends AbstractProcessor {
   }
 
   private void generate(Model.Solution model) {
+    current = model.element();
     for (RecordShape record : model.records()) {
       String name = record.element().getQualifiedName().toString();
       if (!generatedCodecs.add(name) || reuseCompiledCodec(record)) {

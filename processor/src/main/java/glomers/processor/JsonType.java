@@ -12,28 +12,24 @@ sealed interface JsonType {
   /** The Java type as declared in generated code (primitive for an unboxed scalar). */
   TypeName typeName();
 
-  /** Part of generated helper names, e.g. {@code LongList} in {@code readLongList}. */
-  String label();
-
   /** Whether JSON null reads as Java null (and a missing field is allowed). */
   default boolean nullable() {
     return true;
   }
 
   enum Scalar {
-    BOOLEAN("Boolean", TypeName.BOOLEAN, "a boolean"),
-    INT("Int", TypeName.INT, "a 32-bit integer"),
-    LONG("Long", TypeName.LONG, "a 64-bit integer"),
-    DOUBLE("Double", TypeName.DOUBLE, "a number");
+    BOOLEAN("Boolean", TypeName.BOOLEAN),
+    INT("Int", TypeName.INT),
+    LONG("Long", TypeName.LONG),
+    DOUBLE("Double", TypeName.DOUBLE);
 
+    /** Names the runtime's reader, e.g. {@code Json.readLong}. */
     final String label;
     final TypeName primitive;
-    final String expected;
 
-    Scalar(String label, TypeName primitive, String expected) {
+    Scalar(String label, TypeName primitive) {
       this.label = label;
       this.primitive = primitive;
-      this.expected = expected;
     }
   }
 
@@ -43,10 +39,6 @@ sealed interface JsonType {
       return boxed ? scalar.primitive.box() : scalar.primitive;
     }
 
-    @Override
-    public String label() {
-      return scalar.label;
-    }
 
     @Override
     public boolean nullable() {
@@ -60,24 +52,16 @@ sealed interface JsonType {
       return ClassName.get(String.class);
     }
 
-    @Override
-    public String label() {
-      return "String";
-    }
   }
 
   record Raw() implements JsonType {
-    static final ClassName RAW_JSON = ClassName.get("glomers.runtime.json", "RawJson");
+    static final ClassName RAW_JSON = ClassName.get("glomers.runtime", "RawJson");
 
     @Override
     public TypeName typeName() {
       return RAW_JSON;
     }
 
-    @Override
-    public String label() {
-      return "RawJson";
-    }
   }
 
   /** A List or a Set. */
@@ -88,10 +72,6 @@ sealed interface JsonType {
           ClassName.get(set ? Set.class : List.class), element.typeName());
     }
 
-    @Override
-    public String label() {
-      return element.label() + (set ? "Set" : "List");
-    }
   }
 
   /** A {@code Map<String, value>}, which JSON writes as an object. */
@@ -102,10 +82,6 @@ sealed interface JsonType {
           ClassName.get(Map.class), ClassName.get(String.class), value.typeName());
     }
 
-    @Override
-    public String label() {
-      return value.label() + "Map";
-    }
   }
 
   /** Another record, read and written by its own generated codec. */
@@ -115,9 +91,5 @@ sealed interface JsonType {
       return record;
     }
 
-    @Override
-    public String label() {
-      return record.simpleName();
-    }
   }
 }

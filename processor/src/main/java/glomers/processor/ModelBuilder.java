@@ -47,7 +47,7 @@ import javax.lang.model.util.ElementFilter;
 final class ModelBuilder {
   static final String NODE = "glomers.runtime.Node";
   static final String REQUEST = "glomers.runtime.Request";
-  static final String RAW_JSON = "glomers.runtime.json.RawJson";
+  static final String RAW_JSON = "glomers.runtime.RawJson";
   static final Set<String> RESERVED = Set.of("type", "msg_id", "in_reply_to");
   static final String SUPPORTED =
       "supported types are boolean, int, long, double and their boxes, String, RawJson,"
@@ -126,15 +126,16 @@ final class ModelBuilder {
     List<Timer> timers = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       Handles handles = method.getAnnotation(Handles.class);
-      if (handles != null) {
-        ExecutableElement previous = byType.putIfAbsent(handles.value(), method);
+      String wireType = handles == null ? null : wireType(method, handles);
+      if (wireType != null) {
+        ExecutableElement previous = byType.putIfAbsent(wireType, method);
         if (previous != null) {
-          error(method, "@Handles(\"" + handles.value() + "\") appears twice in "
+          error(method, "@Handles(\"" + wireType + "\") appears twice in "
               + type.getSimpleName() + ": methods " + previous.getSimpleName() + " and "
               + method.getSimpleName() + "; one message type needs exactly one handler");
           continue;
         }
-        Handler handler = handler(method, handles.value());
+        Handler handler = handler(method, wireType);
         if (handler != null) {
           handlers.add(handler);
         }
@@ -181,6 +182,29 @@ final class ModelBuilder {
         + " needs a non-private constructor that takes no arguments or a single "
         + "glomers.runtime.Node");
     return null;
+  }
+
+  /**
+   * The type a handler receives: {@code @Handles("type")}, or bare {@code @Handles} on a method
+   * whose first parameter is a {@code @Message} record. Null if there is none (reported).
+   */
+  private String wireType(ExecutableElement method, Handles handles) throws Deferred {
+    if (!handles.value().isEmpty()) {
+      return handles.value();
+    }
+    List<? extends VariableElement> params = method.getParameters();
+    if (!params.isEmpty()) {
+      deferIfError(params.get(0).asType());
+    }
+    TypeElement record = params.isEmpty() ? null : asRecord(params.get(0).asType());
+    Message message = record == null ? null : record.getAnnotation(Message.class);
+    if (message == null) {
+      error(method, "@Handles method " + method.getSimpleName() + " names no type and its first"
+          + " parameter is not a @Message record; write @Handles(\"type\") or annotate the record"
+          + " with @Message(\"type\")");
+      return null;
+    }
+    return message.value();
   }
 
   private Handler handler(ExecutableElement method, String wireType) throws Deferred {

@@ -39,4 +39,9 @@ final class Names {
     }
     return out.toString();
   }
+
+  /** A constant's name for a component: {@code nestedGenerics} is {@code NESTED_GENERICS}. */
+  static String constantCase(String name) {
+    return snakeCase(name).toUpperCase(java.util.Locale.ROOT);
+  }
 }

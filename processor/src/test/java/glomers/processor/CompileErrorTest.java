@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each misuse of the annotations fails the compile with a clear message at the right line. */
 class CompileErrorTest {
@@ -505,5 +507,182 @@ class CompileErrorTest {
     assertThat(compilation.errors())
         .extracting(d -> d.getMessage(null))
         .noneMatch(m -> m.contains("@Handles"));
+  }
+
+  @Test
+  void bareHandlesTakesTheTypeFromTheRecordsMessage() {
+    Compilation compilation =
+        compile(
+            source(
+                "S",
+                "@Solution(\"s\") class S {",
+                "  @Message(\"a\") record A(long v) {}",
+                "  @Message(\"a_ok\") record AOk() {}",
+                "  @Handles AOk a(A a) { return new AOk(); }",
+                "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.S_Dispatcher").contentsAsUtf8String()
+        .contains("case \"a\" -> reply(request, solution.a(S_A_Codec.INSTANCE.read(body)))");
+  }
+
+  @Test
+  void bareHandlesOnARecordWithoutMessage() {
+    assertError(
+        "@Handles method a names no type and its first parameter is not a @Message record;"
+            + " write @Handles(\"type\") or annotate the record with @Message(\"type\")",
+        "@Handles AOk",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Message(\"a_ok\") record AOk() {}",
+        "  @Handles AOk a(A a) { return new AOk(); }",
+        "}");
+  }
+
+  @Test
+  void bareHandlesWithoutParameters() {
+    assertError("@Handles method a names no type", "@Handles void",
+        "@Solution(\"s\") class S {",
+        "  @Handles void a() {}",
+        "}");
+  }
+
+  @Test
+  void bareHandlesAndExplicitHandlesForOneTypeClash() {
+    assertError("@Handles(\"a\") appears twice in S: methods a and b", "void b",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles void a(A a) {}",
+        "  @Handles(\"a\") void b(A a) {}",
+        "}");
+  }
+
+  @Test
+  void aProcessorBugIsACompileErrorNamingTheSolution() {
+    JavaFileObject source = source("S",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles void a(A a) {}",
+        "}");
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new GlomersProcessor(type -> {
+          throw new IllegalStateException("boom");
+        }))
+        .compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("glomers processor failed while processing test.S:"
+            + " java.lang.IllegalStateException: boom; this is a bug in the processor")
+        .inFile(source)
+        .onLine(IMPORTS.size() + 1);
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void genericSolution() {
+    assertError("@Solution class S must not be generic", "class S<T>",
+        "@Solution(\"s\") class S<T> {",
+        "}");
+  }
+
+  @Test
+  void genericHandler() {
+    assertError("@Handles method a must not be generic", "<T> void a",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles <T> void a(A a) {}",
+        "}");
+  }
+
+  @Test
+  void handlerCheckedExceptionSaysWhatMayEscape() {
+    assertError("@Handles method a declares checked exception java.lang.Exception; only IOException"
+            + " and unchecked exceptions (like RpcError) may escape", "void a",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles void a(A a) throws Exception {}",
+        "}");
+  }
+
+  @Test
+  void timerMayNotThrowEvenIoException() {
+    assertError("@Every method tick declares checked exception java.io.IOException; timer tasks"
+            + " cannot throw checked exceptions", "void tick",
+        "@Solution(\"s\") class S {",
+        "  @Every(millis = 10) void tick() throws java.io.IOException {}",
+        "}");
+  }
+
+  @Test
+  void handlerMayThrowUncheckedExceptionsAndErrors() {
+    assertThat(compile(source("S",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Handles void a(A a) throws RpcError, IllegalStateException, AssertionError {}",
+        "}"))).succeeded();
+  }
+
+  @Test
+  void unsupportedPrimitiveSuggestsTheSupportedOnes() {
+    assertError("component c of record A has type char, which is not supported (use int, long or"
+            + " double)", "char c",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      char c) {}",
+        "}");
+  }
+
+  @Test
+  void arrayComponentIsNotSupported() {
+    assertError("component c of record A has type long[], which is not supported; supported types",
+        "long[] c",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      long[] c) {}",
+        "}");
+  }
+
+  @Test
+  void mapWithAWildcardValue() {
+    assertError("which needs concrete type arguments (no raw types or wildcards)", "Map<String, ?> m",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      Map<String, ?> m) {}",
+        "}");
+  }
+
+  @Test
+  void reservedNameIsFoundOnTheComponentThatHasIt() {
+    assertError("component type of message record A maps to JSON field 'type'", "String type",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long first,",
+        "      String type) {}",
+        "}");
+  }
+
+  @Test
+  void reservedNamesAreFineInsideNestedRecords() {
+    assertThat(compile(source("S",
+        "@Solution(\"s\") class S {",
+        "  record Inner(String type, long msgId) {}",
+        "  @Message(\"a\") record A(Inner inner) {}",
+        "  @Handles void a(A a) {}",
+        "}"))).succeeded();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "  @Handles void a(Missing m) {}",
+      "  @Message(\"a\") record A(long v) {}  @Handles Missing a(A a) { return null; }",
+      "  @Every(millis = 5) void tick(Missing m) {}",
+      "  @Message(\"a\") record A(Missing m) {}",
+      "  @Message(\"a\") record A(List<Missing> m) {}",
+      "  @Message(\"a\") record A(long v) {}  @Handles void a(A a, List<Missing> m) {}",
+  })
+  void unresolvedTypesAnywhereAreLeftToJavac(String member) {
+    Compilation compilation = compile(source("S", "@Solution(\"s\") class S {", member, "}"));
+    assertThat(compilation).failed();
+    assertThat(compilation.errors())
+        .extracting(d -> d.getMessage(null))
+        .allMatch(m -> m.contains("cannot find symbol"), "only javac's errors");
   }
 }

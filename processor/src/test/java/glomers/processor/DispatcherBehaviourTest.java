@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.Json;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

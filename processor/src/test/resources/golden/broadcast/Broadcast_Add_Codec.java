@@ -3,8 +3,8 @@ package sample.broadcast;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -27,9 +27,7 @@ public final class Broadcast_Add_Codec implements Codec<Broadcast.Add> {
 
   @Override
   public Broadcast.Add read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "broadcast", "an object");
-    }
+    Json.expectObject(parser, "broadcast");
     long message = 0L;
     boolean hasMessage = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -37,33 +35,18 @@ public final class Broadcast_Add_Codec implements Codec<Broadcast.Add> {
       parser.nextToken();
       switch (field) {
         case "message" -> {
-          message = readLong(parser, "field 'message' of broadcast");
+          message = Json.readLong(parser, "field 'message' of broadcast");
           hasMessage = true;
         }
         default -> parser.skipChildren();
       }
     }
-    if (!hasMessage) {
-      throw new JsonShapeException("missing field 'message' of broadcast");
-    }
+    Json.require(hasMessage, "message", "broadcast");
     return new Broadcast.Add(message);
   }
 
   @Override
   public void writeFields(JsonGenerator generator, Broadcast.Add value) throws IOException {
     generator.writeNumberField("message", value.message());
-  }
-
-  private static long readLong(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-        || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-      throw unexpected(parser, where, "a 64-bit integer");
-    }
-    return parser.getLongValue();
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
   }
 }

@@ -1,12 +1,12 @@
 package sample.broadcast;
 
 import com.fasterxml.jackson.core.JsonParser;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -16,17 +16,6 @@ import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Broadcast_Dispatcher implements Dispatcher {
-  private static final List<Codec<?>> CODECS = List.of(
-      Broadcast_Add_Codec.INSTANCE,
-      Broadcast_AddOk_Codec.INSTANCE,
-      Broadcast_Read_Codec.INSTANCE,
-      Broadcast_ReadOk_Codec.INSTANCE,
-      Broadcast_Topology_Codec.INSTANCE,
-      Broadcast_TopologyOk_Codec.INSTANCE,
-      Broadcast_Gossip_Codec.INSTANCE,
-      Broadcast_SyncOk_Codec.INSTANCE,
-      Broadcast_Sync_Codec.INSTANCE);
-
   private static final Set<String> TYPES = Set.of("broadcast", "read", "topology", "gossip",
       "sync");
 
@@ -37,7 +26,16 @@ public final class Broadcast_Dispatcher implements Dispatcher {
 
   @Override
   public List<Codec<?>> codecs() {
-    return CODECS;
+    return List.of(
+        Broadcast_Add_Codec.INSTANCE,
+        Broadcast_AddOk_Codec.INSTANCE,
+        Broadcast_Read_Codec.INSTANCE,
+        Broadcast_ReadOk_Codec.INSTANCE,
+        Broadcast_Topology_Codec.INSTANCE,
+        Broadcast_TopologyOk_Codec.INSTANCE,
+        Broadcast_Gossip_Codec.INSTANCE,
+        Broadcast_SyncOk_Codec.INSTANCE,
+        Broadcast_Sync_Codec.INSTANCE);
   }
 
   @Override

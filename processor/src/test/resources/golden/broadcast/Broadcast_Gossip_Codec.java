@@ -3,16 +3,18 @@ package sample.broadcast;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
+import glomers.runtime.spi.JsonValue;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Broadcast_Gossip_Codec implements Codec<Broadcast.Gossip> {
   public static final Broadcast_Gossip_Codec INSTANCE = new Broadcast_Gossip_Codec();
+
+  private static final JsonValue<Set<Long>> VALUES = Json.set(Json.LONG);
 
   private Broadcast_Gossip_Codec() {
   }
@@ -29,17 +31,15 @@ public final class Broadcast_Gossip_Codec implements Codec<Broadcast.Gossip> {
 
   @Override
   public Broadcast.Gossip read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "gossip", "an object");
-    }
+    Json.expectObject(parser, "gossip");
     Set<Long> values = null;
     String sender = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "values" -> values = readLongSet(parser, "field 'values' of gossip");
-        case "from" -> sender = readString(parser, "field 'from' of gossip");
+        case "values" -> values = VALUES.read(parser, "field 'values' of gossip");
+        case "from" -> sender = Json.STRING.read(parser, "field 'from' of gossip");
         default -> parser.skipChildren();
       }
     }
@@ -48,61 +48,7 @@ public final class Broadcast_Gossip_Codec implements Codec<Broadcast.Gossip> {
 
   @Override
   public void writeFields(JsonGenerator generator, Broadcast.Gossip value) throws IOException {
-    if (value.values() != null) {
-      generator.writeFieldName("values");
-      writeLongSet(generator, value.values());
-    }
-    if (value.sender() != null) {
-      generator.writeStringField("from", value.sender());
-    }
-  }
-
-  private static Set<Long> readLongSet(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw unexpected(parser, where, "an array");
-    }
-    Set<Long> set = new LinkedHashSet<>();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      set.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : readLong(parser, where));
-    }
-    return set;
-  }
-
-  private static long readLong(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-        || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-      throw unexpected(parser, where, "a 64-bit integer");
-    }
-    return parser.getLongValue();
-  }
-
-  private static String readString(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw unexpected(parser, where, "a string");
-    }
-    return parser.getText();
-  }
-
-  private static void writeLongSet(JsonGenerator generator, Set<Long> set) throws IOException {
-    generator.writeStartArray();
-    for (Long element : set) {
-      if (element == null) {
-        generator.writeNull();
-      } else {
-        generator.writeNumber(element);
-      }
-    }
-    generator.writeEndArray();
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
+    Json.writeField(generator, "values", value.values(), VALUES);
+    Json.writeField(generator, "from", value.sender(), Json.STRING);
   }
 }

@@ -2,9 +2,8 @@ package sample.broadcast;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -27,19 +26,12 @@ public final class Broadcast_Read_Codec implements Codec<Broadcast.Read> {
 
   @Override
   public Broadcast.Read read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "read", "an object");
-    }
+    Json.expectObject(parser, "read");
     parser.skipChildren();
     return new Broadcast.Read();
   }
 
   @Override
   public void writeFields(JsonGenerator generator, Broadcast.Read value) throws IOException {
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
   }
 }

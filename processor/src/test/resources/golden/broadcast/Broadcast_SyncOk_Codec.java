@@ -3,16 +3,18 @@ package sample.broadcast;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
+import glomers.runtime.spi.JsonValue;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Broadcast_SyncOk_Codec implements Codec<Broadcast.SyncOk> {
   public static final Broadcast_SyncOk_Codec INSTANCE = new Broadcast_SyncOk_Codec();
+
+  private static final JsonValue<Set<Long>> VALUES = Json.set(Json.LONG);
 
   private Broadcast_SyncOk_Codec() {
   }
@@ -29,15 +31,13 @@ public final class Broadcast_SyncOk_Codec implements Codec<Broadcast.SyncOk> {
 
   @Override
   public Broadcast.SyncOk read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "sync_ok", "an object");
-    }
+    Json.expectObject(parser, "sync_ok");
     Set<Long> values = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "values" -> values = readLongSet(parser, "field 'values' of sync_ok");
+        case "values" -> values = VALUES.read(parser, "field 'values' of sync_ok");
         default -> parser.skipChildren();
       }
     }
@@ -46,48 +46,6 @@ public final class Broadcast_SyncOk_Codec implements Codec<Broadcast.SyncOk> {
 
   @Override
   public void writeFields(JsonGenerator generator, Broadcast.SyncOk value) throws IOException {
-    if (value.values() != null) {
-      generator.writeFieldName("values");
-      writeLongSet(generator, value.values());
-    }
-  }
-
-  private static Set<Long> readLongSet(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw unexpected(parser, where, "an array");
-    }
-    Set<Long> set = new LinkedHashSet<>();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      set.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : readLong(parser, where));
-    }
-    return set;
-  }
-
-  private static long readLong(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-        || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-      throw unexpected(parser, where, "a 64-bit integer");
-    }
-    return parser.getLongValue();
-  }
-
-  private static void writeLongSet(JsonGenerator generator, Set<Long> set) throws IOException {
-    generator.writeStartArray();
-    for (Long element : set) {
-      if (element == null) {
-        generator.writeNull();
-      } else {
-        generator.writeNumber(element);
-      }
-    }
-    generator.writeEndArray();
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
+    Json.writeField(generator, "values", value.values(), VALUES);
   }
 }

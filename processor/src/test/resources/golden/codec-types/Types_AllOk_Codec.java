@@ -3,8 +3,8 @@ package sample.types;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -27,16 +27,13 @@ public final class Types_AllOk_Codec implements Codec<Types.AllOk> {
 
   @Override
   public Types.AllOk read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "all_ok", "an object");
-    }
+    Json.expectObject(parser, "all_ok");
     Types.All echoed = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "echoed" -> echoed = parser.currentToken() == JsonToken.VALUE_NULL ? null
-            : Types_All_Codec.INSTANCE.read(parser);
+        case "echoed" -> echoed = Types_All_Codec.INSTANCE.read(parser, "field 'echoed' of all_ok");
         default -> parser.skipChildren();
       }
     }
@@ -45,16 +42,6 @@ public final class Types_AllOk_Codec implements Codec<Types.AllOk> {
 
   @Override
   public void writeFields(JsonGenerator generator, Types.AllOk value) throws IOException {
-    if (value.echoed() != null) {
-      generator.writeFieldName("echoed");
-      generator.writeStartObject();
-      Types_All_Codec.INSTANCE.writeFields(generator, value.echoed());
-      generator.writeEndObject();
-    }
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
+    Json.writeField(generator, "echoed", value.echoed(), Types_All_Codec.INSTANCE);
   }
 }

@@ -1,12 +1,12 @@
 package sample.types;
 
 import com.fasterxml.jackson.core.JsonParser;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +14,6 @@ import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Types_Dispatcher implements Dispatcher {
-  private static final List<Codec<?>> CODECS = List.of(
-      Types_All_Codec.INSTANCE,
-      Types_AllOk_Codec.INSTANCE,
-      Types_Point_Codec.INSTANCE,
-      Types_Label_Codec.INSTANCE);
-
   private static final Set<String> TYPES = Set.of("all");
 
   @Override
@@ -29,7 +23,11 @@ public final class Types_Dispatcher implements Dispatcher {
 
   @Override
   public List<Codec<?>> codecs() {
-    return CODECS;
+    return List.of(
+        Types_All_Codec.INSTANCE,
+        Types_AllOk_Codec.INSTANCE,
+        Types_Point_Codec.INSTANCE,
+        Types_Label_Codec.INSTANCE);
   }
 
   @Override

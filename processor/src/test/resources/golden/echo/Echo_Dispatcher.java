@@ -1,12 +1,12 @@
 package sample.echo;
 
 import com.fasterxml.jackson.core.JsonParser;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +14,6 @@ import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Echo_Dispatcher implements Dispatcher {
-  private static final List<Codec<?>> CODECS = List.of(
-      Echo_Request_Codec.INSTANCE,
-      Echo_Reply_Codec.INSTANCE);
-
   private static final Set<String> TYPES = Set.of("echo");
 
   @Override
@@ -27,7 +23,9 @@ public final class Echo_Dispatcher implements Dispatcher {
 
   @Override
   public List<Codec<?>> codecs() {
-    return CODECS;
+    return List.of(
+        Echo_Request_Codec.INSTANCE,
+        Echo_Reply_Codec.INSTANCE);
   }
 
   @Override

@@ -3,9 +3,9 @@ package sample.echo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -28,15 +28,13 @@ public final class Echo_Reply_Codec implements Codec<Echo.Reply> {
 
   @Override
   public Echo.Reply read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "echo_ok", "an object");
-    }
+    Json.expectObject(parser, "echo_ok");
     RawJson echo = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "echo" -> echo = RawJson.read(parser);
+        case "echo" -> echo = Json.RAW.read(parser, "field 'echo' of echo_ok");
         default -> parser.skipChildren();
       }
     }
@@ -45,14 +43,6 @@ public final class Echo_Reply_Codec implements Codec<Echo.Reply> {
 
   @Override
   public void writeFields(JsonGenerator generator, Echo.Reply value) throws IOException {
-    if (value.echo() != null) {
-      generator.writeFieldName("echo");
-      value.echo().write(generator);
-    }
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
+    Json.writeField(generator, "echo", value.echo(), Json.RAW);
   }
 }

@@ -3,8 +3,8 @@ package sample.nested;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -27,15 +27,13 @@ public final class Hello_Codec implements Codec<Hello> {
 
   @Override
   public Hello read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "hello", "an object");
-    }
+    Json.expectObject(parser, "hello");
     String greeting = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "greeting" -> greeting = readString(parser, "field 'greeting' of hello");
+        case "greeting" -> greeting = Json.STRING.read(parser, "field 'greeting' of hello");
         default -> parser.skipChildren();
       }
     }
@@ -44,23 +42,6 @@ public final class Hello_Codec implements Codec<Hello> {
 
   @Override
   public void writeFields(JsonGenerator generator, Hello value) throws IOException {
-    if (value.greeting() != null) {
-      generator.writeStringField("greeting", value.greeting());
-    }
-  }
-
-  private static String readString(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw unexpected(parser, where, "a string");
-    }
-    return parser.getText();
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
+    Json.writeField(generator, "greeting", value.greeting(), Json.STRING);
   }
 }

@@ -1,12 +1,12 @@
 package sample.nested;
 
 import com.fasterxml.jackson.core.JsonParser;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.Handlers;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.Codec;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.spi.Handlers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +14,6 @@ import javax.annotation.processing.Generated;
 
 @Generated("glomers.processor.GlomersProcessor")
 public final class Outer_Inner_Dispatcher implements Dispatcher {
-  private static final List<Codec<?>> CODECS = List.of(
-      Outer_Inner_Deep_Ping_Codec.INSTANCE,
-      Outer_Inner_Pong_Codec.INSTANCE,
-      Hello_Codec.INSTANCE);
-
   private static final Set<String> TYPES = Set.of("ping");
 
   @Override
@@ -28,7 +23,10 @@ public final class Outer_Inner_Dispatcher implements Dispatcher {
 
   @Override
   public List<Codec<?>> codecs() {
-    return CODECS;
+    return List.of(
+        Outer_Inner_Deep_Ping_Codec.INSTANCE,
+        Outer_Inner_Pong_Codec.INSTANCE,
+        Hello_Codec.INSTANCE);
   }
 
   @Override

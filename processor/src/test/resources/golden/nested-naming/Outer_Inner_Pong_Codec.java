@@ -3,8 +3,8 @@ package sample.nested;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.JsonShapeException;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -27,15 +27,13 @@ public final class Outer_Inner_Pong_Codec implements Codec<Outer.Inner.Pong> {
 
   @Override
   public Outer.Inner.Pong read(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "pong", "an object");
-    }
+    Json.expectObject(parser, "pong");
     String to = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "to" -> to = readString(parser, "field 'to' of pong");
+        case "to" -> to = Json.STRING.read(parser, "field 'to' of pong");
         default -> parser.skipChildren();
       }
     }
@@ -44,23 +42,6 @@ public final class Outer_Inner_Pong_Codec implements Codec<Outer.Inner.Pong> {
 
   @Override
   public void writeFields(JsonGenerator generator, Outer.Inner.Pong value) throws IOException {
-    if (value.to() != null) {
-      generator.writeStringField("to", value.to());
-    }
-  }
-
-  private static String readString(JsonParser parser, String where) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw unexpected(parser, where, "a string");
-    }
-    return parser.getText();
-  }
-
-  private static JsonShapeException unexpected(JsonParser parser, String where, String expected) {
-    return new JsonShapeException(where + ": expected " + expected + ", got "
-        + JsonToken.valueDescFor(parser.currentToken()));
+    Json.writeField(generator, "to", value.to(), Json.STRING);
   }
 }

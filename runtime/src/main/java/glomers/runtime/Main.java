@@ -1,8 +1,7 @@
 package glomers.runtime;
 
-import glomers.runtime.loop.Clock;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.transport.StdioTransport;
+import glomers.runtime.internal.Nodes;
+import glomers.runtime.spi.Dispatcher;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -58,12 +57,8 @@ public final class Main {
   }
 
   /** Runs a node on the calling thread until {@code in} is exhausted. */
-  public static void runNode(Dispatcher dispatcher, InputStream in, OutputStream out, PrintStream err) {
-    EventLoop loop = new EventLoop(Clock.system());
-    MaelstromNode node =
-        new MaelstromNode(dispatcher, new StdioTransport(in, out, err), loop, new StderrLog(err));
-    node.start();
-    loop.run();
+  static void runNode(Dispatcher dispatcher, InputStream in, OutputStream out, PrintStream err) {
+    Nodes.runStdio(dispatcher, in, out, err, new StderrLog(err));
   }
 
   private static Dispatcher find(String solution) {

@@ -3,10 +3,10 @@ package glomers.runtime.kv;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.runtime.json.Codec;
-import glomers.runtime.json.Json;
-import glomers.runtime.json.JsonShapeException;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
+import glomers.runtime.spi.JsonShapeException;
+import glomers.runtime.RawJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,6 +21,9 @@ import java.util.Map;
  * structurally, so a value must always encode the same way ({@code 1} and {@code 1.0} differ).
  */
 public interface JsonType<V> {
+  /** How shape errors name a KV value; the readers and errors are the codecs' own, from {@link Json}. */
+  String WHERE = "KV value";
+
   /** Reads the value the parser is at, leaving the parser on its last token. */
   V read(JsonParser parser) throws IOException;
 
@@ -30,8 +33,7 @@ public interface JsonType<V> {
   JsonType<Long> LONG = new JsonType<>() {
     @Override
     public Long read(JsonParser parser) throws IOException {
-      expect(parser, JsonToken.VALUE_NUMBER_INT, "an integer");
-      return parser.getLongValue();
+      return Json.readLong(parser, WHERE);
     }
 
     @Override
@@ -44,8 +46,10 @@ public interface JsonType<V> {
   JsonType<String> STRING = new JsonType<>() {
     @Override
     public String read(JsonParser parser) throws IOException {
-      expect(parser, JsonToken.VALUE_STRING, "a string");
-      return parser.getText();
+      if (parser.currentToken() == JsonToken.VALUE_NULL) {
+        throw Json.unexpected(parser, WHERE, "a string");
+      }
+      return Json.readString(parser, WHERE);
     }
 
     @Override
@@ -58,11 +62,7 @@ public interface JsonType<V> {
   JsonType<Boolean> BOOLEAN = new JsonType<>() {
     @Override
     public Boolean read(JsonParser parser) throws IOException {
-      JsonToken token = parser.currentToken();
-      if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-        throw new JsonShapeException("expected a boolean, got " + token);
-      }
-      return token == JsonToken.VALUE_TRUE;
+      return Json.readBoolean(parser, WHERE);
     }
 
     @Override
@@ -177,7 +177,7 @@ public interface JsonType<V> {
 
   private static void expect(JsonParser parser, JsonToken token, String what) throws IOException {
     if (parser.currentToken() != token) {
-      throw new JsonShapeException("expected " + what + ", got " + parser.currentToken());
+      throw Json.unexpected(parser, WHERE, what);
     }
   }
 }

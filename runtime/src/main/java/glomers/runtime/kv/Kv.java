@@ -1,8 +1,10 @@
 package glomers.runtime.kv;
 
+import glomers.runtime.internal.ServiceMessages;
+
 import glomers.runtime.Node;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

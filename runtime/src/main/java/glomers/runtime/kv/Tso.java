@@ -1,5 +1,7 @@
 package glomers.runtime.kv;
 
+import glomers.runtime.internal.ServiceMessages;
+
 import glomers.runtime.Node;
 import java.util.concurrent.CompletableFuture;
 

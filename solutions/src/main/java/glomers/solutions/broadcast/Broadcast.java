@@ -119,12 +119,12 @@ final class Broadcast {
     this.lastFlushAt = node.nowMillis();
   }
 
-  @Handles("topology")
+  @Handles
   TopologyOk topology(Topology ignored) {
     return new TopologyOk();
   }
 
-  @Handles("broadcast")
+  @Handles
   AddOk add(Add add) {
     Entry entry = new Entry(self, log.nextSeq(self), add.message());
     log.add(entry);
@@ -137,12 +137,12 @@ final class Broadcast {
     return new AddOk();
   }
 
-  @Handles("read")
+  @Handles
   ReadOk read(Read read) {
     return new ReadOk(log.values());
   }
 
-  @Handles("push")
+  @Handles
   void push(Push push) {
     for (List<Long> wire : push.entries()) {
       Entry entry = Entry.fromWire(wire);
@@ -152,7 +152,7 @@ final class Broadcast {
     }
   }
 
-  @Handles("flush")
+  @Handles
   void flush(Flush flush) {
     receive(flush.entries());
     roundsSeen = Math.max(roundsSeen, flush.round());
@@ -162,13 +162,13 @@ final class Broadcast {
     noteGap();
   }
 
-  @Handles("heartbeat")
+  @Handles
   void heartbeat(Heartbeat heartbeat) {
     roundsSeen = Math.max(roundsSeen, heartbeat.round());
     noteGap();
   }
 
-  @Handles("patch")
+  @Handles
   void patch(Patch patch) {
     receive(patch.entries());
     if (self < patch.held().size()) {
@@ -180,7 +180,7 @@ final class Broadcast {
     noteGap();
   }
 
-  @Handles("repair")
+  @Handles
   void repair(Repair repair, Request from) {
     List<List<Long>> entries = new ArrayList<>();
     for (Entry entry : log.missingFrom(repair.have())) {

@@ -3,19 +3,19 @@ package glomers.solutions.echo;
 import glomers.annotations.Handles;
 import glomers.annotations.Message;
 import glomers.annotations.Solution;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 
 /** Challenge 1: answer every echo with its payload. RawJson keeps any JSON value byte-for-byte. */
 @Solution("echo")
 final class Echo {
   @Message("echo")
-  record Request(RawJson echo) {}
+  record EchoMessage(RawJson echo) {}
 
   @Message("echo_ok")
-  record Reply(RawJson echo) {}
+  record EchoOk(RawJson echo) {}
 
-  @Handles("echo")
-  Reply echo(Request request) {
-    return new Reply(request.echo());
+  @Handles
+  EchoOk echo(EchoMessage message) {
+    return new EchoOk(message.echo()); // the returned record is the reply
   }
 }

@@ -59,7 +59,7 @@ final class GCounter {
     this.kv = Kv.seq(node, JsonType.LONG_LIST);
   }
 
-  @Handles("add")
+  @Handles
   AddOk add(Add add) {
     if (add.delta() < 0) {
       throw RpcError.malformedRequest("a grow-only counter cannot take " + add.delta());
@@ -68,7 +68,7 @@ final class GCounter {
     return new AddOk();
   }
 
-  @Handles("read")
+  @Handles
   ReadOk read(Read read) {
     long total = own;
     for (long count : peerCounts.values()) {

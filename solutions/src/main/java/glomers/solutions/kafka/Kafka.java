@@ -6,7 +6,7 @@ import glomers.annotations.Solution;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import glomers.solutions.kafka.Logs.Entry;
 import glomers.solutions.kafka.Protocol.CommitOffsets;
 import glomers.solutions.kafka.Protocol.CommitOffsetsOk;

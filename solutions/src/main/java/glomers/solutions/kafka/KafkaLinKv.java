@@ -6,7 +6,7 @@ import glomers.annotations.Solution;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import glomers.runtime.kv.JsonType;
 import glomers.runtime.kv.Kv;
 import glomers.solutions.kafka.Logs.Entry;

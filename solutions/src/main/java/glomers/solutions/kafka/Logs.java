@@ -1,6 +1,6 @@
 package glomers.solutions.kafka;
 
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

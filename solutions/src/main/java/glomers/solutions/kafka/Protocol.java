@@ -1,7 +1,7 @@
 package glomers.solutions.kafka;
 
 import glomers.annotations.Message;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import java.util.List;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import glomers.annotations.Solution;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -130,7 +130,7 @@ final class Transactions {
     }
   }
 
-  @Handles("txn")
+  @Handles
   TxnOk txn(Txn request) {
     Map<String, RawJson> writes = new LinkedHashMap<>();
     List<List<RawJson>> done = new ArrayList<>(request.txn().size());
@@ -174,7 +174,7 @@ final class Transactions {
     }
   }
 
-  @Handles("replicate")
+  @Handles
   void replicate(Replicate batch, Request from) {
     Link link = links.get(from.src());
     if (link == null) {

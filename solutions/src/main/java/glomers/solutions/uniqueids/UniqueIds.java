@@ -25,7 +25,7 @@ final class UniqueIds {
     this.prefix = node.id() + "-";
   }
 
-  @Handles("generate")
+  @Handles
   Generated generate(Generate request) {
     return new Generated(prefix + ++issued);
   }

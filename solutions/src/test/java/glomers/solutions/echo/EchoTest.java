@@ -2,30 +2,27 @@ package glomers.solutions.echo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.runtime.Dispatcher;
-import glomers.runtime.MaelstromNode;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.loop.VirtualClock;
-import glomers.runtime.transport.InMemoryTransport;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.testing.LocalNode;
+import glomers.runtime.testing.VirtualClock;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class EchoTest {
-  private final InMemoryTransport transport = new InMemoryTransport();
-  private final EventLoop loop = new EventLoop(new VirtualClock());
+  private final LocalNode node;
 
   EchoTest() {
     Dispatcher echo = ServiceLoader.load(Dispatcher.class).stream().map(ServiceLoader.Provider::get)
         .filter(dispatcher -> dispatcher.solution().equals("echo")).findFirst().orElseThrow();
-    new MaelstromNode(echo, transport, loop, line -> {}).start();
+    node = new LocalNode(echo, new VirtualClock());
     deliver("{\"src\":\"c0\",\"dest\":\"n1\",\"body\":{\"type\":\"init\",\"msg_id\":1,\"node_id\":\"n1\","
         + "\"node_ids\":[\"n1\"]}}");
-    transport.takeSent();
+    node.takeSent();
   }
 
   private void deliver(String line) {
-    transport.deliver(line);
-    loop.runReady();
+    node.deliver(line);
+    node.runReady();
   }
 
   @Test
@@ -35,7 +32,7 @@ class EchoTest {
       deliver("{\"src\":\"c1\",\"dest\":\"n1\",\"body\":{\"type\":\"echo\",\"msg_id\":" + (i + 2)
           + ",\"echo\":" + values[i] + "}}");
 
-      assertThat(transport.takeSent()).containsExactly("{\"src\":\"n1\",\"dest\":\"c1\",\"body\":"
+      assertThat(node.takeSent()).containsExactly("{\"src\":\"n1\",\"dest\":\"c1\",\"body\":"
           + "{\"type\":\"echo_ok\",\"in_reply_to\":" + (i + 2) + ",\"echo\":" + values[i] + "}}");
     }
   }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import glomers.harness.service.Service;
 import glomers.harness.service.ServiceHost;
-import glomers.runtime.Dispatcher;
-import glomers.runtime.MaelstromNode;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.loop.VirtualClock;
-import glomers.runtime.transport.InMemoryTransport;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.testing.LocalNode;
+import glomers.runtime.testing.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +29,7 @@ public final class Cluster {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VirtualClock clock = new VirtualClock();
-  private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+  private final Map<String, LocalNode> nodes = new LinkedHashMap<>();
   private final Map<String, Service> services = new HashMap<>();
   private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>();
   private final Set<List<String>> cut = new HashSet<>();
@@ -43,8 +41,6 @@ public final class Cluster {
   private long serverMessages;
   private final Map<String, Long> serverMessagesByType = new HashMap<>();
   private long dropped;
-
-  private record SimNode(MaelstromNode node, InMemoryTransport transport, EventLoop loop) {}
 
   private record InFlight(long deliverAt, long sequence, String src, String dest, String line)
       implements Comparable<InFlight> {
@@ -62,11 +58,8 @@ public final class Cluster {
       services.put(service.id(), service);
     }
     for (String id : ids) {
-      EventLoop loop = new EventLoop(clock, failure -> logs.add(id + " task failed: " + failure));
-      InMemoryTransport transport = new InMemoryTransport(line -> send(id, line));
-      MaelstromNode node = new MaelstromNode(dispatcher, transport, loop, logs::add);
-      node.start();
-      nodes.put(id, new SimNode(node, transport, loop));
+      nodes.put(id, new LocalNode(dispatcher, clock, line -> send(id, line), logs::add,
+          failure -> logs.add(id + " task failed: " + failure)));
     }
     for (String id : ids) {
       Map<String, Object> reply =
@@ -178,16 +171,16 @@ public final class Cluster {
         deliver(inFlight.poll());
         progress = true;
       }
-      for (SimNode node : nodes.values()) {
-        progress |= node.loop().runReady() > 0;
+      for (LocalNode node : nodes.values()) {
+        progress |= node.runReady() > 0;
       }
     }
   }
 
   private long nextEvent() {
     long next = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.peek().deliverAt();
-    for (SimNode node : nodes.values()) {
-      next = Math.min(next, node.loop().nextDeadline());
+    for (LocalNode node : nodes.values()) {
+      next = Math.min(next, node.nextDeadline());
     }
     return next;
   }
@@ -212,9 +205,9 @@ public final class Cluster {
       dropped++;
       return;
     }
-    SimNode node = nodes.get(message.dest());
+    LocalNode node = nodes.get(message.dest());
     if (node != null) {
-      node.transport().deliver(message.line());
+      node.deliver(message.line());
       return;
     }
     Map<String, Object> body = (Map<String, Object>) parse(message.line()).get("body");

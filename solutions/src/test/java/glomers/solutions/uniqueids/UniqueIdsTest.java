@@ -2,11 +2,9 @@ package glomers.solutions.uniqueids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.runtime.Dispatcher;
-import glomers.runtime.MaelstromNode;
-import glomers.runtime.loop.EventLoop;
-import glomers.runtime.loop.VirtualClock;
-import glomers.runtime.transport.InMemoryTransport;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.testing.LocalNode;
+import glomers.runtime.testing.VirtualClock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,17 +27,15 @@ class UniqueIdsTest {
     List<String> sentBetweenNodes = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (String node : List.of("n0", "n1", "n2")) {
-      InMemoryTransport transport = new InMemoryTransport();
-      EventLoop loop = new EventLoop(new VirtualClock());
-      new MaelstromNode(uniqueIds(), transport, loop, line -> {}).start();
-      transport.deliver("{\"src\":\"c0\",\"dest\":\"" + node + "\",\"body\":{\"type\":\"init\",\"msg_id\":1,"
+      LocalNode local = new LocalNode(uniqueIds(), new VirtualClock());
+      local.deliver("{\"src\":\"c0\",\"dest\":\"" + node + "\",\"body\":{\"type\":\"init\",\"msg_id\":1,"
           + "\"node_id\":\"" + node + "\",\"node_ids\":[\"n0\",\"n1\",\"n2\"]}}");
       for (int i = 0; i < 200; i++) {
-        transport.deliver("{\"src\":\"c9\",\"dest\":\"" + node + "\",\"body\":{\"type\":\"generate\","
+        local.deliver("{\"src\":\"c9\",\"dest\":\"" + node + "\",\"body\":{\"type\":\"generate\","
             + "\"msg_id\":" + (i + 2) + "}}");
       }
-      loop.runReady();
-      for (String reply : transport.takeSent()) {
+      local.runReady();
+      for (String reply : local.takeSent()) {
         if (!reply.contains("\"dest\":\"c")) {
           sentBetweenNodes.add(reply);
         } else if (reply.contains("generate_ok")) {

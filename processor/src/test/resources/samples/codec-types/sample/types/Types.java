@@ -3,7 +3,7 @@ package sample.types;
 import glomers.annotations.Handles;
 import glomers.annotations.Message;
 import glomers.annotations.Solution;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,7 @@ package sample.echo;
 import glomers.annotations.Handles;
 import glomers.annotations.Message;
 import glomers.annotations.Solution;
-import glomers.runtime.json.RawJson;
+import glomers.runtime.RawJson;
 
 @Solution("echo")
 final class Echo {
