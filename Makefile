@@ -204,6 +204,13 @@ bench-kafka-checker: build
 bench-txn-checker: build
 	@scripts/bench-txn-checker "$(JAVA)"
 
+# Mutation testing (PIT) of the processor's model building; not part of make test (about 5 min).
+.PHONY: mutation
+mutation:
+	mvn -B -ntp -pl annotations,processor,runtime -Pmutation test $(PLAIN) \
+	  | grep -E '^>> |Generated [0-9]+ mutations|Test strength|BUILD|ERROR'
+	@echo "report: processor/target/pit-reports/index.html"
+
 # Startup time and peak RSS of 25 echo nodes started at once, as Maelstrom does (after `make build`).
 .PHONY: bench-startup
 bench-startup:
