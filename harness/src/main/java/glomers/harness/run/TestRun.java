@@ -80,7 +80,7 @@ public final class TestRun {
     Random schedulerRandom = new Random(random.nextLong());
     Random generatorRandom = new Random(random.nextLong());
     Random nemesisRandom = new Random(random.nextLong());
-    ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom));
+    ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom, options.seqKvStaleness()));
     Workers workers = null;
     String crash = null;
     try (Progress progress = new Progress(this::status)) {

@@ -27,6 +27,7 @@ public abstract class TestNode {
           case "echo" -> new EchoNode(args);
           case "broadcast" -> new BroadcastNode(args);
           case "unique-ids" -> new UniqueIdsNode(args);
+          case "seq-kv-counter" -> new SeqKvCounterNode(args);
           default -> throw new IllegalArgumentException("unknown test node " + args[0]);
         };
     node.run();
