@@ -115,8 +115,9 @@ public final class NodeProcess {
       while (true) {
         // As Maelstrom's stdin thread: one message at a time, the JSON flushed on its own (cheshire's
         // generate-stream flushes its generator), then the newline flushed. A node thus wakes per
-        // message, possibly twice, never on a batch; batching made seq-kv staleness traps pass
-        // more often than under Maelstrom (issue 13, harness/README.md#delivery-and-timing).
+        // message, possibly twice, never on a batch, and must cope with a line in two pieces.
+        // Batching was suspected of letting seq-kv staleness traps pass more often; measured, it
+        // made no difference (issue 13, harness/README.md#delivery-and-timing).
         Message message = inbox.take();
         stdin.write(message.toLine());
         stdin.flush();
