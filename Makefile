@@ -77,7 +77,7 @@ test-browser:
 
 # The challenges with their node counts, flags and limits, but a few seconds of main phase each,
 # so that CI judges every solution through the real bench in about two minutes.
-SMOKE := smoke-echo smoke-unique-ids smoke-snb smoke-ftb smoke-eb smoke-goc smoke-sn-kafka smoke-mn-kafka \
+SMOKE := smoke-echo smoke-unique-ids smoke-snb smoke-ftb smoke-eb smoke-goc smoke-goc-oldest smoke-sn-kafka smoke-mn-kafka \
 	smoke-e-kafka smoke-sn-tat smoke-tarut smoke-tarut-partition smoke-tarct
 .PHONY: smoke
 smoke: build
@@ -93,6 +93,8 @@ smoke: build
 	  --bin $(BIN)/broadcast --node-count 25 --time-limit 5 --rate 100 --latency 100 || failed=1; \
 	$(CHALLENGE) smoke-goc -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 5 \
 	  --nemesis partition --nemesis-interval 1 || failed=1; \
+	$(CHALLENGE) smoke-goc-oldest -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 5 \
+	  --nemesis partition --nemesis-interval 1 --seq-kv-staleness oldest || failed=1; \
 	$(CHALLENGE) smoke-sn-kafka -- $(KAFKA) --bin $(BIN)/kafka --node-count 1 --time-limit 4 || failed=1; \
 	$(CHALLENGE) smoke-mn-kafka -- $(KAFKA) --bin $(BIN)/kafka-lin-kv --node-count 2 --time-limit 4 || failed=1; \
 	$(CHALLENGE) smoke-e-kafka -- $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 6 \
@@ -140,9 +142,15 @@ eb-one: build
 eb-two: build
 	@$(CHALLENGE) $@ --max-msgs-per-op 20 --max-median-ms 1000 --max-max-ms 2000 -- $(EFFICIENT_BROADCAST)
 
+# 4, then (on our bench only) once more with seq-kv serving the stalest version it legally may, so a
+# node that reads without first moving to the newest version fails every time, not by luck.
 goc: build
 	@$(CHALLENGE) $@ -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 20 \
 	  --nemesis partition
+ifeq ($(MAELSTROM),$(BENCH))
+	@$(CHALLENGE) goc-oldest -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 20 \
+	  --nemesis partition --seq-kv-staleness oldest
+endif
 
 KAFKA := -w kafka --concurrency 2n --rate 1000
 
@@ -184,7 +192,7 @@ tarct: build
 	  --max-median-ms 5 --max-not-ok 0 --record store/challenges/tarct-goal.tsv store/latest || true
 
 summary:
-	@scripts/summary echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc \
+	@scripts/summary echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc goc-oldest \
 	  sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal
 
 clean:
@@ -203,6 +211,12 @@ bench-kafka-checker: build
 
 bench-txn-checker: build
 	@scripts/bench-txn-checker "$(JAVA)"
+
+# How often the seq-kv trap node (reads without writing first) fails, next to a correct node and our
+# g-counter, under each --seq-kv-staleness: N runs each (default 40, about 25 s a run).
+.PHONY: seq-kv-trap
+seq-kv-trap: build
+	@scripts/seq-kv-trap $${N:-40}
 
 # Mutation testing (PIT) of the processor's model building; not part of make test (about 5 min).
 .PHONY: mutation

@@ -118,7 +118,7 @@ public final class Maelstrom {
     return new TestOptions(
         o.workload(), o.bin(), o.nodes(), o.concurrency(), o.timeLimitSeconds(), o.rate(), o.latencyMillis(),
         o.latencyDist(), o.partition(), o.nemesisIntervalSeconds(), o.availability(), o.consistencyModels(),
-        o.keyCount(), o.maxTxnLength(), o.maxWritesPerKey(), o.topology(), o.logStderr(), o.logNetSend(),
-        o.logNetRecv(), o.testCount(), seed, o.nodeArgs());
+        o.keyCount(), o.maxTxnLength(), o.maxWritesPerKey(), o.topology(), o.seqKvStaleness(), o.logStderr(),
+        o.logNetSend(), o.logNetRecv(), o.testCount(), seed, o.nodeArgs());
   }
 }

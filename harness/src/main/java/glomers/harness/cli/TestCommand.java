@@ -1,6 +1,7 @@
 package glomers.harness.cli;
 
 import glomers.harness.net.LatencyModel;
+import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,13 @@ public final class TestCommand {
 
   @Option(names = "--topology", paramLabel = "T", defaultValue = "grid")
   String topology;
+
+  @Option(
+      names = "--seq-kv-staleness",
+      paramLabel = "S",
+      defaultValue = "uniform",
+      description = "uniform (Maelstrom's) or oldest: seq-kv always serves the stalest version it may (bench only).")
+  String seqKvStaleness;
 
   @Option(names = "--log-stderr")
   boolean logStderr;
@@ -184,6 +192,10 @@ public final class TestCommand {
     if (!TOPOLOGIES.contains(topology)) {
       errors.add("Failed to validate \"--topology " + topology + "\": Must be one of line, grid, tree, tree2, tree3, tree4, total");
     }
+    SeqKv.Staleness staleness = SeqKv.Staleness.byFlag(seqKvStaleness);
+    if (staleness == null) {
+      errors.add("Failed to validate \"--seq-kv-staleness " + seqKvStaleness + "\": Must be one of uniform, oldest");
+    }
     long testCountValue = positiveLong(errors, "--test-count", testCount);
     long seedValue = new SecureRandom().nextLong();
     if (seed != null) {
@@ -219,6 +231,7 @@ public final class TestCommand {
         (int) maxTxnLengthValue,
         (int) maxWritesValue,
         topology,
+        staleness,
         logStderr,
         logNetSend,
         logNetRecv,

@@ -1,5 +1,6 @@
 package glomers.harness.cli;
 
+import glomers.harness.service.SeqKv;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * @param consistencyModels txn workloads' models
  * @param keyCount null for the workload's default
  * @param topology broadcast topology name
+ * @param seqKvStaleness how stale seq-kv's answers are ({@code --seq-kv-staleness})
  * @param seed seed of every random choice in the run
  * @param nodeArgs extra arguments handed to the node binary
  */
@@ -38,6 +40,7 @@ public record TestOptions(
     int maxTxnLength,
     int maxWritesPerKey,
     String topology,
+    SeqKv.Staleness seqKvStaleness,
     boolean logStderr,
     boolean logNetSend,
     boolean logNetRecv,

@@ -41,31 +41,6 @@ public final class Inbox {
     }
   }
 
-  /**
-   * The head if it is already due (delivering it or dropping it if its source is cut off), else
-   * null without waiting. Lets a consumer hand over a burst of due messages in one write.
-   */
-  public Message takeIfDue() {
-    while (true) {
-      Message head;
-      lock.lock();
-      try {
-        head = queue.peek();
-        if (head == null || head.deadline() - System.nanoTime() > 0) {
-          return null;
-        }
-        queue.poll();
-      } finally {
-        lock.unlock();
-      }
-      if (network.partitions().isCut(head.src(), id)) {
-        continue;
-      }
-      network.delivered(head);
-      return head;
-    }
-  }
-
   /** The next deliverable message, waiting as long as it takes. */
   public Message take() throws InterruptedException {
     return poll(Long.MAX_VALUE);

@@ -113,11 +113,15 @@ public final class NodeProcess {
     try (Writer stdin =
         new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
       while (true) {
-        // One flush per burst of due messages: under load most wake-ups find several.
-        for (Message message = inbox.take(); message != null; message = inbox.takeIfDue()) {
-          stdin.write(message.toLine());
-          stdin.write('\n');
-        }
+        // As Maelstrom's stdin thread: one message at a time, the JSON flushed on its own (cheshire's
+        // generate-stream flushes its generator), then the newline flushed. A node thus wakes per
+        // message, possibly twice, never on a batch, and must cope with a line in two pieces.
+        // Batching was suspected of letting seq-kv staleness traps pass more often; measured, it
+        // made no difference (issue 13, harness/README.md#delivery-and-timing).
+        Message message = inbox.take();
+        stdin.write(message.toLine());
+        stdin.flush();
+        stdin.write('\n');
         stdin.flush();
       }
     } catch (InterruptedException e) {

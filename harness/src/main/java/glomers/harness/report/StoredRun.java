@@ -6,6 +6,7 @@ import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.net.Json;
+import glomers.harness.service.SeqKv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class StoredRun {
     map.put("max-txn-length", o.maxTxnLength());
     map.put("max-writes-per-key", o.maxWritesPerKey());
     map.put("topology", o.topology());
+    map.put("seq-kv-staleness", o.seqKvStaleness().name().toLowerCase(java.util.Locale.ROOT));
     map.put("log-stderr", o.logStderr());
     map.put("log-net-send", o.logNetSend());
     map.put("log-net-recv", o.logNetRecv());
@@ -73,6 +75,10 @@ public final class StoredRun {
         ((Number) m.get("max-txn-length")).intValue(),
         ((Number) m.get("max-writes-per-key")).intValue(),
         (String) m.get("topology"),
+        // Runs stored before the flag existed used Maelstrom's staleness.
+        m.get("seq-kv-staleness") instanceof String staleness
+            ? SeqKv.Staleness.valueOf(staleness.toUpperCase(java.util.Locale.ROOT))
+            : SeqKv.Staleness.UNIFORM,
         Boolean.TRUE.equals(m.get("log-stderr")),
         Boolean.TRUE.equals(m.get("log-net-send")),
         Boolean.TRUE.equals(m.get("log-net-recv")),

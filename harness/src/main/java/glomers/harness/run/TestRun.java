@@ -88,7 +88,7 @@ public final class TestRun {
     Random nemesisRandom = new Random(random.nextLong());
     // Drawn after the others so adding it left every earlier workload's choices unchanged.
     Random finalRandom = new Random(random.nextLong());
-    ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom));
+    ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom, options.seqKvStaleness()));
     Workers workers = null;
     String crash = null;
     try (Progress progress = new Progress(this::status)) {

@@ -7,21 +7,56 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * seq-kv exactly as Maelstrom's (docs/bench.md#seq-kv): a ring of the 32 latest whole-store versions
- * and, per requesting node, the index of the version it last touched. Requests that change nothing
- * are answered from a random version no older than that cursor; mutations go to the newest.
+ * seq-kv as Maelstrom's (docs/bench.md#seq-kv): a ring of the 32 latest whole-store versions and, per
+ * requesting node, the index of the version it last touched. Requests that change nothing are
+ * answered from a version no older than that cursor; mutations go to the newest.
+ *
+ * <p>Which version a request is first tried on depends on {@link Staleness}: Maelstrom's uniform
+ * draw between the cursor and the newest, or always the oldest one the node may still see.
  */
 public final class SeqKv implements Service {
   static final int RETAINED_VERSIONS = 32;
 
+  /** How stale the version a request is first tried on may be. */
+  public enum Staleness {
+    /** Maelstrom's: a uniform draw from the node's cursor to the newest version. */
+    UNIFORM,
+    /**
+     * The harshest draw Maelstrom can make, every time: the node's cursor, or the oldest retained
+     * version if the cursor has fallen off the ring. Every history this gives is one Maelstrom's
+     * uniform draw can give too, and a node's versions never go back.
+     */
+    OLDEST;
+
+    public String flag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The mode named {@code uniform} or {@code oldest}, or null. */
+    public static Staleness byFlag(String flag) {
+      for (Staleness s : values()) {
+        if (s.flag().equals(flag)) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
   private final Random random;
+  private final Staleness staleness;
   /** Oldest first; the last element is version {@code last}. */
   private final List<Map<Object, Object>> ring = new ArrayList<>();
   private long last;
   private final Map<String, Long> cursors = new HashMap<>();
 
   public SeqKv(Random random) {
+    this(random, Staleness.UNIFORM);
+  }
+
+  public SeqKv(Random random, Staleness staleness) {
     this.random = random;
+    this.staleness = staleness;
     ring.add(Map.of());
   }
 
@@ -33,7 +68,10 @@ public final class SeqKv implements Service {
   @Override
   public synchronized Map<String, Object> handle(String src, Map<String, Object> request) {
     long cursor = cursors.getOrDefault(src, 0L);
-    long chosen = cursor + (long) (random.nextDouble() * (last - cursor + 1));
+    long chosen =
+        staleness == Staleness.OLDEST
+            ? Math.max(cursor, last - ring.size() + 1)
+            : cursor + (long) (random.nextDouble() * (last - cursor + 1));
     Map<Object, Object> stale = versionAt(chosen);
     Kv.Outcome outcome;
     try {

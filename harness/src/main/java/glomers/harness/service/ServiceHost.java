@@ -17,8 +17,20 @@ public final class ServiceHost implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
 
   public static List<Service> standard(Random random) {
+    return standard(random, SeqKv.Staleness.UNIFORM);
+  }
+
+  /** The four services, seq-kv serving with the given staleness ({@code --seq-kv-staleness}). */
+  public static List<Service> standard(Random random, SeqKv.Staleness seqKvStaleness) {
+    if (seqKvStaleness == SeqKv.Staleness.OLDEST) {
+      Log.info("seq-kv serves every request from the oldest version its caller may still see"
+          + " (--seq-kv-staleness oldest)");
+    }
     return List.of(
-        new LinKv(), new SeqKv(new Random(random.nextLong())), new LwwKv(new Random(random.nextLong())), new LinTso());
+        new LinKv(),
+        new SeqKv(new Random(random.nextLong()), seqKvStaleness),
+        new LwwKv(new Random(random.nextLong())),
+        new LinTso());
   }
 
   public ServiceHost(Network network, List<Service> services) {

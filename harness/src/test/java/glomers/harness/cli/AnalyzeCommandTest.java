@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
-import glomers.harness.report.StoredRun;
 import glomers.harness.net.Json;
 import glomers.harness.report.Reports;
+import glomers.harness.report.StoredRun;
+import glomers.harness.service.SeqKv;
 import glomers.harness.workload.kafka.SyntheticHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ class AnalyzeCommandTest {
         run,
         new TestOptions(
             "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", false, 10, null,
-            List.of("strict-serializable"), null, 4, 16, null, false, false, false, 1, 3, List.of()));
+            List.of("strict-serializable"), null, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, 3,
+            List.of()));
     HistoryBuilder good = new HistoryBuilder();
     good.op(0, "add", 2L, OpType.OK, 2L).op(0, "read", null, OpType.OK, 2L);
     good.invoke(0, "read", null).add(OpType.OK, 0, "read", 2L, null, true);

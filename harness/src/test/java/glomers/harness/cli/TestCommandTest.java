@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.Maelstrom;
+import glomers.harness.service.SeqKv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ class TestCommandTest {
     assertThat(o.maxTxnLength()).isEqualTo(4);
     assertThat(o.maxWritesPerKey()).isEqualTo(16);
     assertThat(o.topology()).isEqualTo("grid");
+    assertThat(o.seqKvStaleness()).isEqualTo(SeqKv.Staleness.UNIFORM);
     assertThat(o.testCount()).isEqualTo(1);
     assertThat(o.bin()).isEqualTo(bin.toRealPath());
     assertThat(o.nodeArgs()).isEmpty();
@@ -135,6 +137,19 @@ class TestCommandTest {
   void degenerateLatencyDistributionsAreRefused() {
     assertThat(refusal("--latency-dist", "uniform")).contains("needs --latency > 0");
     assertThat(refusal("--latency-dist", "exponential", "--latency", "0")).contains("needs --latency > 0");
+  }
+
+  @Test
+  void seqKvStalenessIsUniformOrOldest() throws Exception {
+    assertThat(parse("--seq-kv-staleness", "uniform").seqKvStaleness()).isEqualTo(SeqKv.Staleness.UNIFORM);
+    assertThat(parse("--seq-kv-staleness", "oldest").seqKvStaleness()).isEqualTo(SeqKv.Staleness.OLDEST);
+    for (String bad : List.of("OLDEST", "newest", "random", "", " oldest")) {
+      assertThat(refusal("--seq-kv-staleness", bad))
+          .isEqualTo("Failed to validate \"--seq-kv-staleness " + bad + "\": Must be one of uniform, oldest");
+    }
+    assertThat(Maelstrom.run(new String[] {"test", "--seq-kv-staleness", "worst", "--bin", bin.toString()}))
+        .isEqualTo(254);
+    assertThat(Maelstrom.run(new String[] {"test", "--bin", bin.toString(), "--seq-kv-staleness"})).isEqualTo(254);
   }
 
   @Test

@@ -9,6 +9,7 @@ import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
+import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.Connection;
 import glomers.harness.workload.FinalPhase;
@@ -254,7 +255,8 @@ public final class SyntheticHistory {
     TestOptions options =
         new TestOptions(
             "kafka", Path.of("synthetic"), nodes, CONCURRENCY, (int) (ops / RATE), RATE, 0, "constant", false, 10,
-            null, List.of("strict-serializable"), 10, 4, 16, null, false, false, false, 1, seed, List.of());
+            null, List.of("strict-serializable"), 10, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, seed,
+            List.of());
     StoredRun.writeOptions(dir, options);
     Reports.writeHistory(dir, history);
     System.out.printf(
