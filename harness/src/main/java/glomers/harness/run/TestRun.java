@@ -10,6 +10,7 @@ import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.Log;
+import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
@@ -134,12 +135,12 @@ public final class TestRun {
       return new Outcome(EXIT_CRASH, null, dir, null);
     }
     Log.info("Analyzing...");
-    Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats());
+    Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats(), NodeLogs.scan(dir));
     Reports.writeResults(dir, results);
     Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
     report.afterRun(dir, options, ops, results, null, mainStart);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, ops);
     Log.closeFile();
     int exit =
         switch (valid) {

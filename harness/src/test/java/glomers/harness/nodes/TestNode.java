@@ -29,6 +29,7 @@ public abstract class TestNode {
           case "unique-ids" -> new UniqueIdsNode(args);
           case "txn" -> new TxnNode(args);
           case "kafka" -> new KafkaNode(args);
+          case "counter" -> new CounterNode(args);
           default -> throw new IllegalArgumentException("unknown test node " + args[0]);
         };
     node.run();
