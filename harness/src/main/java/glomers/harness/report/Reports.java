@@ -5,6 +5,7 @@ import glomers.harness.checker.History;
 import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
+import glomers.harness.history.ProcessClient;
 import glomers.harness.net.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -43,15 +44,33 @@ public final class Reports {
   }
 
   public static void writeHistory(Path dir, List<Op> history) throws IOException {
+    writeHistory(dir, history, Map.of());
+  }
+
+  /**
+   * history.jsonl (one op per line, with {@code client} and {@code node} for a client op whose
+   * process is in {@code clients}) and history.txt: tab-separated time in ms since the start of
+   * the test, process, client connection, node, type, f, value, error.
+   */
+  public static void writeHistory(Path dir, List<Op> history, Map<Integer, ProcessClient> clients) throws IOException {
     try (BufferedWriter jsonl = Files.newBufferedWriter(dir.resolve("history.jsonl"), StandardCharsets.UTF_8);
         BufferedWriter txt = Files.newBufferedWriter(dir.resolve("history.txt"), StandardCharsets.UTF_8)) {
       for (Op op : history) {
-        jsonl.write(Json.write(History.toJson(op)));
+        Map<String, Object> json = History.toJson(op);
+        ProcessClient client = op.isClient() ? clients.get(op.process()) : null;
+        if (client != null) {
+          json.put("client", client.connection());
+          json.put("node", client.node());
+        }
+        jsonl.write(Json.write(json));
         jsonl.newLine();
         txt.write(
             String.join(
                 "\t",
+                String.format(java.util.Locale.ROOT, "%.3f", op.time() / 1e6),
                 op.isClient() ? Integer.toString(op.process()) : "nemesis",
+                client == null ? "" : client.connection(),
+                client == null ? "" : client.node(),
                 op.type().wire(),
                 op.f(),
                 Json.write(op.value()),
