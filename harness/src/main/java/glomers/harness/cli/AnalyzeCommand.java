@@ -66,7 +66,7 @@ public final class AnalyzeCommand {
       return 255;
     }
     Validity valid = Analysis.validity(results);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, history);
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, history, Map.of());
     // CPU beside wall time: on a shared machine the wall figures say more about the neighbours.
     System.out.printf(
         "analyze: %d history entries read in %.2f s (%.2f s CPU), checked in %.2f s (%.2f s CPU)%n",

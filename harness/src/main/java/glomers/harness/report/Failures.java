@@ -3,6 +3,7 @@ package glomers.harness.report;
 import glomers.harness.checker.History;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.history.ProcessClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,10 @@ final class Failures {
 
   /**
    * One line per {@code :f} with ops that did not complete ok, at most {@code max} (the rest
-   * counted in a last line); {@code nodeOf} names the node a process talked to, null if unknown.
+   * counted in a last line); {@code clientOf} names the connection (null if unknown) and node
+   * (null if unknown) a process used.
    */
-  static List<String> lines(List<Op> history, IntFunction<String> nodeOf, int max) {
+  static List<String> lines(List<Op> history, IntFunction<ProcessClient> clientOf, int max) {
     Map<String, long[]> invoked = new LinkedHashMap<>();
     Map<String, Map<String, Long>> categories = new LinkedHashMap<>();
     Map<String, String> first = new LinkedHashMap<>();
@@ -53,11 +55,11 @@ final class Failures {
       if (done != null && done.type() == OpType.OK) {
         continue;
       }
-      String node = nodeOf.apply(invoke.process());
+      ProcessClient client = clientOf.apply(invoke.process());
       Reason reason =
           done == null
               ? new Reason("never completed", "process " + invoke.process() + "'s " + invoke.f() + " never completed")
-              : reason(invoke.f(), node, done);
+              : reason(invoke.f(), client, done);
       categories.computeIfAbsent(invoke.f(), f -> new LinkedHashMap<>()).merge(reason.category(), 1L, Long::sum);
       first.putIfAbsent(invoke.f(), reason.detail());
     }
@@ -84,23 +86,25 @@ final class Failures {
     return lines;
   }
 
-  static Reason reason(String f, String node, Op completion) {
+  static Reason reason(String f, ProcessClient client, Op completion) {
     Object error = completion.error();
-    String who = node == null ? "the node" : node;
+    String who = client == null || client.node() == null ? "the node" : client.node();
+    String connection = client == null || client.connection() == null ? "" : client.connection() + "'s ";
+    String process = "process " + completion.process() + (client == null || client.connection() == null ? "" : ", " + client.connection());
     String failed = completion.type() == OpType.FAIL ? "failed" : "indeterminate";
     if (error == null) {
       return new Reason(failed + " without an error", "process " + completion.process() + "'s " + f + " was " + completion.type().wire() + " with no error");
     }
     String text = error instanceof List<?> l && l.size() == 1 ? String.valueOf(l.get(0)) : String.valueOf(error);
     if (text.equals("net-timeout") || text.contains("Client read timeout")) {
-      return new Reason("timed out", who + " did not reply to " + f + " (process " + completion.process() + ") before the client's timeout");
+      return new Reason("timed out", who + " did not reply to " + f + " (" + process + ") before the client's timeout");
     }
     Matcher m = MALFORMED.matcher(text);
     if (m.find()) {
       String expected = group(TYPE, m.group(3));
       String received = group(TYPE, m.group(4));
       String msg = group(IN_REPLY_TO, m.group(4));
-      String request = msg == null ? f : "msg " + msg;
+      String request = msg == null ? f : connection + "msg " + msg;
       if (expected != null && received != null && !expected.equals(received)) {
         return new Reason("wrong reply type", m.group(1) + " answered " + request + " with " + received + ", expected " + expected);
       }

@@ -131,7 +131,7 @@ public final class Reports {
   /** As below, for callers without a history: no per-:f reasons, no partition check. */
   public static void printSummary(
       TestOptions options, Map<String, Object> results, Validity valid, Path dir, long elapsedNanos) {
-    printSummary(options, results, valid, dir, elapsedNanos, List.of());
+    printSummary(options, results, valid, dir, elapsedNanos, List.of(), Map.of());
   }
 
   /**
@@ -142,7 +142,8 @@ public final class Reports {
    * dozen lines whatever the run's size.
    */
   public static void printSummary(
-      TestOptions options, Map<String, Object> results, Validity valid, Path dir, long elapsedNanos, List<Op> history) {
+      TestOptions options, Map<String, Object> results, Validity valid, Path dir, long elapsedNanos, List<Op> history,
+      Map<Integer, ProcessClient> clients) {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Results (" + dir.resolve("results.json") + "):");
@@ -182,7 +183,7 @@ public final class Reports {
         lines.add("    " + line);
       }
     }
-    lines.addAll(problems(options, results, valid, dir, history));
+    lines.addAll(problems(options, results, valid, dir, history, clients));
     lines.add(String.format("  run took %.1f s; valid? %s", elapsedNanos / 1e9, valid.json()));
     lines.add("  " + benchUsage());
     lines.add("");
@@ -192,7 +193,8 @@ public final class Reports {
 
   /** The summary's explanation of a run that is not valid, and its warnings. */
   static List<String> problems(
-      TestOptions options, Map<String, Object> results, Validity valid, Path dir, List<Op> history) {
+      TestOptions options, Map<String, Object> results, Validity valid, Path dir, List<Op> history,
+      Map<Integer, ProcessClient> clients) {
     List<String> lines = new ArrayList<>();
     if (valid != Validity.TRUE) {
       List<String> failing = new ArrayList<>();
@@ -208,7 +210,9 @@ public final class Reports {
       List<String> reasons =
           Failures.lines(
               history,
-              process -> nodes == 0 || concurrency <= 0 ? null : options.nodes().get((process % concurrency) % nodes),
+              // Without the run's record (analyze) the node follows from the process: worker i talks to nodes[i mod n].
+              process -> clients.getOrDefault(process,
+                  new ProcessClient(null, nodes == 0 || concurrency <= 0 ? null : options.nodes().get((process % concurrency) % nodes))),
               4);
       if (!reasons.isEmpty()) {
         lines.add("  ops not ok, per :f (first reason; all in " + dir.resolve("history.txt") + "):");

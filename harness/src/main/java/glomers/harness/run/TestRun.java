@@ -142,7 +142,7 @@ public final class TestRun {
     Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
     report.afterRun(dir, options, ops, results, null, journal.originNanos());
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, ops);
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, ops, history.clients());
     Log.closeFile();
     int exit =
         switch (valid) {

@@ -46,7 +46,7 @@ class NewcomerMistakesEndToEndTest {
     String summary = summary(run);
     assertThat(summary)
         .contains("failing checkers")
-        .containsPattern("add: (\\d+) of \\1 timed out; first: n0 did not reply to add")
+        .containsPattern("add: (\\d+) of \\1 timed out; first: n0 did not reply to add \\(process \\d+, c\\d+\\) before the client's timeout")
         .contains("Analysis invalid!")
         .doesNotContain("\"by-f\"");
   }
@@ -57,7 +57,7 @@ class NewcomerMistakesEndToEndTest {
 
     assertThat(run.exitCode).isEqualTo(1);
     assertThat(summary(run))
-        .containsPattern("add: (\\d+) of \\1 wrong reply type; first: n0 answered msg \\d+ with read_ok, expected add_ok");
+        .containsPattern("add: (\\d+) of \\1 wrong reply type; first: n0 answered c\\d+'s msg \\d+ with read_ok, expected add_ok");
   }
 
   @Test

@@ -6,6 +6,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.history.ProcessClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +44,17 @@ class SummaryTest {
     Map<String, Object> byF = Map.of("add", Map.of("valid?", false, "count", 5000, "ok-count", 0));
     Map<String, Object> stats = new LinkedHashMap<>(Map.of("valid?", false, "count", 5000, "ok-count", 0, "by-f", byF));
 
-    List<String> lines = Reports.problems(options(false), results(stats), Validity.FALSE, DIR, history);
+    List<String> lines = Reports.problems(options(false), results(stats), Validity.FALSE, DIR, history, Map.of());
 
     assertThat(lines).hasSizeLessThanOrEqualTo(12);
     assertThat(String.join("\n", lines))
         .contains("stats is false: ", "not valid: by-f add")
         .contains("add: 5000 of 5000 wrong reply type; first: n0 answered msg 1 with read_ok, expected add_ok");
+
+    // With the run's record of connections (not in analyze), the msg id says whose it is.
+    assertThat(Reports.problems(options(false), results(stats), Validity.FALSE, DIR, history,
+            Map.of(0, new ProcessClient("c6", "n0"))))
+        .anyMatch(line -> line.contains("first: n0 answered c6's msg 1 with read_ok, expected add_ok"));
   }
 
   @Test
@@ -59,11 +65,11 @@ class SummaryTest {
             new Op(1, 2, OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", Map.of()), null, false));
     Map<String, Object> stats = Map.of("valid?", true);
 
-    assertThat(Reports.problems(options(true), results(stats), Validity.TRUE, DIR, history))
+    assertThat(Reports.problems(options(true), results(stats), Validity.TRUE, DIR, history, Map.of()))
         .anyMatch(line -> line.contains("no partition cut any node off") && line.contains("--nemesis-interval"));
 
     List<Op> cut =
         List.of(new Op(0, 2, OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", Map.of("n0", List.of("n1"))), null, false));
-    assertThat(Reports.problems(options(true), results(stats), Validity.TRUE, DIR, cut)).isEmpty();
+    assertThat(Reports.problems(options(true), results(stats), Validity.TRUE, DIR, cut, Map.of())).isEmpty();
   }
 }
