@@ -52,6 +52,9 @@ public final class Maelstrom {
             .addSubcommand("analyze", analyze)
             .addSubcommand("check", check)
             .addSubcommand("serve", serve);
+    List<String> footer = new java.util.ArrayList<>(List.of("", "Workloads (-w) and the requests their clients send; every node is sent init first:"));
+    footer.addAll(Workloads.helpLines());
+    cli.getSubcommands().get("test").getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     ParseResult parsed;
     try {
       parsed = cli.parseArgs(args);

@@ -4,6 +4,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.net.Json;
 import glomers.harness.report.Analysis;
+import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
 import glomers.harness.view.RunReport;
@@ -54,7 +55,7 @@ public final class AnalyzeCommand {
     long read = System.nanoTime();
     long readCpu = cpuNanos();
     Map<String, Object> net = previousNet(dir);
-    Map<String, Object> results = Analysis.compose(options, workload, history, net);
+    Map<String, Object> results = Analysis.compose(options, workload, history, net, NodeLogs.scan(dir));
     long checked = System.nanoTime();
     long checkedCpu = cpuNanos();
     try {
@@ -65,7 +66,7 @@ public final class AnalyzeCommand {
       return 255;
     }
     Validity valid = Analysis.validity(results);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start);
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, history, Map.of());
     // CPU beside wall time: on a shared machine the wall figures say more about the neighbours.
     System.out.printf(
         "analyze: %d history entries read in %.2f s (%.2f s CPU), checked in %.2f s (%.2f s CPU)%n",

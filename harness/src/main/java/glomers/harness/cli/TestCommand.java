@@ -24,7 +24,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "test",
-    mixinStandardHelpOptions = true,
     description = "Runs a node binary against a workload, like `maelstrom test`.",
     sortOptions = false)
 public final class TestCommand {
@@ -32,111 +31,134 @@ public final class TestCommand {
   static final Set<String> TOPOLOGIES = Set.of("line", "grid", "tree", "tree2", "tree3", "tree4", "total");
   private static final Pattern CONCURRENCY = Pattern.compile("^(\\d+)(n?)$");
 
-  @Option(names = "--bin", paramLabel = "FILE", description = "Node executable (required).")
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit (default: off).")
+  boolean help;
+
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit (default: off).")
+  boolean version;
+
+  @Option(names = "--bin", paramLabel = "FILE", description = "Node executable to test; required (default: none).")
   String bin;
 
-  @Option(names = {"-w", "--workload"}, paramLabel = "NAME", defaultValue = "lin-kv")
+  @Option(names = {"-w", "--workload"}, paramLabel = "NAME", defaultValue = "lin-kv",
+      description = "Workload to run; see the list below (default: ${DEFAULT-VALUE}).")
   String workload;
 
-  @Option(names = "--node-count", paramLabel = "N", description = "Nodes n0..n(N-1); overrides --nodes/-n.")
+  @Option(names = "--node-count", paramLabel = "N",
+      description = "Run nodes n0..n(N-1); overrides --nodes, -n and --nodes-file (default: unset, so n1..n5).")
   String nodeCount;
 
-  @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60")
+  @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60",
+      description = "Seconds of the main phase; setup, final phase and teardown come on top (default: ${DEFAULT-VALUE}).")
   String timeLimit;
 
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "5")
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
+      description = "Target client requests per second over all workers; 0 for none (default: ${DEFAULT-VALUE}).")
   String rate;
 
-  @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1n")
+  @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1n",
+      description = "Client workers: a number, or Kn for K times the node count (default: ${DEFAULT-VALUE}).")
   String concurrency;
 
-  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0")
+  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
+      description = "Mean latency of each message between nodes and services, in ms (default: ${DEFAULT-VALUE}).")
   String latency;
 
-  @Option(names = "--latency-dist", paramLabel = "D", defaultValue = "constant")
+  @Option(names = "--latency-dist", paramLabel = "D", defaultValue = "constant",
+      description = "Latency distribution: constant, uniform or exponential (default: ${DEFAULT-VALUE}).")
   String latencyDist;
 
-  @Option(names = "--nemesis", paramLabel = "F[,F]")
+  @Option(names = "--nemesis", paramLabel = "F[,F]",
+      description = "Comma-separated faults to inject; only partition exists (default: none).")
   String nemesis;
 
-  @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10")
+  @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10",
+      description = "Mean seconds between nemesis operations; decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
   String nemesisInterval;
 
-  @Option(names = "--availability", paramLabel = "A")
+  @Option(names = "--availability", paramLabel = "A",
+      description = "Required availability: total, or the least fraction of ok requests, 0 to 1 (default: unset, no requirement).")
   String availability;
 
-  @Option(names = "--consistency-models", paramLabel = "M", defaultValue = "strict-serializable")
+  @Option(names = "--consistency-models", paramLabel = "M", defaultValue = "strict-serializable",
+      description = "txn-rw-register's models to check, split on ' , ' (default: ${DEFAULT-VALUE}).")
   String consistencyModels;
 
-  @Option(names = "--key-count", paramLabel = "N")
+  @Option(names = "--key-count", paramLabel = "N",
+      description = "Active keys in the kafka and txn-rw-register generators (default: unset, so 10).")
   String keyCount;
 
-  @Option(names = "--max-txn-length", paramLabel = "N", defaultValue = "4")
+  @Option(names = "--max-txn-length", paramLabel = "N", defaultValue = "4",
+      description = "Most micro-operations per transaction (default: ${DEFAULT-VALUE}).")
   String maxTxnLength;
 
-  @Option(names = "--max-writes-per-key", paramLabel = "N", defaultValue = "16")
+  @Option(names = "--max-writes-per-key", paramLabel = "N", defaultValue = "16",
+      description = "Writes (kafka: sends) per key before the key is retired (default: ${DEFAULT-VALUE}).")
   String maxWritesPerKey;
 
-  @Option(names = "--topology", paramLabel = "T", defaultValue = "grid")
+  @Option(names = "--topology", paramLabel = "T", defaultValue = "grid",
+      description = "Broadcast's topology: grid, line, total, tree, tree2, tree3 or tree4 (default: ${DEFAULT-VALUE}).")
   String topology;
 
   @Option(
       names = "--seq-kv-staleness",
       paramLabel = "S",
       defaultValue = "uniform",
-      description = "uniform (Maelstrom's) or oldest: seq-kv always serves the stalest version it may (bench only).")
+      description = "uniform (Maelstrom's random draw) or oldest: seq-kv serves the stalest version it legally may,"
+          + " so a node relying on fresh reads fails every run; bench only (default: ${DEFAULT-VALUE}).")
   String seqKvStaleness;
 
-  @Option(names = "--log-stderr")
+  @Option(names = "--log-stderr", description = "Echo each node's stderr lines to the console (default: off).")
   boolean logStderr;
 
-  @Option(names = "--log-net-send")
+  @Option(names = "--log-net-send", description = "Log every message entering the network (default: off).")
   boolean logNetSend;
 
-  @Option(names = "--log-net-recv")
+  @Option(names = "--log-net-recv", description = "Log every message delivered (default: off).")
   boolean logNetRecv;
 
-  @Option(names = "--seed", paramLabel = "LONG", description = "Seed of every random choice (default: random, printed).")
+  @Option(names = "--seed", paramLabel = "LONG", description = "Seed of every random choice, to repeat a run (default: random, printed).")
   String seed;
 
-  @Option(names = "--store", paramLabel = "DIR", defaultValue = "store", description = "Where runs are stored.")
+  @Option(names = "--store", paramLabel = "DIR", defaultValue = "store", description = "Folder where runs are stored (default: ${DEFAULT-VALUE}).")
   Path store;
 
   // Jepsen's inherited flags: accepted for compatibility, mostly meaningless for local processes.
-  @Option(names = {"-n", "--node"}, paramLabel = "HOST")
+  @Option(names = {"-n", "--node"}, paramLabel = "HOST", description = "A node name; repeatable (default: n1..n5).")
   List<String> node = new ArrayList<>();
 
-  @Option(names = "--nodes", paramLabel = "LIST")
+  @Option(names = "--nodes", paramLabel = "LIST", description = "Comma-separated node names (default: n1..n5).")
   List<String> nodesLists = new ArrayList<>();
 
-  @Option(names = "--nodes-file", paramLabel = "FILE")
+  @Option(names = "--nodes-file", paramLabel = "FILE", description = "File of node names, one per line (default: unset).")
   Path nodesFile;
 
-  @Option(names = "--test-count", paramLabel = "N", defaultValue = "1")
+  @Option(names = "--test-count", paramLabel = "N", defaultValue = "1",
+      description = "Repeat the run N times with seeds seed, seed+1, ..., stopping at the first that fails (default: ${DEFAULT-VALUE}).")
   String testCount;
 
-  @Option(names = "--leave-db-running")
+  @Option(names = "--leave-db-running", description = "Jepsen's; ignored: nodes die with the bench (default: off).")
   boolean leaveDbRunning;
 
-  @Option(names = "--logging-json")
+  @Option(names = "--logging-json", description = "Jepsen's; no effect here (default: off).")
   boolean loggingJson;
 
-  @Option(names = "--username", defaultValue = "root")
+  @Option(names = "--username", defaultValue = "root", description = "Jepsen's SSH user; no effect on local processes (default: ${DEFAULT-VALUE}).")
   String username;
 
-  @Option(names = "--password", defaultValue = "root")
+  @Option(names = "--password", defaultValue = "root", description = "Jepsen's SSH password; no effect on local processes (default: ${DEFAULT-VALUE}).")
   String password;
 
-  @Option(names = "--no-ssh")
+  @Option(names = "--no-ssh", description = "Jepsen's; no effect on local processes (default: off).")
   boolean noSsh;
 
-  @Option(names = "--strict-host-key-checking")
+  @Option(names = "--strict-host-key-checking", description = "Jepsen's; no effect on local processes (default: off).")
   boolean strictHostKeyChecking;
 
-  @Option(names = "--ssh-private-key", paramLabel = "FILE")
+  @Option(names = "--ssh-private-key", paramLabel = "FILE", description = "Jepsen's; no effect on local processes (default: unset).")
   String sshPrivateKey;
 
-  @Parameters(paramLabel = "ARGS", description = "Extra arguments for the node binary.")
+  @Parameters(paramLabel = "ARGS", description = "Extra arguments for the node binary, after -- (default: none).")
   List<String> args = new ArrayList<>();
 
   /** A flag's value that Maelstrom would refuse. */

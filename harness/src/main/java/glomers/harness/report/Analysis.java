@@ -23,16 +23,33 @@ public final class Analysis {
   public static Map<String, Object> compose(
       TestOptions options, Workload workload, List<Op> history, NetStats net) {
     long opCount = history.stream().filter(op -> op.isClient() && op.isInvoke()).count();
-    return compose(options, workload, history, net.toResult(opCount));
+    return compose(options, workload, history, net.toResult(opCount), Map.of("valid?", true));
+  }
+
+  /** As above, with the {@code exceptions} entry given: the nodes' logged errors ({@link NodeLogs#scan}). */
+  public static Map<String, Object> compose(
+      TestOptions options, Workload workload, List<Op> history, NetStats net, Map<String, Object> exceptions) {
+    long opCount = history.stream().filter(op -> op.isClient() && op.isInvoke()).count();
+    return compose(options, workload, history, net.toResult(opCount), exceptions);
   }
 
   /** As above with the {@code net} result given: {@code analyze} reuses the run's own. */
   public static Map<String, Object> compose(
       TestOptions options, Workload workload, List<Op> history, Map<String, Object> netResult) {
+    return compose(options, workload, history, netResult, Map.of("valid?", true));
+  }
+
+  /**
+   * As above with both the {@code net} and the {@code exceptions} result given. Node errors are
+   * counted there but always valid (docs/bench.md#node-errors).
+   */
+  public static Map<String, Object> compose(
+      TestOptions options, Workload workload, List<Op> history, Map<String, Object> netResult,
+      Map<String, Object> exceptions) {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("perf", run(new Perf(), history));
     results.put("timeline", Map.of("valid?", true));
-    results.put("exceptions", Map.of("valid?", true));
+    results.put("exceptions", exceptions);
     results.put("stats", run(new Stats(workload.statsExempt()), history));
     results.put("availability", run(new Availability(options.availability()), history));
     results.put("net", netResult);

@@ -5,6 +5,7 @@ import glomers.harness.checker.History;
 import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
+import glomers.harness.history.ProcessClient;
 import glomers.harness.net.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -43,15 +44,33 @@ public final class Reports {
   }
 
   public static void writeHistory(Path dir, List<Op> history) throws IOException {
+    writeHistory(dir, history, Map.of());
+  }
+
+  /**
+   * history.jsonl (one op per line, with {@code client} and {@code node} for a client op whose
+   * process is in {@code clients}) and history.txt: tab-separated time in ms since the start of
+   * the test, process, client connection, node, type, f, value, error.
+   */
+  public static void writeHistory(Path dir, List<Op> history, Map<Integer, ProcessClient> clients) throws IOException {
     try (BufferedWriter jsonl = Files.newBufferedWriter(dir.resolve("history.jsonl"), StandardCharsets.UTF_8);
         BufferedWriter txt = Files.newBufferedWriter(dir.resolve("history.txt"), StandardCharsets.UTF_8)) {
       for (Op op : history) {
-        jsonl.write(Json.write(History.toJson(op)));
+        Map<String, Object> json = History.toJson(op);
+        ProcessClient client = op.isClient() ? clients.get(op.process()) : null;
+        if (client != null) {
+          json.put("client", client.connection());
+          json.put("node", client.node());
+        }
+        jsonl.write(Json.write(json));
         jsonl.newLine();
         txt.write(
             String.join(
                 "\t",
+                String.format(java.util.Locale.ROOT, "%.3f", op.time() / 1e6),
                 op.isClient() ? Integer.toString(op.process()) : "nemesis",
+                client == null ? "" : client.connection(),
+                client == null ? "" : client.node(),
                 op.type().wire(),
                 op.f(),
                 Json.write(op.value()),
@@ -109,12 +128,22 @@ public final class Reports {
     };
   }
 
-  /**
-   * Key figures, then the problems (every sub-result that is not valid, in full), then the verdict
-   * as Maelstrom's last line.
-   */
+  /** As below, for callers without a history: no per-:f reasons, no partition check. */
   public static void printSummary(
       TestOptions options, Map<String, Object> results, Validity valid, Path dir, long elapsedNanos) {
+    printSummary(options, results, valid, dir, elapsedNanos, List.of(), Map.of());
+  }
+
+  /**
+   * Key figures; then, for a run that is not valid, one short line per failing checker (the full
+   * map is in results.json), the first reason per {@code :f} that did not complete ok, and the
+   * node logs with their first error; warnings (node errors in a valid run, a partition run that
+   * cut no node off); then the verdict as Maelstrom's last line. The problem part stays about a
+   * dozen lines whatever the run's size.
+   */
+  public static void printSummary(
+      TestOptions options, Map<String, Object> results, Validity valid, Path dir, long elapsedNanos, List<Op> history,
+      Map<Integer, ProcessClient> clients) {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Results (" + dir.resolve("results.json") + "):");
@@ -154,16 +183,101 @@ public final class Reports {
         lines.add("    " + line);
       }
     }
-    for (Map.Entry<String, Object> entry : results.entrySet()) {
-      if (entry.getValue() instanceof Map<?, ?> sub && !Boolean.TRUE.equals(sub.get("valid?"))) {
-        lines.add("  " + entry.getKey() + " is " + sub.get("valid?") + ": " + abbreviate(Json.write(sub), 4000));
-      }
-    }
+    lines.addAll(problems(options, results, valid, dir, history, clients));
     lines.add(String.format("  run took %.1f s; valid? %s", elapsedNanos / 1e9, valid.json()));
     lines.add("  " + benchUsage());
     lines.add("");
     lines.add(verdictLine(valid));
     lines.forEach(Log::plain);
+  }
+
+  /** The summary's explanation of a run that is not valid, and its warnings. */
+  static List<String> problems(
+      TestOptions options, Map<String, Object> results, Validity valid, Path dir, List<Op> history,
+      Map<Integer, ProcessClient> clients) {
+    List<String> lines = new ArrayList<>();
+    if (valid != Validity.TRUE) {
+      List<String> failing = new ArrayList<>();
+      for (Map.Entry<String, Object> entry : results.entrySet()) {
+        if (entry.getValue() instanceof Map<?, ?> sub && !Boolean.TRUE.equals(sub.get("valid?"))) {
+          failing.add("    " + entry.getKey() + " is " + sub.get("valid?") + ": " + briefChecker(sub));
+        }
+      }
+      lines.add("  failing checkers (" + failing.size() + "; in full in results.json):");
+      lines.addAll(failing.subList(0, Math.min(failing.size(), 5)));
+      int nodes = options.nodes() == null ? 0 : options.nodes().size();
+      int concurrency = options.concurrency();
+      List<String> reasons =
+          Failures.lines(
+              history,
+              // Without the run's record (analyze) the node follows from the process: worker i talks to nodes[i mod n].
+              process -> clients.getOrDefault(process,
+                  new ProcessClient(null, nodes == 0 || concurrency <= 0 ? null : options.nodes().get((process % concurrency) % nodes))),
+              4);
+      if (!reasons.isEmpty()) {
+        lines.add("  ops not ok, per :f (first reason; all in " + dir.resolve("history.txt") + "):");
+        lines.addAll(reasons);
+      }
+    }
+    Object exceptions = results.get("exceptions");
+    long nodeErrors = exceptions instanceof Map<?, ?> e && e.get("count") instanceof Number n ? n.longValue() : 0;
+    if (valid != Validity.TRUE || nodeErrors > 0) {
+      lines.addAll(NodeLogs.summaryLines(exceptions, dir, 3));
+    }
+    if (options.partition() && !history.isEmpty() && !cutOffAnyNode(history)) {
+      lines.add("  warning: --nemesis partition was asked for, but no partition cut any node off; try a shorter"
+          + " --nemesis-interval (now " + options.nemesisIntervalSeconds() + " s) or a longer --time-limit");
+    }
+    return lines;
+  }
+
+  /** Whether a nemesis op of the history isolated at least one node from another. */
+  static boolean cutOffAnyNode(List<Op> history) {
+    for (Op op : history) {
+      if (!op.isClient() && "start-partition".equals(op.f())
+          && op.value() instanceof List<?> v && v.size() == 2 && "isolated".equals(v.get(0))
+          && v.get(1) instanceof Map<?, ?> grudge
+          && grudge.values().stream().anyMatch(srcs -> srcs instanceof List<?> l && !l.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A failing checker in one line: its scalar figures and which of its nested results are not
+   * valid, e.g. {@code count 6, ok-count 0, fail-count 0, info-count 6; not valid: by-f add}.
+   */
+  static String briefChecker(Map<?, ?> sub) {
+    List<String> scalars = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    for (Map.Entry<?, ?> e : sub.entrySet()) {
+      Object v = e.getValue();
+      if ("valid?".equals(e.getKey())) {
+        continue;
+      }
+      if (v instanceof Number || v instanceof Boolean) {
+        scalars.add(e.getKey() + " " + v);
+      } else if (v instanceof String text) {
+        scalars.add(e.getKey() + " " + abbreviate(text.lines().findFirst().orElse(""), 80));
+      } else if (v instanceof Map<?, ?> nested) {
+        if (nested.containsKey("valid?") && !Boolean.TRUE.equals(nested.get("valid?"))) {
+          invalid.add(String.valueOf(e.getKey()));
+        }
+        for (Map.Entry<?, ?> inner : nested.entrySet()) {
+          if (inner.getValue() instanceof Map<?, ?> m && m.containsKey("valid?") && !Boolean.TRUE.equals(m.get("valid?"))) {
+            invalid.add(e.getKey() + " " + inner.getKey());
+          }
+        }
+      } else if (v instanceof List<?> list && !list.isEmpty()) {
+        scalars.add(e.getKey() + " (" + list.size() + ")");
+      }
+    }
+    String line = String.join(", ", scalars);
+    if (!invalid.isEmpty()) {
+      line += (line.isEmpty() ? "" : "; ") + "not valid: " + String.join(", ", invalid);
+    }
+    return abbreviate(line, 200);
   }
 
   /** The bench's own CPU use so far (nodes excluded), to keep its overhead in sight. */

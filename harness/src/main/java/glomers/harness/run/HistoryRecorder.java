@@ -2,20 +2,39 @@ package glomers.harness.run;
 
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.history.ProcessClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The run's history, appended by workers and the nemesis; times are ns since the main phase began. */
+/**
+ * The run's history, appended by workers and the nemesis; times are ns since the start of the test,
+ * the net journal's origin (docs/bench.md#the-store), so an op and its messages line up. Also
+ * remembers which client connection and node served each process.
+ */
 public final class HistoryRecorder {
   private final List<Op> ops = new ArrayList<>();
   private volatile long origin = System.nanoTime();
+  private final Map<Integer, ProcessClient> clients = new ConcurrentHashMap<>();
   final LongAdder ok = new LongAdder();
   final LongAdder fail = new LongAdder();
   final LongAdder info = new LongAdder();
 
-  void startClock() {
-    origin = System.nanoTime();
+  /** Times count from {@code originNanos}, a {@link System#nanoTime()}: the test's start. */
+  void startClock(long originNanos) {
+    origin = originNanos;
+  }
+
+  /** Notes that {@code process} talks over {@code connection} to {@code node}. */
+  void client(int process, String connection, String node) {
+    clients.putIfAbsent(process, new ProcessClient(connection, node));
+  }
+
+  /** The connection and node of each process seen so far. */
+  public Map<Integer, ProcessClient> clients() {
+    return Map.copyOf(clients);
   }
 
   public Op record(OpType type, int process, String f, Object value, Object error, boolean finalPhase) {

@@ -10,6 +10,7 @@ import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.Log;
+import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
@@ -74,6 +75,8 @@ public final class TestRun {
     Log.info("Store: " + dir);
     Random random = new Random(options.seed());
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"));
+    // One time origin for the history and the journal: the start of the test.
+    history.startClock(journal.originNanos());
     RunReport report = RunReport.attach(journal);
     Network network =
         new Network(
@@ -124,22 +127,22 @@ public final class TestRun {
       journal.close();
     }
     List<Op> ops = history.snapshot();
-    Reports.writeHistory(dir, ops);
+    Reports.writeHistory(dir, ops, history.clients());
     if (crash != null) {
       Log.plain("");
       Log.plain("Run aborted: " + crash);
-      report.afterRun(dir, options, ops, null, crash, mainStart);
+      report.afterRun(dir, options, ops, null, crash, journal.originNanos());
       Log.info("Node logs: " + dir.resolve("node-logs"));
       Log.closeFile();
       return new Outcome(EXIT_CRASH, null, dir, null);
     }
     Log.info("Analyzing...");
-    Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats());
+    Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats(), NodeLogs.scan(dir));
     Reports.writeResults(dir, results);
     Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
-    report.afterRun(dir, options, ops, results, null, mainStart);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart);
+    report.afterRun(dir, options, ops, results, null, journal.originNanos());
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, ops, history.clients());
     Log.closeFile();
     int exit =
         switch (valid) {
@@ -259,7 +262,6 @@ public final class TestRun {
       throws Abort.AbortedException, InterruptedException {
     var generator = workload.generator(options, generatorRandom);
     phase = "main";
-    history.startClock();
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
     mainStart = start;

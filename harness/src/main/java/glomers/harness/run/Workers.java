@@ -42,6 +42,7 @@ final class Workers {
     }
 
     Completion perform(Invocation invocation) {
+      history.client(process, connection.id(), node);
       history.record(OpType.INVOKE, process, invocation.f(), invocation.value(), null, invocation.finalPhase());
       Completion completion;
       try {

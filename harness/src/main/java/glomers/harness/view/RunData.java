@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * What the pictures and the report page are drawn from: the run's description ({@code run.json}),
  * its history, its results (null if the run crashed) and its journal. All times are microseconds
- * since the start of the main phase, the history's origin; journal events before it are negative.
+ * since the history's origin: the start of the test, which is also the journal's (offset 0), for
+ * runs since issue 12; the start of the main phase for older runs, whose {@code journal-offset-ns}
+ * shifts the journal onto it (journal events before it are then negative).
  *
  * @param info the contents of {@code run.json}: workload, nodes, seed, options, crash reason, the
  *     journal's offset

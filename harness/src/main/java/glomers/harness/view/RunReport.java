@@ -65,7 +65,7 @@ public final class RunReport {
    *
    * @param results results.json's map, or null if the run crashed
    * @param crash the abort reason, or null
-   * @param mainStartNanos the {@link System#nanoTime()} at which the main phase (the history's clock) began, 0 if it never did
+   * @param mainStartNanos the {@link System#nanoTime()} the history's times count from (since issue 12 the journal's own origin, the start of the test, so the offset is 0), 0 if unknown
    */
   public void afterRun(Path dir, TestOptions options, List<Op> ops, Map<String, Object> results, String crash, long mainStartNanos) {
     long start = System.nanoTime();

@@ -7,8 +7,10 @@ import glomers.harness.workload.gset.GSetWorkload;
 import glomers.harness.workload.txn.TxnRwRegisterWorkload;
 import glomers.harness.workload.kafka.KafkaWorkload;
 import glomers.harness.workload.uniqueids.UniqueIdsWorkload;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +48,34 @@ public final class Workloads {
                   "txn-list-append",
                   "txn-rw-register",
                   "unique-ids")));
+
+  /** The request types each workload's clients send (every node gets {@code init} first), as docs/workloads.md lists them. */
+  private static final Map<String, List<String>> REQUESTS =
+      Map.of(
+          "broadcast", List.of("topology", "broadcast", "read"),
+          "echo", List.of("echo"),
+          "g-counter", List.of("add", "read"),
+          "g-set", List.of("add", "read"),
+          "kafka", List.of("send", "poll", "commit_offsets", "list_committed_offsets"),
+          "lin-kv", List.of("read", "write", "cas"),
+          "pn-counter", List.of("add", "read"),
+          "txn-list-append", List.of("txn"),
+          "txn-rw-register", List.of("txn"),
+          "unique-ids", List.of("generate"));
+
+  /** The request types of workload {@code name}'s clients. */
+  public static List<String> requestTypes(String name) {
+    return REQUESTS.getOrDefault(name, List.of());
+  }
+
+  /** One help line per workload: {@code kafka: send, poll, commit_offsets, list_committed_offsets}. */
+  public static List<String> helpLines() {
+    List<String> lines = new ArrayList<>();
+    for (String name : NAMES) {
+      lines.add("  " + name + ": " + String.join(", ", requestTypes(name)) + (isImplemented(name) ? "" : " (not implemented in this bench)"));
+    }
+    return lines;
+  }
 
   /** All ten Maelstrom workload names, sorted. */
   public static Set<String> names() {

@@ -197,4 +197,43 @@ class TestCommandTest {
     assertThat(Maelstrom.run(new String[] {"test", "-h"})).isZero();
     assertThat(Maelstrom.run(new String[] {"--help"})).isZero();
   }
+
+  /** {@code maelstrom test --help}, whitespace collapsed so wrapped descriptions read as one line. */
+  private static String testHelp() {
+    java.io.PrintStream saved = System.out;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(Maelstrom.run(new String[] {"test", "--help"})).isZero();
+    } finally {
+      System.setOut(saved);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+  }
+
+  @Test
+  void helpGivesEveryFlagADescriptionAndADefault() {
+    String help = testHelp();
+    List<CommandLine.Model.OptionSpec> options = new CommandLine(new TestCommand()).getCommandSpec().options();
+    assertThat(options).hasSizeGreaterThan(20);
+    for (int i = 0; i < options.size(); i++) {
+      String name = options.get(i).longestName();
+      int at = help.indexOf(" " + name + (options.get(i).arity().max() > 0 ? "=" : " "));
+      assertThat(at).as("%s in help", name).isNotNegative();
+      int end = i + 1 < options.size() ? help.indexOf(options.get(i + 1).shortestName(), at + name.length()) : help.length();
+      String entry = help.substring(at, end > at ? end : help.length());
+      assertThat(entry).as("help of %s", name).contains("(default: ").doesNotContain("${", "default: null");
+      assertThat(entry.substring(0, entry.indexOf("(default: ")).strip().split(" ")).as("description of %s", name).hasSizeGreaterThan(3);
+    }
+  }
+
+  @Test
+  void helpListsTheWorkloadsWithTheirRequests() {
+    String help = testHelp();
+    assertThat(help).contains("kafka: send, poll, commit_offsets, list_committed_offsets", "echo: echo",
+        "broadcast: topology, broadcast, read", "unique-ids: generate", "txn-rw-register: txn");
+    for (String name : glomers.harness.workload.Workloads.names()) {
+      assertThat(help).contains(" " + name + ": ");
+    }
+  }
 }

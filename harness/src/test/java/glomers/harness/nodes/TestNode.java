@@ -30,6 +30,7 @@ public abstract class TestNode {
           case "txn" -> new TxnNode(args);
           case "kafka" -> new KafkaNode(args);
           case "seq-kv-counter" -> new SeqKvCounterNode(args);
+          case "counter" -> new CounterNode(args);
           default -> throw new IllegalArgumentException("unknown test node " + args[0]);
         };
     node.run();
