@@ -6,7 +6,6 @@ import glomers.annotations.Solution;
 import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
-import glomers.runtime.RawJson;
 import glomers.solutions.kafka.Logs.Entry;
 import glomers.solutions.kafka.Protocol.CommitOffsets;
 import glomers.solutions.kafka.Protocol.CommitOffsetsOk;
@@ -16,9 +15,7 @@ import glomers.solutions.kafka.Protocol.Poll;
 import glomers.solutions.kafka.Protocol.PollOk;
 import glomers.solutions.kafka.Protocol.Send;
 import glomers.solutions.kafka.Protocol.SendOk;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -107,14 +104,7 @@ final class Kafka {
 
   @Handles("poll")
   PollOk poll(Poll poll) {
-    Map<String, List<List<RawJson>>> msgs = new LinkedHashMap<>();
-    poll.offsets().forEach((key, from) -> {
-      List<List<RawJson>> pairs = from == null ? List.of() : logs.read(key, from);
-      if (!pairs.isEmpty()) {
-        msgs.put(key, pairs);
-      }
-    });
-    return new PollOk(msgs);
+    return new PollOk(logs.poll(poll.offsets()));
   }
 
   /** Never fails: a failed commit after a good poll would drop the poll and make clients skip. */

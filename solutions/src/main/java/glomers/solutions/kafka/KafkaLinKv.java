@@ -19,7 +19,6 @@ import glomers.solutions.kafka.Protocol.PollOk;
 import glomers.solutions.kafka.Protocol.Send;
 import glomers.solutions.kafka.Protocol.SendOk;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -156,14 +155,7 @@ final class KafkaLinKv {
 
   @Handles("poll")
   PollOk poll(Poll poll) {
-    Map<String, List<List<RawJson>>> msgs = new LinkedHashMap<>();
-    poll.offsets().forEach((key, from) -> {
-      List<List<RawJson>> pairs = from == null ? List.of() : logs.read(key, from);
-      if (!pairs.isEmpty()) {
-        msgs.put(key, pairs);
-      }
-    });
-    return new PollOk(msgs);
+    return new PollOk(logs.poll(poll.offsets()));
   }
 
   /** Never fails: a failed commit after a good poll would drop the poll and make clients skip. */

@@ -3,6 +3,7 @@ package glomers.solutions.kafka;
 import glomers.runtime.RawJson;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,6 +83,18 @@ final class Logs {
       pairs.add(List.of(RawJson.of(offset), log.contiguous.get(offset)));
     }
     return pairs;
+  }
+
+  /** A poll's answer: per key with anything from its requested offset on, those messages. */
+  Map<String, List<List<RawJson>>> poll(Map<String, Long> offsets) {
+    Map<String, List<List<RawJson>>> msgs = new LinkedHashMap<>();
+    offsets.forEach((key, from) -> {
+      List<List<RawJson>> pairs = from == null ? List.of() : read(key, from);
+      if (!pairs.isEmpty()) {
+        msgs.put(key, pairs);
+      }
+    });
+    return msgs;
   }
 
   /** The held entry with the highest offset, gap or not; null if the key has none. */

@@ -74,6 +74,25 @@ final class Calls {
     return out;
   }
 
+  /**
+   * 40 sends over three keys, alternating between two nodes: each offset is one above the key's
+   * last, and after a moment both nodes poll the same logs.
+   */
+  static void assertDenseOffsetsAndAgreeingLogs(Cluster cluster, List<String> nodes) {
+    Map<String, Long> last = new java.util.HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      String key = Integer.toString(i % 3);
+      long offset = sendOk(cluster, nodes.get(i % 2), key, 100 + i);
+      assertThat(offset).as("key %s", key).isEqualTo(last.getOrDefault(key, -1L) + 1);
+      last.put(key, offset);
+    }
+    cluster.run(Duration.ofMillis(200));
+    Map<String, List<List<Long>>> first = pollAll(cluster, nodes.get(0), List.of("0", "1", "2"));
+    assertThat(first.get("0")).hasSize(14).startsWith(List.of(0L, 100L), List.of(1L, 103L));
+    assertThat(pollAll(cluster, nodes.get(1), List.of("0", "1", "2"))).isEqualTo(first);
+    assertNoNodeFailures(cluster);
+  }
+
   static void assertNoNodeFailures(Cluster cluster) {
     assertThat(cluster.logs()).noneMatch(line -> line.contains("failed"));
   }

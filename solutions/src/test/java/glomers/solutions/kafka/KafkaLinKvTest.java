@@ -1,5 +1,6 @@
 package glomers.solutions.kafka;
 
+import static glomers.solutions.kafka.Calls.assertDenseOffsetsAndAgreeingLogs;
 import static glomers.solutions.kafka.Calls.assertNoNodeFailures;
 import static glomers.solutions.kafka.Calls.commit;
 import static glomers.solutions.kafka.Calls.listCommitted;
@@ -11,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.solutions.sim.Cluster;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,19 +41,7 @@ class KafkaLinKvTest {
 
   @Test
   void offsetsAreUniqueAndIncreasingPerKeyAndBothNodesPollTheSameLogs() {
-    Cluster cluster = cluster(HOP);
-    Map<String, Long> last = new HashMap<>();
-    for (int i = 0; i < 40; i++) {
-      String key = Integer.toString(i % 3);
-      long offset = sendOk(cluster, TWO.get(i % 2), key, 100 + i);
-      assertThat(offset).as("key %s", key).isEqualTo(last.getOrDefault(key, -1L) + 1);
-      last.put(key, offset);
-    }
-    cluster.run(Duration.ofMillis(200));
-    Map<String, List<List<Long>>> onN0 = pollAll(cluster, "n0", List.of("0", "1", "2"));
-    assertThat(onN0.get("0")).hasSize(14).startsWith(List.of(0L, 100L), List.of(1L, 103L));
-    assertThat(pollAll(cluster, "n1", List.of("0", "1", "2"))).isEqualTo(onN0);
-    assertNoNodeFailures(cluster);
+    assertDenseOffsetsAndAgreeingLogs(cluster(HOP), TWO);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package glomers.solutions.kafka;
 
+import static glomers.solutions.kafka.Calls.assertDenseOffsetsAndAgreeingLogs;
 import static glomers.solutions.kafka.Calls.assertNoNodeFailures;
 import static glomers.solutions.kafka.Calls.commit;
 import static glomers.solutions.kafka.Calls.listCommitted;
@@ -123,19 +124,7 @@ class KafkaTest {
 
   @Test
   void offsetsAreUniqueAndIncreasingPerKeyAndBothNodesPollTheSameLogs() {
-    Cluster cluster = cluster(TWO, HOP);
-    Map<String, Long> last = new java.util.HashMap<>();
-    for (int i = 0; i < 40; i++) {
-      String key = Integer.toString(i % 3);
-      long offset = sendOk(cluster, TWO.get(i % 2), key, 100 + i);
-      assertThat(offset).as("key %s", key).isEqualTo(last.getOrDefault(key, -1L) + 1);
-      last.put(key, offset);
-    }
-    cluster.run(Duration.ofMillis(200));
-    Map<String, List<List<Long>>> onN0 = pollAll(cluster, "n0", List.of("0", "1", "2"));
-    assertThat(onN0.get("0")).hasSize(14).startsWith(List.of(0L, 100L), List.of(1L, 103L));
-    assertThat(pollAll(cluster, "n1", List.of("0", "1", "2"))).isEqualTo(onN0);
-    assertNoNodeFailures(cluster);
+    assertDenseOffsetsAndAgreeingLogs(cluster(TWO, HOP), TWO);
   }
 
   @Test
