@@ -631,6 +631,28 @@ class CompileErrorTest {
         "}");
   }
 
+  /** The README lists exactly these as rejected; boolean, int, long, double and boxes are not. */
+  @ParameterizedTest
+  @ValueSource(strings = {"float", "short", "char", "byte", "Float", "Short", "Character", "Byte"})
+  void narrowAndFloatNumbersAreRejected(String type) {
+    assertError("component c of record A has type " + (Character.isUpperCase(type.charAt(0)) ? "java.lang." : "")
+            + type + ", ", type + " c",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(",
+        "      " + type + " c) {}",
+        "}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"boolean", "int", "long", "double", "Boolean", "Integer", "Long", "Double"})
+  void theFourPrimitivesAndTheirBoxesAreAccepted(String type) {
+    assertThat(compile(source("S",
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(" + type + " c) {}",
+        "  @Handles void a(A a) {}",
+        "}"))).succeededWithoutWarnings();
+  }
+
   @Test
   void arrayComponentIsNotSupported() {
     assertError("component c of record A has type long[], which is not supported; supported types",

@@ -1,5 +1,7 @@
 package glomers.harness.process;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.net.Inbox;
@@ -35,6 +37,11 @@ import java.util.concurrent.TimeUnit;
  * must never pass what Maelstrom would not. A message to or from an unknown member (typically a
  * reply to a client that already timed out and was closed) is treated as Maelstrom does: logged,
  * and the node's stdout is not read any more.
+ *
+ * <p>Lines have no length cap of their own ({@link BufferedReader#readLine} reads any length); the
+ * limits are those of the bench's JSON parser, jackson's {@link StreamReadConstraints} defaults
+ * (e.g. no string over 20,000,000 chars). A valid line over one of them aborts the run too, but
+ * named as too large rather than as not JSON.
  */
 public final class NodeProcess {
   private static final int TAIL_LINES = 32;
@@ -151,6 +158,18 @@ public final class NodeProcess {
     ObjectNode envelope;
     try {
       envelope = validate(line);
+    } catch (OverLimit e) {
+      if (!stopping) {
+        abort.raise(
+            "node "
+                + id
+                + " wrote a stdout line over the bench's size limit ("
+                + e.getMessage()
+                + "); send smaller messages.\n  line: "
+                + abbreviate(line, 500)
+                + stderrReport());
+      }
+      return false;
     } catch (IllegalArgumentException e) {
       if (!stopping) {
         abort.raise(
@@ -189,6 +208,8 @@ public final class NodeProcess {
     JsonNode parsed;
     try {
       parsed = Json.parse(line);
+    } catch (StreamConstraintsException e) {
+      throw new OverLimit(line.length(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON: " + firstLine(e.getMessage()));
     }
@@ -225,6 +246,45 @@ public final class NodeProcess {
     return envelope;
   }
 
+  /**
+   * A line the parser refused for its size, not its syntax: it may be valid JSON, but one of
+   * jackson's {@link StreamReadConstraints} (the bench's only limits on a line) stops it.
+   */
+  static final class OverLimit extends IllegalArgumentException {
+    OverLimit(int chars, StreamConstraintsException e) {
+      super(describe(chars, e), e);
+    }
+
+    private static String describe(int chars, StreamConstraintsException e) {
+      StreamReadConstraints limits = Json.MAPPER.getFactory().streamReadConstraints();
+      String jackson = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      String what;
+      if (jackson.contains("getMaxStringLength")) {
+        what = "a string over " + count(limits.getMaxStringLength()) + " chars, the limit of"
+            + " jackson's StreamReadConstraints.maxStringLength";
+      } else if (jackson.contains("getMaxNameLength")) {
+        what = "a field name over " + count(limits.getMaxNameLength()) + " chars, the limit of"
+            + " jackson's StreamReadConstraints.maxNameLength";
+      } else if (jackson.contains("getMaxNumberLength")) {
+        what = "a number over " + count(limits.getMaxNumberLength()) + " chars, the limit of"
+            + " jackson's StreamReadConstraints.maxNumberLength";
+      } else if (jackson.contains("getMaxNestingDepth")) {
+        what = "nesting deeper than " + count(limits.getMaxNestingDepth()) + ", the limit of"
+            + " jackson's StreamReadConstraints.maxNestingDepth";
+      } else if (jackson.contains("getMaxDocumentLength")) {
+        what = "more than " + count(limits.getMaxDocumentLength()) + " chars, the limit of"
+            + " jackson's StreamReadConstraints.maxDocumentLength";
+      } else {
+        what = "what jackson's StreamReadConstraints refuse: " + firstLine(jackson);
+      }
+      return "a line of " + count(chars) + " chars with " + what;
+    }
+
+    private static String count(long n) {
+      return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+  }
+
   private void pumpStderr(Writer log) {
     try (log;
         BufferedReader stderr =
@@ -248,7 +308,8 @@ public final class NodeProcess {
       if (tail.size() == TAIL_LINES) {
         tail.removeFirst();
       }
-      tail.addLast(line);
+      // The reports show 300 chars of a line; a 64 MB one must not stay in memory whole.
+      tail.addLast(line.length() > 301 ? line.substring(0, 301) : line);
     }
   }
 

@@ -67,6 +67,19 @@ class EchoEndToEndTest {
   }
 
   @Test
+  void aLineOverTheParserLimitAbortsTheRunNamedAsTooLarge() throws Exception {
+    BenchRun run =
+        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "5", "--rate", "20", "--",
+            "--mode", "huge", "--after", "3");
+
+    assertThat(run.exitCode).isEqualTo(255);
+    assertThat(run.log())
+        .contains("node n0 wrote a stdout line over the bench's size limit (a line of ")
+        .contains("chars with a string over 20,000,000 chars, the limit of jackson's StreamReadConstraints.maxStringLength")
+        .doesNotContain("not JSON");
+  }
+
+  @Test
   void wrongEchoesFailTheAnalysis() throws Exception {
     BenchRun run =
         BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "2", "--rate", "20", "--",

@@ -3,7 +3,7 @@ package glomers.harness.nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Echo, with faults on request: {@code --mode good|silent-init|crash|garbage|wrong-echo}, the
+ * Echo, with faults on request: {@code --mode good|silent-init|crash|garbage|huge|wrong-echo}, the
  * fault striking at the {@code --after}-th echo (default 5).
  */
 final class EchoNode extends TestNode {
@@ -37,6 +37,11 @@ final class EchoNode extends TestNode {
         case "garbage" -> {
           out.println("this is not JSON");
           out.flush();
+          return;
+        }
+        case "huge" -> {
+          // Valid JSON, but a string over the bench's parser limit (issue 11).
+          reply(src, body, JSON.createObjectNode().put("type", "echo_ok").put("echo", "x".repeat(64 << 20)));
           return;
         }
         case "wrong-echo" -> {
