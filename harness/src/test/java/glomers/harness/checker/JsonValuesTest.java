@@ -36,4 +36,39 @@ class JsonValuesTest {
     assertThatThrownBy(() -> JsonValues.compare(true, 1L)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JsonValues.compare(Map.of(), Map.of())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void integersStayLongUpToLongRangeAndFractionsBecomeDouble() {
+    assertThat(JsonValues.canonical(BigInteger.valueOf(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+    assertThat(JsonValues.canonical(BigInteger.TWO.pow(63))).isEqualTo(BigInteger.TWO.pow(63));
+    assertThat(JsonValues.canonical(1.5f)).isEqualTo(1.5d);
+    assertThat(JsonValues.canonical(new java.math.BigDecimal("2.5"))).isEqualTo(2.5d);
+    assertThat(JsonValues.canonical(Map.of("a", 1))).isEqualTo(Map.of("a", 1L));
+  }
+
+  @Test
+  void anIntegerAndAFractionCompareByExactValue() {
+    assertThat(JsonValues.compare(2L, 2.5)).isNegative();
+    assertThat(JsonValues.compare(2.5, 2L)).isPositive();
+    assertThat(JsonValues.compare(false, true)).isNegative();
+    assertThat(JsonValues.compare(true, true)).isZero();
+  }
+
+  @Test
+  void nanAndInfinitiesCompareAsDoublesDo() {
+    assertThat(JsonValues.compare(Double.NaN, 1L)).isPositive();
+    assertThat(JsonValues.compare(1L, Double.NaN)).isNegative();
+    assertThat(JsonValues.compare(Double.POSITIVE_INFINITY, 1L)).isPositive();
+    assertThat(JsonValues.compare(1L, Double.POSITIVE_INFINITY)).isNegative();
+  }
+
+  @Test
+  void incomparableValuesAreNamedByTheirJsonKind() {
+    assertThatThrownBy(() -> JsonValues.compare(1L, "1"))
+        .hasMessage("Values are not mutually comparable: 1 (number) and 1 (string)");
+    assertThatThrownBy(() -> JsonValues.compare(true, List.of()))
+        .hasMessage("Values are not mutually comparable: true (boolean) and [] (array)");
+    assertThatThrownBy(() -> JsonValues.compare(Map.of(), 'c'))
+        .hasMessage("Values are not mutually comparable: {} (object) and c (Character)");
+  }
 }

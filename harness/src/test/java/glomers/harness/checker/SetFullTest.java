@@ -249,4 +249,27 @@ class SetFullTest {
         .build());
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
   }
+
+  @Test
+  void theLatestInvokedAbsentReadCountsEvenWhenItCompletesFirst() {
+    // p2's read began after p1's, so it is the last read that missed the element: stable 3 ms in.
+    Result r = check(new HistoryBuilder()
+        .at(0).invoke(0, "broadcast", 0L).at(1).ok(0, "broadcast", 0L)
+        .at(2).invoke(1, "read", null).at(3).invoke(2, "read", null)
+        .at(4).ok(2, "read", List.of()).at(5).ok(1, "read", List.of())
+        .at(10).invoke(1, "read", null).at(11).ok(1, "read", List.of(0L)));
+    assertThat(r.valid()).isEqualTo(Validity.TRUE);
+    assertThat(r.details()).containsEntry("stable-count", 1L).containsEntry("stable-latencies", latencies(2, 2, 2, 2, 2));
+  }
+
+  @Test
+  void theLatestInvokedPresentReadCountsEvenWhenItCompletesFirst() {
+    Result r = check(new HistoryBuilder()
+        .at(0).invoke(0, "broadcast", 0L).at(1).ok(0, "broadcast", 0L)
+        .at(2).invoke(1, "read", null).at(3).invoke(2, "read", null)
+        .at(4).ok(2, "read", List.of(0L)).at(5).ok(1, "read", List.of(0L))
+        .at(10).invoke(1, "read", null).at(11).ok(1, "read", List.of()));
+    assertThat(r.valid()).isEqualTo(Validity.FALSE);
+    assertThat(r.details()).containsEntry("lost-count", 1L).containsEntry("lost-latencies", latencies(2, 2, 2, 2, 2));
+  }
 }
