@@ -218,12 +218,15 @@ bench-txn-checker: build
 seq-kv-trap: build
 	@scripts/seq-kv-trap $${N:-40}
 
-# Mutation testing (PIT) of the processor's model building; not part of make test (about 5 min).
+# Mutation testing (PIT) of the processor's model building and of the bench's checkers and
+# workloads; not part of make test (about 8 min).
 .PHONY: mutation
 mutation:
 	mvn -B -ntp -pl annotations,processor,runtime -Pmutation test $(PLAIN) \
 	  | grep -E '^>> |Generated [0-9]+ mutations|Test strength|BUILD|ERROR'
-	@echo "report: processor/target/pit-reports/index.html"
+	mvn -B -ntp -pl harness -Pmutation test $(PLAIN) \
+	  | grep -E '^>> |Generated [0-9]+ mutations|Test strength|BUILD|ERROR'
+	@echo "reports: processor/target/pit-reports/index.html, harness/target/pit-reports/index.html"
 
 # Startup time and peak RSS of 25 echo nodes started at once, as Maelstrom does (after `make build`).
 .PHONY: bench-startup
