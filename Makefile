@@ -66,6 +66,7 @@ test:
 	@scripts/bench-launcher "$(JAVA)"
 	@touch $(BUILT)
 	@JAVA="$(JAVA)" scripts/test-maelstrom-override
+	@scripts/check-build-forgets
 	@$(MAKE) --no-print-directory smoke
 
 # The run report in headless Chromium (Selenium), apart from the unit tests; skipped with a message
