@@ -46,4 +46,9 @@ public record TestOptions(
     boolean logNetRecv,
     int testCount,
     long seed,
-    List<String> nodeArgs) {}
+    List<String> nodeArgs) {
+  /** Active keys for the kafka and txn generators: {@code --key-count}, or Elle's default of 10. */
+  public int activeKeys() {
+    return keyCount == null ? 10 : keyCount;
+  }
+}

@@ -12,8 +12,6 @@ import java.util.Set;
 
 /** Challenge #5: a replicated log per key, with offsets, polls and committed consumer offsets. */
 public final class KafkaWorkload implements Workload {
-  static final int DEFAULT_KEY_COUNT = 10;
-
   /** Filled by the main phase's completions; the final phase polls up to what it holds. */
   private final Progress progress = new Progress();
 
@@ -29,7 +27,7 @@ public final class KafkaWorkload implements Workload {
 
   @Override
   public Generator generator(TestOptions options, Random random) {
-    int keyCount = options.keyCount() == null ? DEFAULT_KEY_COUNT : options.keyCount();
+    int keyCount = options.activeKeys();
     return new KafkaGenerator(
         random, keyCount, options.maxWritesPerKey(), options.concurrency(), progress, System::nanoTime);
   }

@@ -43,7 +43,7 @@ public final class TxnRwRegisterWorkload implements Workload {
   @Override
   public Generator generator(TestOptions options, Random random) {
     return new WrTxnGenerator(
-        random, options.keyCount() == null ? 10 : options.keyCount(), options.maxTxnLength(), options.maxWritesPerKey());
+        random, options.activeKeys(), options.maxTxnLength(), options.maxWritesPerKey());
   }
 
   @Override
