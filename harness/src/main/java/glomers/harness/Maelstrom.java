@@ -5,7 +5,11 @@ import glomers.harness.cli.TestCommand;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
 import glomers.harness.serve.ServeCommand;
+import glomers.harness.run.SeedSearch;
+import glomers.harness.run.SimRun;
 import glomers.harness.run.TestRun;
+import glomers.harness.sim.Solutions;
+import glomers.runtime.spi.Dispatcher;
 import glomers.harness.workload.Workload;
 import glomers.harness.workload.Workloads;
 import java.io.PrintStream;
@@ -93,6 +97,10 @@ public final class Maelstrom {
       err.println(e.getMessage());
       return EXIT_USAGE;
     }
+    TestCommand.Simulation simulation = test.simulation();
+    if (simulation != null) {
+      return simulate(test, options, workload, simulation, err);
+    }
     if (test.leaveDbRunning()) {
       err.println("note: --leave-db-running is ignored; nodes are child processes and die with the bench.");
     }
@@ -114,6 +122,31 @@ public final class Maelstrom {
       }
     }
     return code;
+  }
+
+  /** {@code test --sim}: one simulated run, or a search of {@code --runs} seeds. */
+  static int simulate(TestCommand test, TestOptions options, Workload workload, TestCommand.Simulation simulation,
+      PrintStream err) {
+    Dispatcher solution;
+    try {
+      solution = simulation.solution() != null
+          ? Solutions.byName(simulation.solution())
+          : Solutions.fromLauncher(options.bin());
+    } catch (Solutions.NotFound e) {
+      err.println(e.getMessage());
+      return EXIT_USAGE;
+    }
+    try {
+      if (simulation.runs() > 1) {
+        return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), err)
+            .exitCode();
+      }
+      return new SimRun(options, workload, test.store(), solution).run().exitCode();
+    } catch (Exception e) {
+      Log.plain("Internal error: " + e);
+      e.printStackTrace(err);
+      return TestRun.EXIT_CRASH;
+    }
   }
 
   /** Each repetition gets its own (printed) seed so any one of them can be replayed. */

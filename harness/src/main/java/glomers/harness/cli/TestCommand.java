@@ -158,6 +158,19 @@ public final class TestCommand {
   @Option(names = "--ssh-private-key", paramLabel = "FILE", description = "Jepsen's; no effect on local processes (default: unset).")
   String sshPrivateKey;
 
+  @Option(names = "--sim", description = "Run the nodes as the solution's own classes inside the bench, on virtual time: "
+      + "fast, and the seed replays the run exactly. The solution comes from --bin, one of this project's node "
+      + "launchers, or is named with the next flag (default: off).")
+  boolean sim;
+
+  @Option(names = "--solution", paramLabel = "NAME",
+      description = "With --sim: the @Solution to run, from the bench's classpath, instead of --bin's (default: unset).")
+  String solution;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+      description = "With --sim: run N seeds, from --seed on, and list the failing ones (default: ${DEFAULT-VALUE}).")
+  String runs;
+
   @Parameters(paramLabel = "ARGS", description = "Extra arguments for the node binary, after -- (default: none).")
   List<String> args = new ArrayList<>();
 
@@ -171,8 +184,18 @@ public final class TestCommand {
   /** Validates every flag and builds the options; the seed is drawn here when not given. */
   public TestOptions toOptions() throws InvalidOptionException {
     List<String> errors = new ArrayList<>();
-    if (bin == null) {
+    if (bin == null && !(sim && solution != null)) {
       errors.add("Expected a --bin BINARY to test");
+    }
+    if (!sim && solution != null) {
+      errors.add("--solution needs --sim: only a simulation runs a solution's classes in the bench");
+    }
+    long runsValue = positiveLong(errors, "--runs", runs);
+    if (!sim && runsValue > 1) {
+      errors.add("--runs needs --sim: only a simulation replays each seed exactly");
+    }
+    if (runsValue > 1 && !"1".equals(testCount.trim())) {
+      errors.add("--runs and --test-count cannot be combined; --runs already repeats the test with a seed each");
     }
     if (!Workloads.names().contains(workload)) {
       errors.add("Failed to validate \"--workload " + workload + "\": Must be one of " + String.join(", ", Workloads.names()));
@@ -413,6 +436,19 @@ public final class TestCommand {
     }
     return value;
   }
+
+  /** How the nodes run: as processes ({@code null}), or simulated with {@code --sim}. */
+  public Simulation simulation() {
+    return sim ? new Simulation(solution, (int) Long.parseLong(runs.trim())) : null;
+  }
+
+  /**
+   * The flags of a simulated run.
+   *
+   * @param solution the {@code --solution} name, or null to take the solution from {@code --bin}
+   * @param runs how many seeds to run, from the options' seed on
+   */
+  public record Simulation(String solution, int runs) {}
 
   public Path store() {
     return store;

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * consumer (docs/bench.md#sending-and-delivery): take the earliest message, drop it if its source is
  * cut off from this member at that moment, else wait for its deadline, journal it and hand it over.
  */
-public final class Inbox {
+public final class Inbox implements Network.Mailbox {
   private final String id;
   private final Network network;
   private final PriorityQueue<Message> queue =
@@ -31,7 +31,8 @@ public final class Inbox {
     return id;
   }
 
-  void offer(Message message) {
+  @Override
+  public void offer(Message message) {
     lock.lock();
     try {
       queue.add(message);

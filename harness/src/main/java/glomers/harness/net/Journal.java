@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 /**
  * The message journal: one JSON line per send and recv, {@code {"time":ns,"type":"send",
@@ -15,7 +16,8 @@ import java.nio.file.Path;
  */
 public final class Journal implements AutoCloseable {
   private final Writer out;
-  private final long origin = System.nanoTime();
+  private final LongSupplier clock;
+  private final long origin;
   private final NetStats stats = new NetStats();
   private boolean closed;
   private Listener listener;
@@ -25,15 +27,22 @@ public final class Journal implements AutoCloseable {
     void event(long time, boolean send, Message message);
   }
 
-  private Journal(Writer out) {
+  private Journal(Writer out, LongSupplier clock) {
     this.out = out;
+    this.clock = clock;
+    this.origin = clock.getAsLong();
   }
 
   public static Journal open(Path file) {
+    return open(file, System::nanoTime);
+  }
+
+  /** A journal whose times count on {@code clock} from now: {@link System#nanoTime()}, or virtual time. */
+  public static Journal open(Path file, LongSupplier clock) {
     try {
       Files.createDirectories(file.getParent());
       return new Journal(
-          new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16));
+          new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16), clock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the net journal " + file, e);
     }
@@ -41,10 +50,10 @@ public final class Journal implements AutoCloseable {
 
   /** A journal that only counts, for tests. */
   public static Journal discarding() {
-    return new Journal(Writer.nullWriter());
+    return new Journal(Writer.nullWriter(), System::nanoTime);
   }
 
-  /** The {@link System#nanoTime()} that journal times count from. */
+  /** The clock time that journal times count from. */
   public long originNanos() {
     return origin;
   }
@@ -68,7 +77,7 @@ public final class Journal implements AutoCloseable {
   }
 
   private void append(String type, Message message) {
-    long time = System.nanoTime() - origin;
+    long time = clock.getAsLong() - origin;
     StringBuilder line = new StringBuilder(96 + message.bodyJson().length());
     line.append("{\"time\":").append(time);
     line.append(",\"type\":\"").append(type).append("\",\"id\":").append(message.id());

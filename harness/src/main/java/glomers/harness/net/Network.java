@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** The simulated network (docs/bench.md#network): members, latency, partitions, journal. */
 public final class Network {
-  private final Map<String, Inbox> members = new ConcurrentHashMap<>();
+  private final Map<String, Mailbox> members = new ConcurrentHashMap<>();
   private final AtomicLong nextMessageId = new AtomicLong();
   private final AtomicLong nextClientId = new AtomicLong();
   private final LatencyModel latency;
@@ -18,9 +19,17 @@ public final class Network {
   private final Partitions partitions = new Partitions();
   private final boolean logSend;
   private final boolean logRecv;
+  private final LongSupplier clock;
 
   public Network(
       LatencyModel latency, Random random, Journal journal, boolean logSend, boolean logRecv) {
+    this(latency, random, journal, logSend, logRecv, System::nanoTime);
+  }
+
+  /** A network whose deadlines count on {@code clock}: {@link System#nanoTime()}, or a simulation's virtual time. */
+  public Network(
+      LatencyModel latency, Random random, Journal journal, boolean logSend, boolean logRecv, LongSupplier clock) {
+    this.clock = clock;
     this.latency = latency;
     this.random = random;
     this.journal = journal;
@@ -43,12 +52,22 @@ public final class Network {
     return journal;
   }
 
+  /** Where the network puts a member's messages as they are sent: a process's {@link Inbox}, or a simulation's events. */
+  public interface Mailbox {
+    void offer(Message message);
+  }
+
   public Inbox register(String id) {
     Inbox inbox = new Inbox(id, this);
-    if (members.putIfAbsent(id, inbox) != null) {
+    attach(id, inbox);
+    return inbox;
+  }
+
+  /** Makes {@code id} a member whose messages go to {@code mailbox}, which must deliver them with {@link #delivered}. */
+  public void attach(String id, Mailbox mailbox) {
+    if (members.putIfAbsent(id, mailbox) != null) {
       throw new IllegalStateException("network member " + id + " registered twice");
     }
-    return inbox;
   }
 
   public void unregister(String id) {
@@ -69,14 +88,14 @@ public final class Network {
     if (!members.containsKey(src)) {
       throw new UnknownMemberException("unknown src " + src);
     }
-    Inbox inbox = members.get(dest);
+    Mailbox inbox = members.get(dest);
     if (inbox == null) {
       throw new UnknownMemberException("unknown dest " + dest);
     }
     long latencyMillis =
         Message.isClient(src) || Message.isClient(dest) ? 0 : latency.drawMillis(random);
     Message message =
-        new Message(id, src, dest, body, body.toString(), System.nanoTime() + latencyMillis * 1_000_000);
+        new Message(id, src, dest, body, body.toString(), clock.getAsLong() + latencyMillis * 1_000_000);
     journal.send(message);
     if (logSend) {
       Log.info(":send " + message.toLine());
@@ -85,7 +104,8 @@ public final class Network {
     return message;
   }
 
-  void delivered(Message message) {
+  /** Journals a message as received by its dest, at the clock's now; mailboxes call it as they hand one over. */
+  public void delivered(Message message) {
     if (logRecv) {
       Log.info(":recv " + message.toLine());
     }

@@ -204,7 +204,7 @@ public final class NodeProcess {
   }
 
   /** Checks the envelope schema (docs/protocol.md#envelope). */
-  static ObjectNode validate(String line) {
+  public static ObjectNode validate(String line) {
     JsonNode parsed;
     try {
       parsed = Json.parse(line);
@@ -250,7 +250,7 @@ public final class NodeProcess {
    * A line the parser refused for its size, not its syntax: it may be valid JSON, but one of
    * jackson's {@link StreamReadConstraints} (the bench's only limits on a line) stops it.
    */
-  static final class OverLimit extends IllegalArgumentException {
+  public static final class OverLimit extends IllegalArgumentException {
     OverLimit(int chars, StreamConstraintsException e) {
       super(describe(chars, e), e);
     }

@@ -19,20 +19,25 @@ public final class Log {
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
   private static BufferedWriter file;
   private static Runnable beforeLine = () -> {};
+  private static boolean quiet;
 
   private Log() {}
 
   public static synchronized void info(String line) {
     beforeLine.run();
     String stamped = LocalDateTime.now().format(TIME) + " " + line;
-    OUT.println(stamped);
+    if (!quiet) {
+      OUT.println(stamped);
+    }
     writeFile(stamped);
   }
 
   /** Output without a timestamp (results, the verdict), still copied to jepsen.log. */
   public static synchronized void plain(String text) {
     beforeLine.run();
-    OUT.println(text);
+    if (!quiet) {
+      OUT.println(text);
+    }
     writeFile(text);
   }
 
@@ -71,6 +76,11 @@ public final class Log {
         // Best effort.
       }
     }
+  }
+
+  /** Keeps lines off the console (they still reach jepsen.log), while a seed search shows its own progress. */
+  public static synchronized void quiet(boolean on) {
+    quiet = on;
   }
 
   static synchronized void beforeEachLine(Runnable hook) {

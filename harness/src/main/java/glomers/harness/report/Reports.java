@@ -28,7 +28,7 @@ public final class Reports {
   public static String describe(TestOptions options) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("workload", options.workload());
-    map.put("bin", options.bin().toString());
+    map.put("bin", options.bin() == null ? null : options.bin().toString());
     map.put("nodes", options.nodes());
     map.put("concurrency", options.concurrency());
     map.put("time-limit", options.timeLimitSeconds());
@@ -118,6 +118,24 @@ public final class Reports {
           });
     }
     return texts;
+  }
+
+  /**
+   * A failed run's reason in one line: the first anomaly's explanation, else the first failing
+   * checker in brief; empty for a valid run.
+   */
+  public static String firstProblem(Map<String, Object> results) {
+    Map<String, List<String>> explained = explanations(results);
+    if (!explained.isEmpty()) {
+      Map.Entry<String, List<String>> first = explained.entrySet().iterator().next();
+      return first.getKey() + ": " + abbreviate(first.getValue().get(0).lines().findFirst().orElse(""), 200);
+    }
+    for (Map.Entry<String, Object> entry : results.entrySet()) {
+      if (entry.getValue() instanceof Map<?, ?> sub && !Boolean.TRUE.equals(sub.get("valid?"))) {
+        return entry.getKey() + " is " + sub.get("valid?") + ": " + briefChecker(sub);
+      }
+    }
+    return "";
   }
 
   public static String verdictLine(Validity valid) {

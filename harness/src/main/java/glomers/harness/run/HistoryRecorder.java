@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The run's history, appended by workers and the nemesis; times are ns since the start of the test,
@@ -16,13 +17,24 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class HistoryRecorder {
   private final List<Op> ops = new ArrayList<>();
-  private volatile long origin = System.nanoTime();
+  private final LongSupplier clock;
+  private volatile long origin;
   private final Map<Integer, ProcessClient> clients = new ConcurrentHashMap<>();
   final LongAdder ok = new LongAdder();
   final LongAdder fail = new LongAdder();
   final LongAdder info = new LongAdder();
 
-  /** Times count from {@code originNanos}, a {@link System#nanoTime()}: the test's start. */
+  public HistoryRecorder() {
+    this(System::nanoTime);
+  }
+
+  /** A history timed on {@code clock}: {@link System#nanoTime()}, or a simulation's virtual time. */
+  public HistoryRecorder(LongSupplier clock) {
+    this.clock = clock;
+    this.origin = clock.getAsLong();
+  }
+
+  /** Times count from {@code originNanos}, a time on the clock: the test's start. */
   void startClock(long originNanos) {
     origin = originNanos;
   }
@@ -38,7 +50,7 @@ public final class HistoryRecorder {
   }
 
   public Op record(OpType type, int process, String f, Object value, Object error, boolean finalPhase) {
-    long time = System.nanoTime() - origin;
+    long time = clock.getAsLong() - origin;
     if (process != Op.NEMESIS) {
       switch (type) {
         case OK -> ok.increment();

@@ -58,8 +58,13 @@ public final class Nemesis {
         heal();
       }
       start = !start;
-      at += (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
+      at += gapNanos();
     }
+  }
+
+  /** The time from one nemesis op to the next: uniform in [0, 2 interval). */
+  long gapNanos() {
+    return (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
   }
 
   void startPartition() {

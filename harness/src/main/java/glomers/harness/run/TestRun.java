@@ -126,6 +126,15 @@ public final class TestRun {
       services.close();
       journal.close();
     }
+    return conclude(options, workload, dir, history, journal, report, crash, runStart);
+  }
+
+  /**
+   * The end every run shares, process or simulation: history, verdict and report in the store, the
+   * summary in the log, and the exit code.
+   */
+  static Outcome conclude(TestOptions options, Workload workload, Path dir, HistoryRecorder history, Journal journal,
+      RunReport report, String crash, long runStart) throws java.io.IOException {
     List<Op> ops = history.snapshot();
     Reports.writeHistory(dir, ops, history.clients());
     if (crash != null) {
@@ -260,7 +269,7 @@ public final class TestRun {
 
   private void mainPhase(Workers workers, Nemesis nemesis, Random schedulerRandom, Random generatorRandom)
       throws Abort.AbortedException, InterruptedException {
-    var generator = workload.generator(options, generatorRandom);
+    var generator = workload.generator(options, generatorRandom, System::nanoTime);
     phase = "main";
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
@@ -291,7 +300,7 @@ public final class TestRun {
       long next = start;
       while (next < end) {
         abort.sleepUntil(next);
-        Workers.Worker worker = workers.acquire(schedulerRandom, end, abort);
+        Worker worker = workers.acquire(schedulerRandom, end, abort);
         if (worker == null) {
           break;
         }
@@ -320,7 +329,7 @@ public final class TestRun {
     abort.sleepUntil(System.nanoTime() + recovery.toNanos());
     phase = "final";
     CountDownLatch done = new CountDownLatch(workers.all().size());
-    for (Workers.Worker worker : workers.all()) {
+    for (Worker worker : workers.all()) {
       FinalPhase ops = workload.finalPhase(worker.index, options, new Random(random.nextLong()));
       Thread.ofVirtual()
           .name("final-" + worker.index)

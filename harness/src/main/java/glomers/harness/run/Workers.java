@@ -1,11 +1,8 @@
 package glomers.harness.run;
 
 import glomers.harness.cli.TestOptions;
-import glomers.harness.history.OpType;
 import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Network;
-import glomers.harness.workload.Client;
-import glomers.harness.workload.Completion;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
@@ -16,59 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/**
- * The client worker threads. Worker i talks to nodes[i mod n] for the whole run; it starts as
- * process i and, like Jepsen, becomes process + concurrency after an indeterminate op, with a new
- * connection unless the workload's client is reusable.
- */
+/** The client workers of a process run: each op on a virtual thread of its own, idle workers in a pool. */
 final class Workers {
-  final class Worker {
-    final int index;
-    final String node;
-    int process;
-    ClientConnection connection;
-    Client client;
-
-    Worker(int index) {
-      this.index = index;
-      this.process = index;
-      this.node = options.nodes().get(index % options.nodes().size());
-      connect();
-    }
-
-    private void connect() {
-      connection = ClientConnection.open(network, node);
-      client = workload.client(connection, options);
-    }
-
-    Completion perform(Invocation invocation) {
-      history.client(process, connection.id(), node);
-      history.record(OpType.INVOKE, process, invocation.f(), invocation.value(), null, invocation.finalPhase());
-      Completion completion;
-      try {
-        completion = client.invoke(invocation);
-        if (completion == null || completion.type() == OpType.INVOKE) {
-          completion = Completion.info(invocation.value(), "indeterminate: client returned " + completion);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        completion = Completion.info(invocation.value(), "indeterminate: interrupted");
-      } catch (Exception e) {
-        completion = Completion.info(invocation.value(), "indeterminate: " + e.getMessage());
-      }
-      history.record(
-          completion.type(), process, invocation.f(), completion.value(), completion.error(), invocation.finalPhase());
-      if (completion.type() == OpType.INFO) {
-        process += options.concurrency();
-        if (!workload.reusableClient()) {
-          connection.close();
-          connect();
-        }
-      }
-      return completion;
-    }
-  }
-
   private final TestOptions options;
   private final Workload workload;
   private final Network network;
@@ -84,7 +30,7 @@ final class Workers {
     this.network = network;
     this.history = history;
     for (int i = 0; i < options.concurrency(); i++) {
-      Worker worker = new Worker(i);
+      Worker worker = new Worker(i, options, workload, history, node -> ClientConnection.open(network, node));
       all.add(worker);
       idle.add(worker);
     }

@@ -48,29 +48,33 @@ public final class ServiceHost implements AutoCloseable {
   private static void serve(Network network, Service service, Inbox inbox) {
     try {
       while (true) {
-        Message request = inbox.take();
-        Map<String, Object> reply;
-        try {
-          reply = service.handle(request.src(), Json.toJavaMap(request.body()));
-        } catch (RuntimeException e) {
-          Log.info("service " + service.id() + " failed on " + request.bodyJson() + ": " + e);
-          continue;
-        }
-        if (reply == null) {
-          Log.info("service " + service.id() + " ignores request " + request.bodyJson());
-          continue;
-        }
-        ObjectNode body = Json.toObject(reply);
-        JsonNode msgId = request.body().get("msg_id");
-        body.set("in_reply_to", msgId == null ? Json.NODES.nullNode() : msgId);
-        try {
-          network.send(service.id(), request.src(), body);
-        } catch (Network.UnknownMemberException e) {
-          Log.info("service " + service.id() + " cannot reply to " + request.src() + ": " + e.getMessage());
-        }
+        answer(network, service, inbox.take());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Serves one request and sends the reply, if any; what the service cannot serve is logged and dropped. */
+  public static void answer(Network network, Service service, Message request) {
+    Map<String, Object> reply;
+    try {
+      reply = service.handle(request.src(), Json.toJavaMap(request.body()));
+    } catch (RuntimeException e) {
+      Log.info("service " + service.id() + " failed on " + request.bodyJson() + ": " + e);
+      return;
+    }
+    if (reply == null) {
+      Log.info("service " + service.id() + " ignores request " + request.bodyJson());
+      return;
+    }
+    ObjectNode body = Json.toObject(reply);
+    JsonNode msgId = request.body().get("msg_id");
+    body.set("in_reply_to", msgId == null ? Json.NODES.nullNode() : msgId);
+    try {
+      network.send(service.id(), request.src(), body);
+    } catch (Network.UnknownMemberException e) {
+      Log.info("service " + service.id() + " cannot reply to " + request.src() + ": " + e.getMessage());
     }
   }
 

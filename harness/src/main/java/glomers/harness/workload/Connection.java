@@ -24,4 +24,7 @@ public interface Connection {
    */
   Map<String, Object> call(Map<String, Object> body, Duration timeout)
       throws TimeoutException, InterruptedException;
+
+  /** Leaves the network; later replies to this client are dropped. */
+  default void close() {}
 }

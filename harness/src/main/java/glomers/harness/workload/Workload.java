@@ -5,6 +5,7 @@ import glomers.harness.cli.TestOptions;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /** One Maelstrom workload: its setup, generator, client, final phase and checker. */
 public interface Workload {
@@ -19,6 +20,14 @@ public interface Workload {
 
   /** The main phase's op stream. */
   Generator generator(TestOptions options, Random random);
+
+  /**
+   * The op stream of a run whose time is {@code clock} (nanoseconds: {@link System#nanoTime()}, or a
+   * simulation's virtual time), for generators that keep their own time, like kafka's crashes.
+   */
+  default Generator generator(TestOptions options, Random random, LongSupplier clock) {
+    return generator(options, random);
+  }
 
   /** Whether the run heals, waits 10 s and performs {@link #finalOps}. */
   boolean hasFinalPhase();

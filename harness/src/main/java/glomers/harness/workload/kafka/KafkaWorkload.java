@@ -9,6 +9,7 @@ import glomers.harness.workload.Generator;
 import glomers.harness.workload.Workload;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /** Challenge #5: a replicated log per key, with offsets, polls and committed consumer offsets. */
 public final class KafkaWorkload implements Workload {
@@ -27,9 +28,13 @@ public final class KafkaWorkload implements Workload {
 
   @Override
   public Generator generator(TestOptions options, Random random) {
-    int keyCount = options.activeKeys();
+    return generator(options, random, System::nanoTime);
+  }
+
+  @Override
+  public Generator generator(TestOptions options, Random random, LongSupplier clock) {
     return new KafkaGenerator(
-        random, keyCount, options.maxWritesPerKey(), options.concurrency(), progress, System::nanoTime);
+        random, options.activeKeys(), options.maxWritesPerKey(), options.concurrency(), progress, clock);
   }
 
   @Override

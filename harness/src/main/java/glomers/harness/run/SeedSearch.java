@@ -1,0 +1,98 @@
+package glomers.harness.run;
+
+import glomers.harness.cli.TestOptions;
+import glomers.harness.report.Log;
+import glomers.harness.report.Reports;
+import glomers.harness.workload.Workloads;
+import glomers.runtime.spi.Dispatcher;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+
+/**
+ * {@code test --sim --runs N}: the same test under N seeds, one after another, with a progress bar.
+ * A failing seed keeps its store folder and is listed with its first problem; a passing one's
+ * folder is deleted, so a search of thousands of seeds leaves only what needs looking at.
+ */
+public final class SeedSearch {
+  private SeedSearch() {}
+
+  /** A seed whose run did not pass: its exit code, first problem and store folder. */
+  public record Failure(long seed, int exitCode, String problem, Path storeDir) {}
+
+  /** What a search found: how many seeds ran and which of them failed. */
+  public record Result(int runs, List<Failure> failures) {
+    /** 0 if every seed passed, else the exit code of the first failing one. */
+    public int exitCode() {
+      return failures.isEmpty() ? TestRun.EXIT_VALID : failures.get(0).exitCode();
+    }
+  }
+
+  /**
+   * Runs seeds {@code options.seed()}, {@code +1}, ... {@code +runs-1}.
+   *
+   * @param withSeed the options of one run, given its seed
+   * @param progress where the progress bar and the final list go
+   */
+  public static Result run(TestOptions options, int runs, Path store, Dispatcher solution,
+      LongFunction<TestOptions> withSeed, PrintStream progress) throws Exception {
+    List<Failure> failures = new ArrayList<>();
+    long start = System.nanoTime();
+    progress.printf("Searching %d seeds from %d (%s, %s)%n", runs, options.seed(), options.workload(), solution.solution());
+    for (int i = 0; i < runs; i++) {
+      long seed = options.seed() + i;
+      TestRun.Outcome outcome;
+      Log.quiet(true);
+      try {
+        outcome = new SimRun(withSeed.apply(seed), Workloads.byName(options.workload()), store, solution).run();
+      } finally {
+        Log.quiet(false);
+      }
+      if (outcome.exitCode() == TestRun.EXIT_VALID) {
+        delete(outcome.storeDir());
+      } else {
+        String problem = outcome.results() == null
+            ? "run aborted; see " + outcome.storeDir().resolve("jepsen.log")
+            : Reports.firstProblem(outcome.results());
+        failures.add(new Failure(seed, outcome.exitCode(), problem, outcome.storeDir()));
+      }
+      progress.print(bar(i + 1, runs, failures.size(), (System.nanoTime() - start) / 1e9));
+    }
+    progress.println();
+    if (failures.isEmpty()) {
+      progress.printf("All %d seeds passed.%n", runs);
+    } else {
+      progress.printf("%d of %d seeds failed; replay one with --sim --seed SEED and the same flags:%n", failures.size(), runs);
+      for (Failure f : failures) {
+        progress.printf("  seed %d: exit %d, %s%n    store: %s%n", f.seed(), f.exitCode(), f.problem(), f.storeDir());
+      }
+    }
+    return new Result(runs, failures);
+  }
+
+  static String bar(int done, int total, int failing, double seconds) {
+    int width = 30;
+    int filled = (int) ((long) done * width / total);
+    return String.format("\r[%s%s] %d/%d seeds, %d failing, %.1f s", "#".repeat(filled), ".".repeat(width - filled),
+        done, total, failing, seconds);
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package glomers.harness.run;
+
+import glomers.harness.cli.TestOptions;
+import glomers.harness.net.Journal;
+import glomers.harness.net.LatencyModel;
+import glomers.harness.net.Network;
+import glomers.harness.report.Log;
+import glomers.harness.report.Progress;
+import glomers.harness.report.Reports;
+import glomers.harness.report.Store;
+import glomers.harness.report.StoredRun;
+import glomers.harness.service.Service;
+import glomers.harness.service.ServiceHost;
+import glomers.harness.sim.Coroutine;
+import glomers.harness.sim.Scheduler;
+import glomers.harness.sim.Signal;
+import glomers.harness.sim.SimConnection;
+import glomers.harness.sim.SimNodes;
+import glomers.harness.view.RunReport;
+import glomers.harness.workload.FinalPhase;
+import glomers.harness.workload.Generator;
+import glomers.harness.workload.Invocation;
+import glomers.harness.workload.Workload;
+import glomers.runtime.spi.Dispatcher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One {@code test --sim} run: the lifecycle of {@link TestRun} (init, setup, main phase with its
+ * nemesis, recovery, final phase, analysis), but the nodes are the solution's classes in this JVM
+ * and everything happens on one {@link Scheduler}'s virtual time. The seed fixes the whole run, so
+ * the same flags give the same history and journal, byte for byte.
+ */
+public final class SimRun {
+  private final Duration initTimeout =
+      Duration.ofMillis(Long.getLong("glomers.harness.init-timeout-ms", 10_000));
+  private final Duration recovery =
+      Duration.ofMillis(Long.getLong("glomers.harness.recovery-ms", 10_000));
+
+  private final TestOptions options;
+  private final Workload workload;
+  private final Path storeRoot;
+  private final Dispatcher solution;
+  private final Scheduler sim = new Scheduler();
+  private final Abort abort = new Abort();
+  private final HistoryRecorder history = new HistoryRecorder(sim::now);
+  private final List<Coroutine> coroutines = new ArrayList<>();
+  private volatile String phase = "starting";
+  private volatile long mainStart = -1;
+
+  public SimRun(TestOptions options, Workload workload, Path storeRoot, Dispatcher solution) {
+    this.options = options;
+    this.workload = workload;
+    this.storeRoot = storeRoot;
+    this.solution = solution;
+  }
+
+  public TestRun.Outcome run() throws Exception {
+    long runStart = System.nanoTime();
+    Path dir = Store.create(storeRoot, options.workload());
+    Log.openFile(dir.resolve("jepsen.log"));
+    StoredRun.writeOptions(dir, options);
+    Log.info("Test options: " + Reports.describe(options));
+    Log.info("Seed " + options.seed() + " (repeat with --sim --seed " + options.seed() + ")");
+    Log.info("Simulation: solution '" + solution.solution() + "' runs in the bench on virtual time");
+    Log.info("Store: " + dir);
+    // The same draws in the same order as a process run, so a seed means the same choices in both.
+    Random random = new Random(options.seed());
+    Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"), sim::now);
+    history.startClock(journal.originNanos());
+    RunReport report = RunReport.attach(journal);
+    Network network =
+        new Network(
+            LatencyModel.of(options.latencyDist(), options.latencyMillis()),
+            new Random(random.nextLong()),
+            journal,
+            options.logNetSend(),
+            options.logNetRecv(),
+            sim::now);
+    Random serviceRandom = new Random(random.nextLong());
+    Random schedulerRandom = new Random(random.nextLong());
+    Random generatorRandom = new Random(random.nextLong());
+    Random nemesisRandom = new Random(random.nextLong());
+    Random finalRandom = new Random(random.nextLong());
+    for (Service service : ServiceHost.standard(serviceRandom, options.seqKvStaleness())) {
+      glomers.harness.sim.Member.attach(sim, network, service.id(), request -> ServiceHost.answer(network, service, request));
+    }
+    String crash;
+    try (SimNodes nodes = new SimNodes(sim, network, solution, options.nodes(), dir.resolve("node-logs"), abort::raise);
+        Progress progress = new Progress(this::status)) {
+      Coroutine lifecycle =
+          spawn("lifecycle", () -> lifecycle(network, nodes, schedulerRandom, generatorRandom, nemesisRandom, finalRandom));
+      sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised());
+      if (lifecycle.failure() != null) {
+        abort.raise("the simulation failed: " + lifecycle.failure());
+      }
+      crash = abort.reason();
+    } finally {
+      phase = "teardown";
+      // Unwinds whatever was still waiting, e.g. after an abort; nothing of theirs is recorded.
+      for (Coroutine coroutine : coroutines) {
+        coroutine.cancel();
+      }
+      journal.close();
+    }
+    Log.info("Simulated " + TimeUnit.NANOSECONDS.toMillis(sim.now()) + " ms in " + sim.eventsRun() + " events");
+    return TestRun.conclude(options, workload, dir, history, journal, report, crash, runStart);
+  }
+
+  private Coroutine spawn(String name, Runnable body) {
+    Coroutine coroutine = Coroutine.start(sim, name, body);
+    coroutines.add(coroutine);
+    return coroutine;
+  }
+
+  private String status() {
+    String clock =
+        mainStart < 0
+            ? ""
+            : String.format(" %ds/%ds", Math.max(0, Math.min(sim.now() - mainStart, TimeUnit.SECONDS.toNanos(options.timeLimitSeconds())))
+                / 1_000_000_000L, options.timeLimitSeconds());
+    return String.format("[sim %s]%s ops ok %d, fail %d, info %d",
+        phase, clock, history.ok.sum(), history.fail.sum(), history.info.sum());
+  }
+
+  private void lifecycle(Network network, SimNodes nodes, Random schedulerRandom, Random generatorRandom,
+      Random nemesisRandom, Random finalRandom) {
+    phase = "init";
+    all(options.nodes(), id -> "init-" + id, id -> init(network, nodes, id));
+    if (abort.isRaised()) {
+      return;
+    }
+    Log.info("All " + options.nodes().size() + " nodes initialised");
+    phase = "setup";
+    all(options.nodes(), id -> "setup-" + id, id -> setup(network, nodes, id));
+    if (abort.isRaised()) {
+      return;
+    }
+    List<Worker> workers = new ArrayList<>();
+    for (int i = 0; i < options.concurrency(); i++) {
+      workers.add(new Worker(i, options, workload, history, node -> new SimConnection(sim, network, node)));
+    }
+    Nemesis nemesis =
+        options.partition()
+            ? new Nemesis(network.partitions(), options.nodes(), nemesisRandom, history, options.nemesisIntervalSeconds())
+            : null;
+    mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
+    if (workload.hasFinalPhase()) {
+      finalPhase(workers, nemesis, finalRandom);
+    }
+    phase = "teardown";
+    workers.forEach(worker -> worker.connection.close());
+    network.partitions().heal();
+  }
+
+  /** Runs {@code body} for each item in a coroutine of its own, all at once, and waits for them all. */
+  private <T> void all(List<T> items, java.util.function.Function<T, String> name, java.util.function.Consumer<T> body) {
+    Signal done = new Signal(sim);
+    List<Coroutine> started = new ArrayList<>();
+    for (T item : items) {
+      started.add(
+          spawn(
+              name.apply(item),
+              () -> {
+                try {
+                  body.accept(item);
+                } finally {
+                  done.signalAll();
+                }
+              }));
+    }
+    while (started.stream().anyMatch(c -> !c.finished())) {
+      done.await();
+    }
+    for (Coroutine c : started) {
+      if (c.failure() != null) {
+        abort.raise(c.failure().toString());
+      }
+    }
+  }
+
+  private void init(Network network, SimNodes nodes, String id) {
+    Map<String, Object> init = new LinkedHashMap<>();
+    init.put("type", "init");
+    init.put("node_id", id);
+    init.put("node_ids", options.nodes());
+    SimConnection client = new SimConnection(sim, network, id);
+    try {
+      Map<String, Object> reply = client.call(init, initTimeout);
+      if (!"init_ok".equals(reply.get("type"))) {
+        abort.raise("node " + id + " answered init with " + reply + nodes.logReport(id));
+      }
+    } catch (TimeoutException e) {
+      abort.raise("node " + id + " did not respond to init within " + initTimeout.toMillis() + " ms" + nodes.logReport(id));
+    } finally {
+      client.close();
+    }
+  }
+
+  private void setup(Network network, SimNodes nodes, String id) {
+    SimConnection client = new SimConnection(sim, network, id);
+    try {
+      workload.setup(client, options);
+    } catch (Exception e) {
+      String why = e instanceof TimeoutException ? "no reply within the timeout"
+          : e.getMessage() == null ? e.toString() : e.getMessage();
+      abort.raise("setup of node " + id + " failed: " + why + nodes.logReport(id));
+    } finally {
+      client.close();
+    }
+  }
+
+  /** The main phase as a process run has it: ops on the rate schedule to random idle workers, the nemesis alongside. */
+  private void mainPhase(List<Worker> workers, Nemesis nemesis, Random schedulerRandom, Random generatorRandom) {
+    Generator generator = workload.generator(options, generatorRandom, sim::now);
+    phase = "main";
+    long start = sim.now();
+    long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
+    mainStart = start;
+    if (nemesis != null) {
+      nemesisAt(nemesis, start, end, true);
+    }
+    List<Worker> idle = new ArrayList<>(workers);
+    Signal changed = new Signal(sim);
+    if (options.rate() > 0 && options.concurrency() > 0) {
+      double meanGapNanos = 1e9 / options.rate();
+      long next = start;
+      while (next < end) {
+        Coroutine.sleepUntil(next);
+        while (idle.isEmpty() && sim.now() < end) {
+          changed.awaitUntil(end);
+        }
+        if (idle.isEmpty()) {
+          break;
+        }
+        Worker worker = idle.remove(schedulerRandom.nextInt(idle.size()));
+        Invocation invocation = generator.next(worker.index);
+        spawn(
+            "worker-" + worker.index,
+            () -> {
+              try {
+                generator.completed(worker.index, invocation, worker.perform(invocation));
+              } finally {
+                idle.add(worker);
+                changed.signalAll();
+              }
+            });
+        next += (long) (schedulerRandom.nextDouble() * 2 * meanGapNanos);
+      }
+    }
+    Coroutine.sleepUntil(end);
+    phase = "main (draining)";
+    while (idle.size() < workers.size()) {
+      changed.await();
+    }
+    Log.info("Main phase done; simulated " + TimeUnit.NANOSECONDS.toMillis(sim.now() - start) + " ms");
+  }
+
+  /** The nemesis's schedule as events: start and stop alternate, the first at the start of the main phase. */
+  private void nemesisAt(Nemesis nemesis, long at, long end, boolean start) {
+    sim.at(at, () -> {
+      if (start) {
+        nemesis.startPartition();
+      } else {
+        nemesis.heal();
+      }
+      long next = at + nemesis.gapNanos();
+      if (next < end) {
+        nemesisAt(nemesis, next, end, !start);
+      }
+    });
+  }
+
+  private void finalPhase(List<Worker> workers, Nemesis nemesis, Random random) {
+    phase = "recovery";
+    if (nemesis != null) {
+      nemesis.heal();
+    }
+    Log.info("Waiting for recovery...");
+    Coroutine.sleepUntil(sim.now() + recovery.toNanos());
+    phase = "final";
+    Map<Worker, FinalPhase> phases = new LinkedHashMap<>();
+    for (Worker worker : workers) {
+      phases.put(worker, workload.finalPhase(worker.index, options, new Random(random.nextLong())));
+    }
+    all(workers, worker -> "final-" + worker.index, worker -> {
+      FinalPhase ops = phases.get(worker);
+      FinalPhase.Step step;
+      while (!abort.isRaised() && (step = ops.next(sim.now())) != null) {
+        if (step.delayNanos() > 0) {
+          Coroutine.sleepUntil(sim.now() + step.delayNanos());
+        }
+        ops.completed(step.invocation(), worker.perform(step.invocation()));
+      }
+    });
+  }
+}

@@ -1,0 +1,100 @@
+package glomers.harness.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.net.Json;
+import glomers.harness.net.Message;
+import glomers.harness.net.Network;
+import glomers.harness.workload.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A client {@code c<k>} in a simulation: the same contract as a process run's connection (one
+ * request at a time, replies matched by {@code in_reply_to}, the rest dropped), with the caller's
+ * coroutine suspended until the reply or the timeout, in virtual time.
+ */
+public final class SimConnection implements Connection {
+  private final Scheduler scheduler;
+  private final Network network;
+  private final String id;
+  private final String node;
+  private long lastMsgId;
+  private boolean closed;
+  private Coroutine waiter;
+  private long awaited;
+  private Message reply;
+
+  public SimConnection(Scheduler scheduler, Network network, String node) {
+    this.scheduler = scheduler;
+    this.network = network;
+    this.id = network.nextClientId();
+    this.node = node;
+    Member.attach(scheduler, network, id, this::received);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String node() {
+    return node;
+  }
+
+  @Override
+  public Map<String, Object> call(Map<String, Object> body, Duration timeout) throws TimeoutException {
+    if (closed) {
+      throw new IllegalStateException("client " + id + " is closed");
+    }
+    if (!(body.get("type") instanceof String)) {
+      throw new IllegalArgumentException("a request body needs a string type: " + body);
+    }
+    long msgId = ++lastMsgId;
+    ObjectNode request = Json.toObject(body);
+    request.put("msg_id", msgId);
+    try {
+      network.send(id, node, request);
+    } catch (Network.UnknownMemberException e) {
+      throw new IllegalStateException("client " + id + " cannot reach " + node + ": " + e.getMessage(), e);
+    }
+    Coroutine self = Coroutine.current();
+    waiter = self;
+    awaited = msgId;
+    reply = null;
+    Scheduler.Event timer =
+        scheduler.at(
+            scheduler.now() + timeout.toNanos(),
+            () -> {
+              if (waiter == self) {
+                waiter = null;
+                self.resume();
+              }
+            });
+    self.suspend();
+    timer.cancel();
+    waiter = null;
+    if (reply == null) {
+      throw new TimeoutException("Client read timeout");
+    }
+    return Json.toJavaMap(reply.body());
+  }
+
+  private void received(Message message) {
+    JsonNode inReplyTo = message.body().get("in_reply_to");
+    if (waiter != null && inReplyTo != null && inReplyTo.isIntegralNumber() && inReplyTo.asLong() == awaited) {
+      Coroutine woken = waiter;
+      waiter = null;
+      reply = message;
+      woken.resume();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    network.unregister(id);
+  }
+}

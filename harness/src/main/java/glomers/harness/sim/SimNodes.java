@@ -1,0 +1,173 @@
+package glomers.harness.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.net.Message;
+import glomers.harness.net.Network;
+import glomers.harness.process.NodeProcess;
+import glomers.harness.report.Log;
+import glomers.runtime.spi.Dispatcher;
+import glomers.runtime.testing.LocalNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The server nodes of a simulation: one instance of the solution per node, each on the runtime's
+ * in-memory wire and its own event loop over the scheduler's clock. Messages, timers and RPC
+ * timeouts all run as scheduler events; a node's log lines go to its {@code node-logs/<id>.log}, as
+ * a process's stderr does.
+ */
+public final class SimNodes implements AutoCloseable {
+  private static final int TAIL_LINES = 32;
+
+  private final Scheduler scheduler;
+  private final Network network;
+  private final Consumer<String> abort;
+  private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+
+  private final class SimNode {
+    final String id;
+    final LocalNode node;
+    final Writer log;
+    final ArrayDeque<String> tail = new ArrayDeque<>();
+    /** Like a process whose stdout the bench stopped reading: its messages go nowhere. */
+    boolean deaf;
+    /** The time of the earliest timer event this node has pending, or MAX_VALUE. */
+    long tickAt = Long.MAX_VALUE;
+
+    SimNode(String id, Dispatcher solution, Path logFile) throws IOException {
+      this.id = id;
+      this.log = new BufferedWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), 1 << 12);
+      this.node = new LocalNode(solution, scheduler.clock(), this::forward, this::log, this::taskFailed);
+    }
+
+    void receive(Message message) {
+      node.deliver(message.toLine());
+      run();
+    }
+
+    void run() {
+      node.runReady();
+      long due = node.nextDeadline();
+      if (due < tickAt) {
+        tickAt = due;
+        scheduler.at(due, () -> tick(due));
+      }
+    }
+
+    private void tick(long due) {
+      if (tickAt == due) {
+        tickAt = Long.MAX_VALUE;
+      }
+      run();
+    }
+
+    private void forward(String line) {
+      if (deaf) {
+        return;
+      }
+      ObjectNode envelope;
+      try {
+        envelope = NodeProcess.validate(line);
+      } catch (NodeProcess.OverLimit e) {
+        abort.accept("node " + id + " wrote a message over the bench's size limit (" + e.getMessage()
+            + "); send smaller messages.\n  line: " + abbreviate(line, 500) + logReport());
+        deaf = true;
+        return;
+      } catch (IllegalArgumentException e) {
+        abort.accept("node " + id + " wrote an invalid message (" + e.getMessage() + ").\n  line: "
+            + abbreviate(line, 500) + logReport());
+        deaf = true;
+        return;
+      }
+      try {
+        network.send(envelope.get("src").textValue(), envelope.get("dest").textValue(), (ObjectNode) envelope.get("body"));
+      } catch (Network.UnknownMemberException e) {
+        // As in a process run, where the bench then stops reading the node's stdout.
+        Log.info("ERROR node " + id + " sent a message with " + e.getMessage()
+            + " (e.g. a reply to a client that timed out and was closed); like Maelstrom, the bench no longer"
+            + " reads " + id + "'s messages: " + abbreviate(line, 300));
+        deaf = true;
+      }
+    }
+
+    private void log(String line) {
+      tail.addLast(line);
+      if (tail.size() > TAIL_LINES) {
+        tail.removeFirst();
+      }
+      try {
+        log.write(line);
+        log.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the log of node " + id, e);
+      }
+    }
+
+    private void taskFailed(Throwable failure) {
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      log("task failed on the event loop:");
+      trace.toString().lines().forEach(this::log);
+    }
+
+    String logReport() {
+      return tail.isEmpty() ? "" : "\n  last log lines of " + id + ":\n    " + String.join("\n    ", tail);
+    }
+  }
+
+  /**
+   * Starts one node of {@code solution} per id, each a network member.
+   *
+   * @param abort hears why the run must stop (a node wrote something that is not a message)
+   */
+  public SimNodes(Scheduler scheduler, Network network, Dispatcher solution, List<String> ids, Path logDir,
+      Consumer<String> abort) throws IOException {
+    this.scheduler = scheduler;
+    this.network = network;
+    this.abort = abort;
+    Files.createDirectories(logDir);
+    for (String id : ids) {
+      SimNode node = new SimNode(id, solution, logDir.resolve(id + ".log"));
+      nodes.put(id, node);
+      Member.attach(scheduler, network, id, node::receive);
+    }
+  }
+
+  /** The last lines node {@code id} logged, for a failure message; empty if none. */
+  public String logReport(String id) {
+    SimNode node = nodes.get(id);
+    return node == null ? "" : node.logReport();
+  }
+
+  @Override
+  public void close() throws IOException {
+    List<IOException> failures = new ArrayList<>();
+    for (SimNode node : nodes.values()) {
+      try {
+        node.log.close();
+      } catch (IOException e) {
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
+  }
+}
