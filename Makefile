@@ -21,6 +21,11 @@ PLAIN := 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
 BIN := solutions/target/bin
 BENCH := harness/target/bin/maelstrom
 MAELSTROM ?= $(BENCH)
+# Where scripts/challenge records each target's row, and extra flags for every challenge run
+# (`make sim` passes --sim; see sim and sim-vs-process below).
+ROWS ?= store/challenges
+TEST_FLAGS ?=
+export ROWS
 
 # Challenges with a solution, in the order `make` runs them, and those still to come.
 CHALLENGES := echoer unique-id snb mnb ftb eb-one eb-two goc sn-kafka mn-kafka e-kafka \
@@ -30,7 +35,7 @@ CHALLENGES := echoer unique-id snb mnb ftb eb-one eb-two goc sn-kafka mn-kafka e
 
 # Builds, runs every challenge (carrying on past failures), prints the table, fails if any failed.
 all: build
-	@rm -rf store/challenges
+	@rm -rf $(ROWS)
 	@failed=0; for t in $(CHALLENGES); do $(MAKE) --no-print-directory $$t || failed=1; done; \
 	  $(MAKE) --no-print-directory summary; exit $$failed
 
@@ -76,42 +81,69 @@ test-browser:
 	$(MVN) -pl harness surefire:test -Pbrowser $(PLAIN)
 	@scripts/test-report "browser tests" "*InBrowserTest"
 
-# The challenges with their node counts, flags and limits, but a few seconds of main phase each,
-# so that CI judges every solution through the real bench in about two minutes.
-SMOKE := smoke-echo smoke-unique-ids smoke-snb smoke-ftb smoke-eb smoke-goc smoke-goc-oldest smoke-sn-kafka smoke-mn-kafka \
-	smoke-e-kafka smoke-sn-tat smoke-tarut smoke-tarut-partition smoke-tarct
+# Every challenge's full command in simulation (about a minute), then one short process-mode run
+# per workload, so the stdio path between the bench and real node processes stays covered too.
+SMOKE := smoke-echo smoke-unique-ids smoke-eb smoke-goc smoke-e-kafka smoke-tarct
 .PHONY: smoke
 smoke: build
-	@rm -f $(SMOKE:%=store/challenges/%.tsv)
-	@failed=0; \
+	@$(MAKE) --no-print-directory sim
+	@rm -rf store/challenges-smoke
+	@failed=0; export ROWS=store/challenges-smoke; \
 	$(CHALLENGE) smoke-echo -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 3 || failed=1; \
 	$(CHALLENGE) smoke-unique-ids -- -w unique-ids --bin $(BIN)/unique-ids --time-limit 5 --rate 1000 \
 	  --node-count 3 --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
-	$(CHALLENGE) smoke-snb -- -w broadcast --bin $(BIN)/broadcast --node-count 1 --time-limit 3 --rate 10 || failed=1; \
-	$(CHALLENGE) smoke-ftb -- -w broadcast --bin $(BIN)/broadcast --node-count 5 --time-limit 6 --rate 10 \
-	  --nemesis partition --nemesis-interval 1 || failed=1; \
 	$(CHALLENGE) smoke-eb --max-msgs-per-op 30 --max-median-ms 400 --max-max-ms 600 -- -w broadcast \
 	  --bin $(BIN)/broadcast --node-count 25 --time-limit 5 --rate 100 --latency 100 || failed=1; \
 	$(CHALLENGE) smoke-goc -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 5 \
-	  --nemesis partition --nemesis-interval 1 || failed=1; \
-	$(CHALLENGE) smoke-goc-oldest -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 5 \
 	  --nemesis partition --nemesis-interval 1 --seq-kv-staleness oldest || failed=1; \
-	$(CHALLENGE) smoke-sn-kafka -- $(KAFKA) --bin $(BIN)/kafka --node-count 1 --time-limit 4 || failed=1; \
-	$(CHALLENGE) smoke-mn-kafka -- $(KAFKA) --bin $(BIN)/kafka-lin-kv --node-count 2 --time-limit 4 || failed=1; \
 	$(CHALLENGE) smoke-e-kafka -- $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 6 \
 	  --nemesis partition --nemesis-interval 1 || failed=1; \
-	$(CHALLENGE) smoke-sn-tat -- $(TXN) --node-count 1 --time-limit 4 --consistency-models read-uncommitted \
-	  --availability total || failed=1; \
-	$(CHALLENGE) smoke-tarut -- $(TXN) --node-count 2 --time-limit 4 --consistency-models read-uncommitted || failed=1; \
-	$(CHALLENGE) smoke-tarut-partition -- $(TXN) --node-count 2 --time-limit 5 --consistency-models read-uncommitted \
-	  --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
 	$(CHALLENGE) smoke-tarct -- $(TXN) --node-count 2 --time-limit 6 --consistency-models read-committed \
 	  --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
 	scripts/summary $(SMOKE); exit $$failed
 
+# Every challenge again with each node a solution instance inside the bench on virtual time
+# (test --sim): the same commands, checkers and table as `make`, in about a minute.
+.PHONY: sim
+sim: build
+ifneq ($(MAELSTROM),$(BENCH))
+	$(error make sim needs this project's bench: real Maelstrom has no --sim)
+endif
+	@start=$$(date +%s%N); status=0; \
+	  $(MAKE) --no-print-directory all TEST_FLAGS=--sim ROWS=store/challenges-sim || status=1; \
+	  echo "sim: every challenge in $$(( ($$(date +%s%N) - start) / 1000000 )) ms of wall time"; exit $$status
+
+# Seed search in simulation: SEEDS seeds of each broadcast, counter, kafka and txn challenge under
+# partitions, with uniform and with exponential latency; lists any failing seed to replay.
+SEEDS ?= 500
+SEARCH = $(BENCH) test --sim --runs $(SEEDS) --seed 1 --nemesis partition
+.PHONY: sim-search
+sim-search: build
+	@failed=0; for dist in uniform exponential; do \
+	  echo "== broadcast (eb), $$dist latency"; \
+	  $(SEARCH) --latency-dist $$dist --latency 100 -w broadcast --bin $(BIN)/broadcast --node-count 25 \
+	    --time-limit 20 --rate 100 || failed=1; \
+	  echo "== g-counter, $$dist latency"; \
+	  $(SEARCH) --latency-dist $$dist --latency 10 -w g-counter --bin $(BIN)/g-counter --node-count 3 \
+	    --time-limit 20 --rate 100 || failed=1; \
+	  echo "== kafka (e-kafka), $$dist latency"; \
+	  $(SEARCH) --latency-dist $$dist --latency 10 $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 20 || failed=1; \
+	  echo "== txn (tarct), $$dist latency"; \
+	  $(SEARCH) --latency-dist $$dist --latency 10 $(TXN) --node-count 2 --time-limit 20 \
+	    --consistency-models read-committed --availability total || failed=1; \
+	done; exit $$failed
+
+# Both modes on every challenge, side by side: the verdicts must agree and servers msgs-per-op stay
+# within 10 % (README, "Simulation", says where timers make the exception). About ten minutes.
+.PHONY: sim-vs-process
+sim-vs-process: build
+	@$(MAKE) --no-print-directory all ROWS=store/challenges-process || true
+	@$(MAKE) --no-print-directory sim || true
+	@scripts/compare-modes store/challenges-process store/challenges-sim $(SUMMARY)
+
 # --- challenges (commands from the Gossip Glomers pages) ---------------------------------------
 
-CHALLENGE = JAVA="$(JAVA)" MAELSTROM="$(MAELSTROM)" scripts/challenge
+CHALLENGE = JAVA="$(JAVA)" MAELSTROM="$(MAELSTROM)" TEST_FLAGS="$(TEST_FLAGS)" scripts/challenge
 
 echoer: build
 	@$(CHALLENGE) $@ -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 10
@@ -137,7 +169,7 @@ eb-one: build
 	@$(CHALLENGE) $@ --max-msgs-per-op 30 --max-median-ms 400 --max-max-ms 600 -- $(EFFICIENT_BROADCAST)
 	@echo "== eb-one against our goal (servers msgs-per-op 2.0, median 300 ms, max 450 ms; reported, not enforced):"
 	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 2.0 \
-	  --max-median-ms 300 --max-max-ms 450 --record store/challenges/eb-goal.tsv store/latest || true
+	  --max-median-ms 300 --max-max-ms 450 --record $(ROWS)/eb-goal.tsv store/latest || true
 	@$(CHALLENGE) eb-one-partition -- $(EFFICIENT_BROADCAST) --nemesis partition
 
 eb-two: build
@@ -168,7 +200,7 @@ e-kafka: build
 	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 20
 	@echo "== e-kafka against our goal (servers msgs-per-op under 1.0, no op failed; reported, not enforced):"
 	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 1.0 \
-	  --max-not-ok 0 --record store/challenges/e-kafka-goal.tsv store/latest || true
+	  --max-not-ok 0 --record $(ROWS)/e-kafka-goal.tsv store/latest || true
 	@$(CHALLENGE) e-kafka-partition -- $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 20 \
 	  --nemesis partition
 
@@ -190,11 +222,13 @@ tarct: build
 	  --availability total --nemesis partition
 	@echo "== tarct against our goal (servers msgs-per-op under 0.1, median under 5 ms, no txn failed; reported, not enforced):"
 	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 0.1 \
-	  --max-median-ms 5 --max-not-ok 0 --record store/challenges/tarct-goal.tsv store/latest || true
+	  --max-median-ms 5 --max-not-ok 0 --record $(ROWS)/tarct-goal.tsv store/latest || true
+
+SUMMARY := echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc goc-oldest \
+	sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal
 
 summary:
-	@scripts/summary echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc goc-oldest \
-	  sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal
+	@scripts/summary $(SUMMARY)
 
 clean:
 	$(MVN) clean $(PLAIN)

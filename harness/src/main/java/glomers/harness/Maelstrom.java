@@ -31,8 +31,15 @@ import picocli.CommandLine.ParseResult;
 public final class Maelstrom {
   public static final int EXIT_USAGE = 254;
   static final List<String> UNSUPPORTED = List.of("demo", "doc");
+  private static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--sim") && System.getProperty(CARRIERS) == null) {
+      // A simulation runs one virtual thread at a time; with one carrier thread, handing control
+      // between the scheduler and a client costs no OS thread wake-up. Must be set before the first
+      // virtual thread starts.
+      System.setProperty(CARRIERS, "1");
+    }
     int code = run(args);
     System.out.flush();
     System.err.flush();

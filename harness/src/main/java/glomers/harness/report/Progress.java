@@ -40,7 +40,8 @@ public final class Progress implements AutoCloseable {
                 });
   }
 
-  private static boolean isTerminal() {
+  /** Whether stderr is a terminal, where a line can be rewritten in place. */
+  public static boolean isTerminal() {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

@@ -2,6 +2,7 @@ package glomers.harness.run;
 
 import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
+import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.workload.Workloads;
 import glomers.runtime.spi.Dispatcher;
@@ -44,6 +45,7 @@ public final class SeedSearch {
   public static Result run(TestOptions options, int runs, Path store, Dispatcher solution,
       LongFunction<TestOptions> withSeed, PrintStream progress) throws Exception {
     List<Failure> failures = new ArrayList<>();
+    boolean terminal = Progress.isTerminal();
     long start = System.nanoTime();
     progress.printf("Searching %d seeds from %d (%s, %s)%n", runs, options.seed(), options.workload(), solution.solution());
     for (int i = 0; i < runs; i++) {
@@ -51,7 +53,9 @@ public final class SeedSearch {
       TestRun.Outcome outcome;
       Log.quiet(true);
       try {
-        outcome = new SimRun(withSeed.apply(seed), Workloads.byName(options.workload()), store, solution).run();
+        outcome = new SimRun(withSeed.apply(seed), Workloads.byName(options.workload()), store, solution)
+            .pagesOnlyIfInvalid()
+            .run();
       } finally {
         Log.quiet(false);
       }
@@ -63,9 +67,16 @@ public final class SeedSearch {
             : Reports.firstProblem(outcome.results());
         failures.add(new Failure(seed, outcome.exitCode(), problem, outcome.storeDir()));
       }
-      progress.print(bar(i + 1, runs, failures.size(), (System.nanoTime() - start) / 1e9));
+      String bar = bar(i + 1, runs, failures.size(), (System.nanoTime() - start) / 1e9);
+      if (terminal) {
+        progress.print("\r" + bar);
+      } else if ((i + 1) % Math.max(1, runs / 10) == 0 || i + 1 == runs) {
+        progress.println(bar);
+      }
     }
-    progress.println();
+    if (terminal) {
+      progress.println();
+    }
     if (failures.isEmpty()) {
       progress.printf("All %d seeds passed.%n", runs);
     } else {
@@ -80,7 +91,7 @@ public final class SeedSearch {
   static String bar(int done, int total, int failing, double seconds) {
     int width = 30;
     int filled = (int) ((long) done * width / total);
-    return String.format("\r[%s%s] %d/%d seeds, %d failing, %.1f s", "#".repeat(filled), ".".repeat(width - filled),
+    return String.format("[%s%s] %d/%d seeds, %d failing, %.1f s", "#".repeat(filled), ".".repeat(width - filled),
         done, total, failing, seconds);
   }
 

@@ -126,15 +126,16 @@ public final class TestRun {
       services.close();
       journal.close();
     }
-    return conclude(options, workload, dir, history, journal, report, crash, runStart);
+    return conclude(options, workload, dir, history, journal, report, crash, runStart, true);
   }
 
   /**
    * The end every run shares, process or simulation: history, verdict and report in the store, the
-   * summary in the log, and the exit code.
+   * summary in the log, and the exit code. A seed search skips the report pages of valid runs,
+   * whose folders it deletes ({@code pagesIfValid} false).
    */
   static Outcome conclude(TestOptions options, Workload workload, Path dir, HistoryRecorder history, Journal journal,
-      RunReport report, String crash, long runStart) throws java.io.IOException {
+      RunReport report, String crash, long runStart, boolean pagesIfValid) throws java.io.IOException {
     List<Op> ops = history.snapshot();
     Reports.writeHistory(dir, ops, history.clients());
     if (crash != null) {
@@ -150,7 +151,9 @@ public final class TestRun {
     Reports.writeResults(dir, results);
     Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
-    report.afterRun(dir, options, ops, results, null, journal.originNanos());
+    if (pagesIfValid || valid != Validity.TRUE) {
+      report.afterRun(dir, options, ops, results, null, journal.originNanos());
+    }
     Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, ops, history.clients());
     Log.closeFile();
     int exit =
