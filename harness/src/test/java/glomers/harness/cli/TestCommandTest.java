@@ -45,6 +45,24 @@ class TestCommandTest {
   }
 
   @Test
+  void simulationFlagsNeedSimAndAWholeNumberOfRuns() throws Exception {
+    assertThat(refusal("--runs", "5")).contains("--runs needs --sim");
+    assertThat(refusal("--solution", "echo")).contains("--solution needs --sim");
+    assertThat(refusal("--sim", "--runs", "0")).contains("--runs");
+    assertThat(refusal("--sim", "--runs", "many")).contains("--runs");
+    assertThat(refusal("--sim", "--runs", "3", "--test-count", "2")).contains("cannot be combined");
+
+    TestCommand command = new TestCommand();
+    new CommandLine(command).parseArgs("--sim", "--solution", "echo", "--runs", "7", "-w", "echo");
+    assertThat(command.toOptions().bin()).as("--solution stands in for --bin").isNull();
+    assertThat(command.simulation()).isEqualTo(new TestCommand.Simulation("echo", 7));
+
+    TestCommand processRun = new TestCommand();
+    new CommandLine(processRun).parseArgs("--bin", bin.toString());
+    assertThat(processRun.simulation()).isNull();
+  }
+
+  @Test
   void defaultsAreMaelstroms() throws Exception {
     TestOptions o = parse();
     assertThat(o.workload()).isEqualTo("lin-kv");
