@@ -43,6 +43,7 @@ public final class SimRun {
       Duration.ofMillis(Long.getLong("glomers.harness.init-timeout-ms", 10_000));
   private final Duration recovery =
       Duration.ofMillis(Long.getLong("glomers.harness.recovery-ms", 10_000));
+  private static final long STUCK_MILLIS = Long.getLong("glomers.harness.sim-stuck-ms", 10_000);
 
   private final TestOptions options;
   private final Workload workload;
@@ -108,7 +109,9 @@ public final class SimRun {
       // stays on one carrier thread instead of waking an OS thread each way.
       Thread driver = Thread.ofVirtual().name("sim-scheduler")
           .start(() -> sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised()));
+      Thread watchdog = Thread.ofPlatform().daemon().name("sim-watchdog").start(() -> watch(driver));
       driver.join();
+      watchdog.interrupt();
       if (lifecycle.failure() != null) {
         abort.raise("the simulation failed: " + lifecycle.failure());
       }
@@ -123,6 +126,33 @@ public final class SimRun {
     }
     Log.info("Simulated " + TimeUnit.NANOSECONDS.toMillis(sim.now()) + " ms in " + sim.eventsRun() + " events");
     return TestRun.conclude(options, workload, dir, history, journal, report, crash, runStart, pagesIfValid);
+  }
+
+  /**
+   * A handler that never returns stops virtual time for good, as no timeout can fire; after a
+   * while of wall time with no event finished, say where the simulation is stuck, once.
+   */
+  private void watch(Thread driver) {
+    try {
+      long seen = -1;
+      while (true) {
+        Thread.sleep(STUCK_MILLIS);
+        long ran = sim.eventsRun();
+        if (ran == seen) {
+          StringBuilder where = new StringBuilder();
+          for (StackTraceElement frame : driver.getStackTrace()) {
+            where.append("\n    at ").append(frame);
+          }
+          Log.info("The simulation has been stuck for " + STUCK_MILLIS / 1000 + " s of wall time at virtual time "
+              + TimeUnit.NANOSECONDS.toMillis(sim.now()) + " ms: a node's handler or timer is not returning"
+              + " (an endless loop?); virtual time cannot move on until it does. The scheduler is in:" + where);
+          return;
+        }
+        seen = ran;
+      }
+    } catch (InterruptedException e) {
+      // The run ended.
+    }
   }
 
   private Coroutine spawn(String name, Runnable body) {
