@@ -36,7 +36,7 @@ class SimulatedRunTest {
     return store.resolve("latest").toRealPath();
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
       delimiter = '|',
       value = {
@@ -44,6 +44,8 @@ class SimulatedRunTest {
         "unique-ids | -w unique-ids --node-count 3 --time-limit 5 --rate 200 --availability total --nemesis partition --nemesis-interval 1",
         "broadcast  | -w broadcast --node-count 25 --time-limit 10 --rate 100 --latency 100 --nemesis partition",
         "g-counter  | -w g-counter --node-count 3 --time-limit 10 --rate 100 --nemesis partition --nemesis-interval 1 --seq-kv-staleness oldest",
+        "g-counter  | -w pn-counter --node-count 3 --time-limit 10 --rate 100",
+        "g-set      | -w g-set --node-count 3 --time-limit 10 --rate 50 --latency 20 --latency-dist uniform --nemesis partition",
         "kafka      | -w kafka --node-count 2 --concurrency 2n --time-limit 5 --rate 500 --nemesis partition --nemesis-interval 1",
         "kafka-lin-kv | -w kafka --node-count 2 --concurrency 2n --time-limit 5 --rate 500",
         "txn        | -w txn-rw-register --node-count 2 --concurrency 2n --time-limit 5 --rate 500 --consistency-models read-committed --availability total --nemesis partition --nemesis-interval 1",
