@@ -143,12 +143,22 @@ public final class Maelstrom {
       err.println(e.getMessage());
       return EXIT_USAGE;
     }
+    if (!options.nodeArgs().isEmpty()) {
+      err.println("note: node arguments " + options.nodeArgs() + " are ignored with --sim; a solution takes none.");
+    }
     try {
       if (simulation.runs() > 1) {
         return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), err)
             .exitCode();
       }
-      return new SimRun(options, workload, test.store(), solution).run().exitCode();
+      int code = 0;
+      // --test-count repeats as in a process run: the next seed each time, stopping at a failure.
+      for (int i = 0; i < options.testCount() && code == 0; i++) {
+        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
+        code = new SimRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
+            .run().exitCode();
+      }
+      return code;
     } catch (Exception e) {
       Log.plain("Internal error: " + e);
       e.printStackTrace(err);

@@ -101,7 +101,8 @@ public final class SimRun {
       glomers.harness.sim.Member.attach(sim, network, service.id(), request -> ServiceHost.answer(network, service, request));
     }
     String crash;
-    try (SimNodes nodes = new SimNodes(sim, network, solution, options.nodes(), dir.resolve("node-logs"), abort::raise);
+    try (SimNodes nodes = new SimNodes(sim, network, solution, options.nodes(), dir.resolve("node-logs"), abort::raise,
+        options.logStderr());
         Progress progress = new Progress(this::status)) {
       Coroutine lifecycle =
           spawn("lifecycle", () -> lifecycle(network, nodes, schedulerRandom, generatorRandom, nemesisRandom, finalRandom));

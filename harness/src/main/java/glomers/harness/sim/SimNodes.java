@@ -35,6 +35,7 @@ public final class SimNodes implements AutoCloseable {
   private final Scheduler scheduler;
   private final Network network;
   private final Consumer<String> abort;
+  private final boolean echoLog;
   private final Map<String, SimNode> nodes = new LinkedHashMap<>();
 
   private final class SimNode {
@@ -104,6 +105,9 @@ public final class SimNodes implements AutoCloseable {
     }
 
     private void log(String line) {
+      if (echoLog) {
+        Log.info("[" + id + "] " + line);
+      }
       tail.addLast(line);
       if (tail.size() > TAIL_LINES) {
         tail.removeFirst();
@@ -132,12 +136,14 @@ public final class SimNodes implements AutoCloseable {
    * Starts one node of {@code solution} per id, each a network member.
    *
    * @param abort hears why the run must stop (a node wrote something that is not a message)
+   * @param echoLog whether log lines also go to the console ({@code --log-stderr})
    */
   public SimNodes(Scheduler scheduler, Network network, Dispatcher solution, List<String> ids, Path logDir,
-      Consumer<String> abort) throws IOException {
+      Consumer<String> abort, boolean echoLog) throws IOException {
     this.scheduler = scheduler;
     this.network = network;
     this.abort = abort;
+    this.echoLog = echoLog;
     Files.createDirectories(logDir);
     for (String id : ids) {
       SimNode node = new SimNode(id, solution, logDir.resolve(id + ".log"));
