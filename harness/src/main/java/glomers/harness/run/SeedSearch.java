@@ -54,7 +54,7 @@ public final class SeedSearch {
       Log.quiet(true);
       try {
         outcome = new SimRun(withSeed.apply(seed), Workloads.byName(options.workload()), store, solution)
-            .pagesOnlyIfInvalid()
+            .asSearchRun()
             .run();
       } finally {
         Log.quiet(false);

@@ -64,8 +64,11 @@ public final class SimRun {
     this.solution = solution;
   }
 
-  /** Leaves out the report pages if the run is valid, for a seed search that deletes valid runs anyway. */
-  SimRun pagesOnlyIfInvalid() {
+  /**
+   * One run of a seed search, which shows its own progress bar and deletes valid runs: no progress
+   * line, and no report pages if the run is valid.
+   */
+  SimRun asSearchRun() {
     pagesIfValid = false;
     return this;
   }
@@ -103,7 +106,7 @@ public final class SimRun {
     String crash;
     try (SimNodes nodes = new SimNodes(sim, network, solution, options.nodes(), dir.resolve("node-logs"), abort::raise,
         options.logStderr());
-        Progress progress = new Progress(this::status)) {
+        Progress progress = pagesIfValid ? new Progress(this::status) : null) {
       Coroutine lifecycle =
           spawn("lifecycle", () -> lifecycle(network, nodes, schedulerRandom, generatorRandom, nemesisRandom, finalRandom));
       // The scheduler runs on a virtual thread too: handing control to a coroutine and back then
