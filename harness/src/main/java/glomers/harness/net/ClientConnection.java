@@ -47,17 +47,8 @@ public final class ClientConnection implements Connection, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("client " + id + " is closed");
     }
-    if (!(body.get("type") instanceof String)) {
-      throw new IllegalArgumentException("a request body needs a string type: " + body);
-    }
     long msgId = ++lastMsgId;
-    ObjectNode request = Json.toObject(body);
-    request.put("msg_id", msgId);
-    try {
-      network.send(id, node, request);
-    } catch (Network.UnknownMemberException e) {
-      throw new IllegalStateException("client " + id + " cannot reach " + node + ": " + e.getMessage(), e);
-    }
+    sendRequest(network, id, node, body, msgId);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
@@ -72,6 +63,20 @@ public final class ClientConnection implements Connection, AutoCloseable {
       if (inReplyTo != null && inReplyTo.isIntegralNumber() && inReplyTo.asLong() == msgId) {
         return Json.toJavaMap(reply.body());
       }
+    }
+  }
+
+  /** Sends a client's request: {@code body} (which must hold a string {@code type}) with {@code msg_id} added. */
+  public static void sendRequest(Network network, String client, String node, Map<String, Object> body, long msgId) {
+    if (!(body.get("type") instanceof String)) {
+      throw new IllegalArgumentException("a request body needs a string type: " + body);
+    }
+    ObjectNode request = Json.toObject(body);
+    request.put("msg_id", msgId);
+    try {
+      network.send(client, node, request);
+    } catch (Network.UnknownMemberException e) {
+      throw new IllegalStateException("client " + client + " cannot reach " + node + ": " + e.getMessage(), e);
     }
   }
 

@@ -82,25 +82,19 @@ public final class SimRun {
     Log.info("Seed " + options.seed() + " (repeat with --sim --seed " + options.seed() + ")");
     Log.info("Simulation: solution '" + solution.solution() + "' runs in the bench on virtual time");
     Log.info("Store: " + dir);
-    // The same draws in the same order as a process run, so a seed means the same choices in both.
-    Random random = new Random(options.seed());
+    Randoms randoms = Randoms.of(options.seed());
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"), sim::now);
     history.startClock(journal.originNanos());
     RunReport report = RunReport.attach(journal);
     Network network =
         new Network(
             LatencyModel.of(options.latencyDist(), options.latencyMillis()),
-            new Random(random.nextLong()),
+            randoms.network(),
             journal,
             options.logNetSend(),
             options.logNetRecv(),
             sim::now);
-    Random serviceRandom = new Random(random.nextLong());
-    Random schedulerRandom = new Random(random.nextLong());
-    Random generatorRandom = new Random(random.nextLong());
-    Random nemesisRandom = new Random(random.nextLong());
-    Random finalRandom = new Random(random.nextLong());
-    for (Service service : ServiceHost.standard(serviceRandom, options.seqKvStaleness())) {
+    for (Service service : ServiceHost.standard(randoms.services(), options.seqKvStaleness())) {
       glomers.harness.sim.Member.attach(sim, network, service.id(), request -> ServiceHost.answer(network, service, request));
     }
     String crash;
@@ -108,7 +102,7 @@ public final class SimRun {
         options.logStderr());
         Progress progress = pagesIfValid ? new Progress(this::status) : null) {
       Coroutine lifecycle =
-          spawn("lifecycle", () -> lifecycle(network, nodes, schedulerRandom, generatorRandom, nemesisRandom, finalRandom));
+          spawn("lifecycle", () -> lifecycle(network, nodes, randoms));
       // The scheduler runs on a virtual thread too: handing control to a coroutine and back then
       // stays on one carrier thread instead of waking an OS thread each way.
       Thread driver = Thread.ofVirtual().name("sim-scheduler")
@@ -175,8 +169,7 @@ public final class SimRun {
         phase, clock, history.ok.sum(), history.fail.sum(), history.info.sum());
   }
 
-  private void lifecycle(Network network, SimNodes nodes, Random schedulerRandom, Random generatorRandom,
-      Random nemesisRandom, Random finalRandom) {
+  private void lifecycle(Network network, SimNodes nodes, Randoms randoms) {
     phase = "init";
     all(options.nodes(), id -> "init-" + id, id -> init(network, nodes, id));
     if (abort.isRaised()) {
@@ -194,11 +187,11 @@ public final class SimRun {
     }
     Nemesis nemesis =
         options.partition()
-            ? new Nemesis(network.partitions(), options.nodes(), nemesisRandom, history, options.nemesisIntervalSeconds())
+            ? new Nemesis(network.partitions(), options.nodes(), randoms.nemesis(), history, options.nemesisIntervalSeconds())
             : null;
-    mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
+    mainPhase(workers, nemesis, randoms);
     if (workload.hasFinalPhase()) {
-      finalPhase(workers, nemesis, finalRandom);
+      finalPhase(workers, nemesis, randoms.finalPhase());
     }
     phase = "teardown";
     workers.forEach(worker -> worker.connection.close());
@@ -263,8 +256,8 @@ public final class SimRun {
   }
 
   /** The main phase as a process run has it: ops on the rate schedule to random idle workers, the nemesis alongside. */
-  private void mainPhase(List<Worker> workers, Nemesis nemesis, Random schedulerRandom, Random generatorRandom) {
-    Generator generator = workload.generator(options, generatorRandom, sim::now);
+  private void mainPhase(List<Worker> workers, Nemesis nemesis, Randoms randoms) {
+    Generator generator = workload.generator(options, randoms.generator(), sim::now);
     phase = "main";
     long start = sim.now();
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
@@ -285,7 +278,7 @@ public final class SimRun {
         if (idle.isEmpty()) {
           break;
         }
-        Worker worker = idle.remove(schedulerRandom.nextInt(idle.size()));
+        Worker worker = idle.remove(randoms.scheduler().nextInt(idle.size()));
         Invocation invocation = generator.next(worker.index);
         spawn(
             "worker-" + worker.index,
@@ -297,7 +290,7 @@ public final class SimRun {
                 changed.signalAll();
               }
             });
-        next += (long) (schedulerRandom.nextDouble() * 2 * meanGapNanos);
+        next += (long) (randoms.scheduler().nextDouble() * 2 * meanGapNanos);
       }
     }
     Coroutine.sleepUntil(end);

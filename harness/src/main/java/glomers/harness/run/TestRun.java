@@ -73,7 +73,7 @@ public final class TestRun {
     Log.info("Test options: " + Reports.describe(options));
     Log.info("Seed " + options.seed() + " (repeat with --seed " + options.seed() + ")");
     Log.info("Store: " + dir);
-    Random random = new Random(options.seed());
+    Randoms randoms = Randoms.of(options.seed());
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"));
     // One time origin for the history and the journal: the start of the test.
     history.startClock(journal.originNanos());
@@ -81,17 +81,11 @@ public final class TestRun {
     Network network =
         new Network(
             LatencyModel.of(options.latencyDist(), options.latencyMillis()),
-            new Random(random.nextLong()),
+            randoms.network(),
             journal,
             options.logNetSend(),
             options.logNetRecv());
-    Random serviceRandom = new Random(random.nextLong());
-    Random schedulerRandom = new Random(random.nextLong());
-    Random generatorRandom = new Random(random.nextLong());
-    Random nemesisRandom = new Random(random.nextLong());
-    // Drawn after the others so adding it left every earlier workload's choices unchanged.
-    Random finalRandom = new Random(random.nextLong());
-    ServiceHost services = new ServiceHost(network, ServiceHost.standard(serviceRandom, options.seqKvStaleness()));
+    ServiceHost services = new ServiceHost(network, ServiceHost.standard(randoms.services(), options.seqKvStaleness()));
     Workers workers = null;
     String crash = null;
     try (Progress progress = new Progress(this::status)) {
@@ -104,14 +98,14 @@ public final class TestRun {
                 ? new Nemesis(
                     network.partitions(),
                     options.nodes(),
-                    nemesisRandom,
+                    randoms.nemesis(),
                     history,
                     options.nemesisIntervalSeconds())
                 : null;
-        mainPhase(workers, nemesis, schedulerRandom, generatorRandom);
+        mainPhase(workers, nemesis, randoms);
         report.mainPhaseOver();
         if (workload.hasFinalPhase()) {
-          finalPhase(workers, nemesis, finalRandom);
+          finalPhase(workers, nemesis, randoms.finalPhase());
         }
         phase = "teardown";
         workers.closeAll();
@@ -270,9 +264,9 @@ public final class TestRun {
     abort.check();
   }
 
-  private void mainPhase(Workers workers, Nemesis nemesis, Random schedulerRandom, Random generatorRandom)
+  private void mainPhase(Workers workers, Nemesis nemesis, Randoms randoms)
       throws Abort.AbortedException, InterruptedException {
-    var generator = workload.generator(options, generatorRandom, System::nanoTime);
+    var generator = workload.generator(options, randoms.generator(), System::nanoTime);
     phase = "main";
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
@@ -303,13 +297,13 @@ public final class TestRun {
       long next = start;
       while (next < end) {
         abort.sleepUntil(next);
-        Worker worker = workers.acquire(schedulerRandom, end, abort);
+        Worker worker = workers.acquire(randoms.scheduler(), end, abort);
         if (worker == null) {
           break;
         }
         Invocation invocation = generator.next(worker.index);
         workers.dispatch(worker, invocation, generator);
-        next += (long) (schedulerRandom.nextDouble() * 2 * meanGapNanos);
+        next += (long) (randoms.scheduler().nextDouble() * 2 * meanGapNanos);
       }
       abort.sleepUntil(end);
     }

@@ -1,7 +1,7 @@
 package glomers.harness.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
@@ -49,17 +49,8 @@ public final class SimConnection implements Connection {
     if (closed) {
       throw new IllegalStateException("client " + id + " is closed");
     }
-    if (!(body.get("type") instanceof String)) {
-      throw new IllegalArgumentException("a request body needs a string type: " + body);
-    }
     long msgId = ++lastMsgId;
-    ObjectNode request = Json.toObject(body);
-    request.put("msg_id", msgId);
-    try {
-      network.send(id, node, request);
-    } catch (Network.UnknownMemberException e) {
-      throw new IllegalStateException("client " + id + " cannot reach " + node + ": " + e.getMessage(), e);
-    }
+    ClientConnection.sendRequest(network, id, node, body, msgId);
     Coroutine self = Coroutine.current();
     waiter = self;
     awaited = msgId;
