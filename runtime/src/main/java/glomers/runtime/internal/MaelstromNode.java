@@ -155,11 +155,13 @@ final class MaelstromNode implements Node, Transport.Receiver {
       handlers = dispatcher.bind(this);
     } catch (RuntimeException e) {
       log("creating solution " + dispatcher.solution() + " failed:\n" + stackTrace(e));
-      id = null;
-      outbox.id = null;
+      // Answered as the node init named, so the error reaches its sender; then the node is
+      // uninitialised again and a later init may retry.
       if (envelope.msgId != null) {
         outbox.error(envelope.src, envelope.msgId, RpcError.CRASH, "solution failed to start: " + e);
       }
+      id = null;
+      outbox.id = null;
       return;
     }
     answerInit(envelope);

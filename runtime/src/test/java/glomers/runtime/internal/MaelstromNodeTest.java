@@ -42,6 +42,33 @@ class MaelstromNodeTest {
   }
 
   @Test
+  void aSolutionThatFailsToStartAnswersInitWithACrashErrorFromTheNodeInitNamed() {
+    TestSolution codecs = new TestSolution();
+    NodeFixture fresh = new NodeFixture(new glomers.runtime.spi.Dispatcher() {
+      @Override
+      public String solution() {
+        return "test";
+      }
+
+      @Override
+      public List<glomers.runtime.spi.Codec<?>> codecs() {
+        return codecs.codecs();
+      }
+
+      @Override
+      public glomers.runtime.spi.Handlers bind(Node node) {
+        throw new IllegalStateException("no config");
+      }
+    });
+    fresh.deliver(NodeFixture.init("n2", "n1", "n2"));
+
+    // The error must carry a src, or the bench cannot route it and reports a broken message instead.
+    assertThat(fresh.sent()).containsExactly("{\"src\":\"n2\",\"dest\":\"c0\",\"body\":{\"type\":\"error\","
+        + "\"in_reply_to\":1,\"code\":13,\"text\":\"solution failed to start: java.lang.IllegalStateException: no config\"}}");
+    assertThat(fresh.logs).anyMatch(line -> line.contains("creating solution test failed"));
+  }
+
+  @Test
   void aSecondInitIsAnsweredAgainWithoutRestartingTheSolution() {
     TestSolution.Instance first = solution();
     fixture.deliver(NodeFixture.init("n1", "n1").replace("\"msg_id\":1", "\"msg_id\":7"));

@@ -152,6 +152,20 @@ class SimulatedRunTest {
   }
 
   @Test
+  void aSolutionThatCannotStartAbortsTheRunNamingTheNodeAndItsLog() throws IOException {
+    int exit = test(dir, "--solution", "fails-at-init", "-w", "echo", "--node-count", "2", "--time-limit", "5");
+
+    assertThat(exit).isEqualTo(255);
+    String log = Files.readString(latest(dir).resolve("jepsen.log"));
+    assertThat(log)
+        .contains("Run aborted: node n0 answered init with")
+        .contains("solution failed to start: java.lang.IllegalStateException: no config for n0")
+        .contains("last log lines of n0");
+    assertThat(Files.readString(latest(dir).resolve("node-logs/n0.log")))
+        .contains("creating solution fails-at-init failed");
+  }
+
+  @Test
   void anUnknownSolutionIsAUsageErrorNamingTheKnownOnes() {
     assertThat(test(dir, "--solution", "no-such", "-w", "echo")).isEqualTo(Maelstrom.EXIT_USAGE);
   }
