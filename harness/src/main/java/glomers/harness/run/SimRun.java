@@ -105,13 +105,12 @@ public final class SimRun {
           spawn("lifecycle", () -> lifecycle(network, nodes, randoms));
       // The scheduler runs on a virtual thread too: handing control to a coroutine and back then
       // stays on one carrier thread instead of waking an OS thread each way.
-      Thread driver = Thread.ofVirtual().name("sim-scheduler")
-          .start(() -> sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised()));
+      Thread driver = Thread.ofVirtual().name("sim-scheduler").start(() -> drive(lifecycle));
       Thread watchdog = Thread.ofPlatform().daemon().name("sim-watchdog").start(() -> watch(driver));
       driver.join();
       watchdog.interrupt();
       if (lifecycle.failure() != null) {
-        abort.raise("the simulation failed: " + lifecycle.failure());
+        abort.raise("the simulation failed: " + describe(lifecycle.failure()));
       }
       crash = abort.reason();
     } finally {
@@ -124,6 +123,29 @@ public final class SimRun {
     }
     Log.info("Simulated " + TimeUnit.NANOSECONDS.toMillis(sim.now()) + " ms in " + sim.eventsRun() + " events");
     return TestRun.conclude(options, workload, dir, history, journal, report, crash, runStart, pagesIfValid);
+  }
+
+  /** Runs events until the lifecycle ends or the run aborts; whatever goes wrong in between aborts it, with the cause. */
+  private void drive(Coroutine lifecycle) {
+    try {
+      boolean more = sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised());
+      if (!more && !lifecycle.finished()) {
+        abort.raise("the simulation ran out of events at " + TimeUnit.NANOSECONDS.toMillis(sim.now())
+            + " ms of virtual time, in phase " + phase + "; nothing was left to wake the run");
+      }
+    } catch (Throwable e) {
+      abort.raise("the simulation failed at " + TimeUnit.NANOSECONDS.toMillis(sim.now()) + " ms of virtual time: "
+          + describe(e));
+    }
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(e.toString());
+    StackTraceElement[] frames = e.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, 12); i++) {
+      text.append("\n    at ").append(frames[i]);
+    }
+    return text.toString();
   }
 
   /**

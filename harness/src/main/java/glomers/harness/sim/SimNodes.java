@@ -45,6 +45,8 @@ public final class SimNodes implements AutoCloseable {
     final ArrayDeque<String> tail = new ArrayDeque<>();
     /** Like a process whose stdout the bench stopped reading: its messages go nowhere. */
     boolean deaf;
+    /** Like a process that died: it takes no more messages or timers. */
+    boolean dead;
     /** The time of the earliest timer event this node has pending, or MAX_VALUE. */
     long tickAt = Long.MAX_VALUE;
 
@@ -55,12 +57,28 @@ public final class SimNodes implements AutoCloseable {
     }
 
     void receive(Message message) {
+      if (dead) {
+        return;
+      }
       node.deliver(message.toLine());
       run();
     }
 
     void run() {
-      node.runReady();
+      if (dead) {
+        return;
+      }
+      try {
+        node.runReady();
+      } catch (Throwable e) {
+        // What the runtime lets escape (OutOfMemoryError) ends a real node's process: the same here.
+        dead = true;
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(this::log);
+        abort.accept("node " + id + " crashed: " + e + logReport());
+        return;
+      }
       long due = node.nextDeadline();
       if (due < tickAt) {
         tickAt = due;

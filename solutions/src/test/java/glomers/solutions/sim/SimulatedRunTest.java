@@ -166,6 +166,18 @@ class SimulatedRunTest {
   }
 
   @Test
+  void aNodeThatDiesAbortsTheSimulationWithTheError() throws IOException {
+    int exit = test(dir, "--solution", "dies-in-timer", "-w", "echo", "--node-count", "1", "--time-limit", "5");
+
+    assertThat(exit).isEqualTo(255);
+    assertThat(Files.readString(latest(dir).resolve("jepsen.log")))
+        .contains("Run aborted: node n0 crashed: ")
+        .contains("java.lang.OutOfMemoryError: planted: the node dies in its timer")
+        .contains("last log lines of n0")
+        .contains("at glomers.solutions.planted.DiesInTimer.tick");
+  }
+
+  @Test
   void anUnknownSolutionIsAUsageErrorNamingTheKnownOnes() {
     assertThat(test(dir, "--solution", "no-such", "-w", "echo")).isEqualTo(Maelstrom.EXIT_USAGE);
   }
