@@ -68,4 +68,17 @@ class AvailabilityTest {
     assertThatThrownBy(() -> new Availability("most").check(List.of())).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Availability("1.5").check(List.of())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aFractionExactlyAtTheRequirementPasses() {
+    assertThat(new Availability("1").check(nineOkAnd(OpType.OK)).valid()).isEqualTo(Validity.TRUE);
+    List<Op> half = new HistoryBuilder().op(0, "echo", "x", OpType.OK, "x").op(1, "echo", "y", OpType.FAIL, null).build();
+    assertThat(new Availability("0.5").check(half).valid()).isEqualTo(Validity.TRUE);
+  }
+
+  @Test
+  void aRatioRequirementIsItsQuotient() {
+    assertThat(new Availability("4/5").check(nineOkAnd(OpType.INFO)).valid()).isEqualTo(Validity.TRUE);
+    assertThat(new Availability("19/20").check(nineOkAnd(OpType.INFO)).valid()).isEqualTo(Validity.FALSE);
+  }
 }

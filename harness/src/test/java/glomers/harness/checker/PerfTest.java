@@ -30,6 +30,7 @@ class PerfTest {
     assertThat((double) read.get("0.5")).isCloseTo(50.0, within(0.1));
     assertThat((double) read.get("0.95")).isCloseTo(95.0, within(0.1));
     assertThat((double) read.get("1")).isCloseTo(100.0, within(0.1));
+    assertThat((double) read.get("mean")).isCloseTo(50.5, within(0.1));
     assertThat(latencies.get("broadcast")).containsEntry("count", 1L);
     assertThat((double) latencies.get("broadcast").get("0.5")).isCloseTo(500.0, within(0.5));
     assertThat(latencies.get("all")).containsEntry("count", 101L);

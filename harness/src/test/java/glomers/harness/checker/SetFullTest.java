@@ -272,4 +272,49 @@ class SetFullTest {
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
     assertThat(r.details()).containsEntry("lost-count", 1L).containsEntry("lost-latencies", latencies(2, 2, 2, 2, 2));
   }
+
+  @Test
+  void aValueAddedTwiceIsOneAttemptTrackedFromItsLatestAdd() {
+    Result r = check(new HistoryBuilder()
+        .op(0, "broadcast", 0L, OpType.OK, 0L)
+        .op(0, "broadcast", 0L, OpType.OK, 0L)
+        .op(1, "read", null, OpType.OK, List.of(0L)));
+    assertThat(r.valid()).isEqualTo(Validity.TRUE);
+    assertThat(r.details()).containsEntry("attempt-count", 1L).containsEntry("stable-count", 1L).containsEntry("never-read-count", 0L);
+  }
+
+  @Test
+  void anAddIsKnownFromItsAcknowledgementEvenWhenTheCompletionCarriesNoValue() {
+    // The element comes from the invocation: once acknowledged, a later read without it is a loss.
+    Result r = check(new HistoryBuilder()
+        .op(0, "broadcast", 0L, OpType.OK, null)
+        .op(1, "read", null, OpType.OK, List.of()));
+    assertThat(r.valid()).isEqualTo(Validity.FALSE);
+    assertThat(r.details()).containsEntry("lost", List.of(0L));
+  }
+
+  @Test
+  void elementsAreReportedInValueOrder() {
+    Result r = check(new HistoryBuilder()
+        .op(0, "broadcast", 2L, OpType.OK, 2L)
+        .op(0, "broadcast", 0L, OpType.OK, 0L)
+        .op(0, "broadcast", 1L, OpType.OK, 1L));
+    assertThat(r.details()).containsEntry("never-read", List.of(0L, 1L, 2L));
+  }
+
+  @Test
+  void worstStaleIsOrderedByLatencyNotByValue() {
+    // Element 0 (known at 1 ms) and element 1 (known at 3 ms) are both missed by a read begun at 5 ms.
+    Result r = check(new HistoryBuilder()
+        .at(0).op(0, "broadcast", 0L, OpType.OK, 0L)
+        .at(2).op(0, "broadcast", 1L, OpType.OK, 1L)
+        .at(5).op(1, "read", null, OpType.OK, List.of())
+        .at(10).op(1, "read", null, OpType.OK, List.of(0L, 1L)));
+    assertThat(r.valid()).isEqualTo(Validity.TRUE);
+    assertThat(r.details()).containsEntry("stale", List.of(0L, 1L));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.details().get("worst-stale");
+    assertThat(worst).extracting(m -> m.get("element")).containsExactly(0L, 1L);
+    assertThat(worst).extracting(m -> m.get("stable-latency")).containsExactly(4L, 2L);
+  }
 }

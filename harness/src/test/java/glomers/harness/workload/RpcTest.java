@@ -98,6 +98,9 @@ class RpcTest {
     assertThat(new RpcError(body("type", "error", "code", 30L)).name()).isEqualTo("txn-conflict");
     RpcError user = new RpcError(body("type", "error", "code", 1000L, "text", "mine"));
     assertThat(user.name()).isEqualTo("unknown");
+    assertThat(user.code()).isEqualTo(1000L);
+    assertThat(user.text()).isEqualTo("mine");
+    assertThat(user.body()).isEqualTo(body("type", "error", "code", 1000L, "text", "mine"));
     assertThat(user.definite()).isFalse();
     assertThat(new RpcError(body("type", "error", "code", 22.0)).name()).isEqualTo("unknown");
     assertThat(new RpcError(body("type", "error")).asOpError()).isEqualTo(Arrays.asList("unknown", null));

@@ -3,9 +3,12 @@ package glomers.harness.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import glomers.harness.checker.SetFull;
 import glomers.harness.checker.elle.RwRegisterChecker;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.service.SeqKv;
+import glomers.harness.workload.echo.EchoChecker;
+import glomers.harness.workload.gcounter.CounterChecker;
 import glomers.harness.workload.kafka.KafkaChecker;
 import glomers.harness.workload.uniqueids.UniqueIdsChecker;
 import java.util.List;
@@ -57,5 +60,46 @@ class WorkloadWiringTest {
     assertThatThrownBy(() -> txn.checker(options("txn-rw-register", List.of("read-committed", "bogus"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Unknown consistency model bogus");
+  }
+
+  @Test
+  void setsAndCountersOpenAFreshClientPerOpAndEndWithOneRead() {
+    // Maelstrom tags the final reads of broadcast and the counters, not g-set's.
+    List<List<Object>> expected =
+        List.of(
+            List.of("broadcast", new Invocation("read", null, true), SetFull.class),
+            List.of("g-set", new Invocation("read", null), SetFull.class),
+            List.of("g-counter", new Invocation("read", null, true), CounterChecker.class),
+            List.of("pn-counter", new Invocation("read", null, true), CounterChecker.class));
+    for (List<Object> e : expected) {
+      String name = (String) e.get(0);
+      Workload workload = Workloads.byName(name);
+      TestOptions options = options(name, List.of());
+      assertThat(workload.reusableClient()).as(name).isFalse();
+      assertThat(workload.hasFinalPhase()).as(name).isTrue();
+      assertThat(workload.checker(options)).as(name).isInstanceOf((Class<?>) e.get(2));
+      FinalPhase phase = workload.finalPhase(0, options, new Random(1));
+      assertThat(phase.next(0)).as(name).isEqualTo(new FinalPhase.Step(0, (Invocation) e.get(1)));
+      assertThat(phase.next(0)).as(name).isNull();
+    }
+  }
+
+  @Test
+  void echoHasNoFinalPhaseAndChecksItsEchoes() {
+    Workload echo = Workloads.byName("echo");
+    TestOptions options = options("echo", List.of());
+    assertThat(echo.hasFinalPhase()).isFalse();
+    assertThat(echo.finalPhase(0, options, new Random(1)).next(0)).isNull();
+    assertThat(echo.checker(options)).isInstanceOf(EchoChecker.class);
+  }
+
+  @Test
+  void aListedFinalPhasePerformsItsOpsInOrderBackToBack() {
+    Invocation first = new Invocation("read", null, true);
+    Invocation second = new Invocation("read", 2L, true);
+    FinalPhase phase = FinalPhase.of(List.of(first, second));
+    assertThat(phase.next(0)).isEqualTo(new FinalPhase.Step(0, first));
+    assertThat(phase.next(5)).isEqualTo(new FinalPhase.Step(0, second));
+    assertThat(phase.next(9)).isNull();
   }
 }

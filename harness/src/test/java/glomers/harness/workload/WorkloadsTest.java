@@ -39,4 +39,17 @@ class WorkloadsTest {
         .hasMessageContaining("gossip")
         .hasMessageContaining("broadcast, echo, g-counter");
   }
+
+  @Test
+  void helpListsEachWorkloadsRequestTypesAndWhichAreMissing() {
+    assertThat(Workloads.helpLines())
+        .hasSize(10)
+        .contains(
+            "  echo: echo",
+            "  kafka: send, poll, commit_offsets, list_committed_offsets",
+            "  lin-kv: read, write, cas (not implemented in this bench)",
+            "  txn-list-append: txn (not implemented in this bench)");
+    assertThat(Workloads.requestTypes("unique-ids")).containsExactly("generate");
+    assertThat(Workloads.requestTypes("gossip")).isEmpty();
+  }
 }

@@ -51,4 +51,21 @@ class DigraphTest {
     assertThat(components(k -> k == RW)).containsExactly(List.of(9, 10));
     assertThat(components(k -> false)).isEmpty();
   }
+
+  @Test
+  void branchesFeedingAndDrainingACycleArePeeledAwayFromIt() {
+    // 0 feeds 1 and 2, which both feed the cycle 3-4; the cycle drains into 5 and 6, which both feed the sink 7.
+    Digraph g = new Digraph(8);
+    g.add(0, 1, WW);
+    g.add(0, 2, WW);
+    g.add(1, 3, WW);
+    g.add(2, 3, WW);
+    g.add(3, 4, WW);
+    g.add(4, 3, WW);
+    g.add(4, 5, WW);
+    g.add(4, 6, WW);
+    g.add(5, 7, WW);
+    g.add(6, 7, WW);
+    assertThat(g.components(k -> true)).containsExactly(new int[] {3, 4});
+  }
 }

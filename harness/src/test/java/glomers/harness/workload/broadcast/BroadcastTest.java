@@ -148,4 +148,12 @@ class BroadcastTest {
     assertThatThrownBy(() -> workload.client(node, null).invoke(new Invocation("broadcast", 1L)))
         .isInstanceOf(MalformedResponseException.class);
   }
+
+  @Test
+  void withoutATopologyOptionTheNodesGetTheGrid() throws Exception {
+    FakeConnection node = new FakeConnection().reply(Map.of("type", "topology_ok"));
+    workload.setup(node, options(null, "n0", "n1", "n2", "n3"));
+    assertThat(node.requests.get(0).get("topology")).isEqualTo(Topology.of("grid", List.of("n0", "n1", "n2", "n3")));
+    assertThat(node.requests.get(0).get("topology")).isNotEqualTo(Topology.of("line", List.of("n0", "n1", "n2", "n3")));
+  }
 }

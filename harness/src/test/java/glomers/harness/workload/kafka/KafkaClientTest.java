@@ -151,6 +151,15 @@ class KafkaClientTest {
   }
 
   @Test
+  void aFinalAssignForgetsKeysItDoesNotName() throws Exception {
+    assignAt(Map.of("a", 0L, "c", 0L));
+
+    client.invoke(new Invocation("assign", List.of("a", "b"), true));
+
+    assertThat(client.offsets()).isEqualTo(Map.of("a", 0L, "b", 0L));
+  }
+
+  @Test
   void aCrashIsIndeterminateWithoutAnyRpc() throws Exception {
     assertThat(client.invoke(new Invocation("crash", null)).type()).isEqualTo(OpType.INFO);
     assertThat(node.requests).isEmpty();

@@ -129,4 +129,71 @@ class KafkaGeneratorTest {
     assertThat(progress.targets()).containsOnly(Map.entry("a", 2L), Map.entry("b", 0L), Map.entry("c", 5L));
     assertThat(progress.unpolled()).containsExactly("a");
   }
+
+  @Test
+  void theFirstCrashWaitsForItsGapAndComesWithinTwoMeanIntervals() {
+    // One worker: a crash every 30 s on average, each gap drawn from 0 to 60 s.
+    KafkaGenerator gen = new KafkaGenerator(new Random(5), 10, 16, 1, new Progress(), clock::get);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(gen.next(0).f()).isNotEqualTo("crash");
+    }
+    clock.set(60_000_000_000L);
+    assertThat(gen.next(0).f()).isEqualTo("crash");
+  }
+
+  @Test
+  void eachRetiredKeyIsReplacedByAFreshOne() {
+    KafkaGenerator gen = generator(6, 1, 1, new Progress());
+    List<String> keys = new ArrayList<>();
+    while (keys.size() < 5) {
+      Invocation op = gen.next(0);
+      if (op.f().equals("send")) {
+        keys.add(key(op));
+      }
+    }
+    assertThat(keys).containsExactly("0", "1", "2", "3", "4");
+  }
+
+  @Test
+  void withTwoOrThreeKeysEachSlotHasTwiceTheWeightOfTheOneBelow() {
+    for (int keyCount : new int[] {2, 3}) {
+      KafkaGenerator gen = generator(7, keyCount, Integer.MAX_VALUE, new Progress());
+      Map<String, Integer> counts = new HashMap<>();
+      int sends = 0;
+      while (sends < 30_000) {
+        Invocation op = gen.next(0);
+        if (op.f().equals("send")) {
+          counts.merge(key(op), 1, Integer::sum);
+          sends++;
+        }
+      }
+      // Weights 2, 4 (of 6) and 2, 4, 8 (of 14).
+      double total = (1 << (keyCount + 1)) - 2;
+      for (int slot = 0; slot < keyCount; slot++) {
+        assertThat(counts.get(Integer.toString(slot)) / (double) sends)
+            .as("slot %d of %d", slot, keyCount)
+            .isCloseTo((1 << (slot + 1)) / total, org.assertj.core.data.Offset.offset(0.015));
+      }
+    }
+  }
+
+  @Test
+  void completionsReachTheProgressThatAssignsDrawOn() {
+    Progress progress = new Progress();
+    KafkaGenerator gen = generator(8, 10, Integer.MAX_VALUE, progress);
+    Invocation send = new Invocation("send", List.of(List.of("send", "77", 1L)));
+    gen.completed(0, send, Completion.ok(List.of(List.of("send", "77", List.of(4L, 1L)))));
+
+    assertThat(progress.targets()).containsExactly(Map.entry("77", 4L));
+    assertThat(progress.unpolled()).containsExactly("77");
+  }
+
+  @Test
+  void unpolledKeysAreListedInNameOrder() {
+    Progress progress = new Progress();
+    progress.observe(Completion.ok(List.of(List.of("send", "9", List.of(0L, 1L)))));
+    progress.observe(Completion.ok(List.of(List.of("send", "10", List.of(0L, 1L)))));
+
+    assertThat(progress.unpolled()).containsExactly("10", "9");
+  }
 }
