@@ -2,7 +2,6 @@ package glomers.harness.run;
 
 import glomers.harness.cli.TestOptions;
 import glomers.harness.net.Journal;
-import glomers.harness.net.LatencyModel;
 import glomers.harness.net.Network;
 import glomers.harness.report.Log;
 import glomers.harness.report.Progress;
@@ -86,14 +85,7 @@ public final class SimRun {
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"), sim::now);
     history.startClock(journal.originNanos());
     RunReport report = RunReport.attach(journal);
-    Network network =
-        new Network(
-            LatencyModel.of(options.latencyDist(), options.latencyMillis()),
-            randoms.network(),
-            journal,
-            options.logNetSend(),
-            options.logNetRecv(),
-            sim::now);
+    Network network = TestRun.network(options, randoms, journal, sim::now);
     for (Service service : ServiceHost.standard(randoms.services(), options.seqKvStaleness())) {
       glomers.harness.sim.Member.attach(sim, network, service.id(), request -> ServiceHost.answer(network, service, request));
     }

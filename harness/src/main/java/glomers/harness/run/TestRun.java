@@ -78,13 +78,7 @@ public final class TestRun {
     // One time origin for the history and the journal: the start of the test.
     history.startClock(journal.originNanos());
     RunReport report = RunReport.attach(journal);
-    Network network =
-        new Network(
-            LatencyModel.of(options.latencyDist(), options.latencyMillis()),
-            randoms.network(),
-            journal,
-            options.logNetSend(),
-            options.logNetRecv());
+    Network network = network(options, randoms, journal, System::nanoTime);
     ServiceHost services = new ServiceHost(network, ServiceHost.standard(randoms.services(), options.seqKvStaleness()));
     Workers workers = null;
     String crash = null;
@@ -121,6 +115,17 @@ public final class TestRun {
       journal.close();
     }
     return conclude(options, workload, dir, history, journal, report, crash, runStart, true);
+  }
+
+  /** The run's network, with its latency model and logging flags, timed on {@code clock}. */
+  static Network network(TestOptions options, Randoms randoms, Journal journal, java.util.function.LongSupplier clock) {
+    return new Network(
+        LatencyModel.of(options.latencyDist(), options.latencyMillis()),
+        randoms.network(),
+        journal,
+        options.logNetSend(),
+        options.logNetRecv(),
+        clock);
   }
 
   /**
