@@ -28,6 +28,23 @@ public final class Store {
     return dir;
   }
 
+  /** Points the {@code latest} links back at {@code dir}, e.g. after a seed search deleted the runs made since. */
+  public static void markLatest(Path root, Path dir) throws IOException {
+    Path workloadDir = dir.getParent();
+    link(root.resolve("latest"), root.relativize(dir));
+    link(root.resolve("current"), root.relativize(dir));
+    link(workloadDir.resolve("latest"), workloadDir.relativize(dir));
+  }
+
+  /** Removes {@code latest} and {@code current} links whose run was deleted since. */
+  public static void dropDanglingLinks(Path root, String workload) throws IOException {
+    for (Path link : new Path[] {root.resolve("latest"), root.resolve("current"), root.resolve(workload).resolve("latest")}) {
+      if (Files.isSymbolicLink(link) && !Files.exists(link)) {
+        Files.delete(link);
+      }
+    }
+  }
+
   private static boolean sleepAMillisecond() {
     try {
       Thread.sleep(1);

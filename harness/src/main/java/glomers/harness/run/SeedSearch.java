@@ -4,6 +4,7 @@ import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
 import glomers.harness.report.Progress;
 import glomers.harness.report.Reports;
+import glomers.harness.report.Store;
 import glomers.harness.workload.Workloads;
 import glomers.runtime.spi.Dispatcher;
 import java.io.IOException;
@@ -78,8 +79,11 @@ public final class SeedSearch {
       progress.println();
     }
     if (failures.isEmpty()) {
+      Store.dropDanglingLinks(store, options.workload());
       progress.printf("All %d seeds passed.%n", runs);
     } else {
+      // The passing runs' folders are gone: latest shows the first failure instead.
+      Store.markLatest(store, failures.get(0).storeDir());
       progress.printf("%d of %d seeds failed; replay one with --sim --seed SEED and the same flags:%n", failures.size(), runs);
       for (Failure f : failures) {
         progress.printf("  seed %d: exit %d, %s%n    store: %s%n", f.seed(), f.exitCode(), f.problem(), f.storeDir());

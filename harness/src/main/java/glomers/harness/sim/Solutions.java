@@ -81,6 +81,9 @@ public final class Solutions {
       known.add(dispatcher.solution());
     }
     throw new NotFound("no solution '" + name + "' in " + where
-        + (known.isEmpty() ? "" : "; known solutions: " + String.join(", ", known)));
+        + (known.isEmpty()
+            ? "; there are none there (the bench's jar holds no solutions): pass --bin solutions/target/bin/" + name
+                + " to load it from the nodes' jar"
+            : "; known solutions: " + String.join(", ", known)));
   }
 }

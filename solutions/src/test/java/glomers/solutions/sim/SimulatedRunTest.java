@@ -126,6 +126,7 @@ class SimulatedRunTest {
     }
     assertThat(kept).as("only failing seeds keep their store folder").isNotEmpty().hasSizeLessThan(200);
     Path failed = kept.get(0);
+    assertThat(latest(search)).as("store/latest shows the first failing seed").isEqualTo(failed.toRealPath());
     JsonNode failedResults = JSON.readTree(failed.resolve("results.json").toFile());
     assertThat(failedResults.path("workload").path("lost-count").asLong()).isPositive();
     long seed = StoredRun.readOptions(failed).seed();
