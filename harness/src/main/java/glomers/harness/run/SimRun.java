@@ -282,7 +282,7 @@ public final class SimRun {
     List<Worker> idle = new ArrayList<>(workers);
     Signal changed = new Signal(sim);
     if (options.rate() > 0 && options.concurrency() > 0) {
-      double meanGapNanos = 1e9 / options.rate();
+      OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate());
       long next = start;
       while (next < end) {
         Coroutine.sleepUntil(next);
@@ -292,7 +292,7 @@ public final class SimRun {
         if (idle.isEmpty()) {
           break;
         }
-        Worker worker = idle.remove(randoms.scheduler().nextInt(idle.size()));
+        Worker worker = schedule.takeIdle(idle);
         Invocation invocation = generator.next(worker.index);
         spawn(
             "worker-" + worker.index,
@@ -304,7 +304,7 @@ public final class SimRun {
                 changed.signalAll();
               }
             });
-        next += (long) (randoms.scheduler().nextDouble() * 2 * meanGapNanos);
+        next += schedule.gapNanos();
       }
     }
     Coroutine.sleepUntil(end);

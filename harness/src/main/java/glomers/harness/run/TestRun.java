@@ -298,17 +298,17 @@ public final class TestRun {
     if (options.rate() <= 0 || options.concurrency() == 0) {
       abort.sleepUntil(end);
     } else {
-      double meanGapNanos = 1e9 / options.rate();
+      OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate());
       long next = start;
       while (next < end) {
         abort.sleepUntil(next);
-        Worker worker = workers.acquire(randoms.scheduler(), end, abort);
+        Worker worker = workers.acquire(schedule, end, abort);
         if (worker == null) {
           break;
         }
         Invocation invocation = generator.next(worker.index);
         workers.dispatch(worker, invocation, generator);
-        next += (long) (randoms.scheduler().nextDouble() * 2 * meanGapNanos);
+        next += schedule.gapNanos();
       }
       abort.sleepUntil(end);
     }

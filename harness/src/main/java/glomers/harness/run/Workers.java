@@ -8,7 +8,6 @@ import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,7 +49,7 @@ final class Workers {
   }
 
   /** A random idle worker, waiting for one until {@code endNanos}; null if none became free. */
-  Worker acquire(Random random, long endNanos, Abort abort) throws InterruptedException, Abort.AbortedException {
+  Worker acquire(OpSchedule schedule, long endNanos, Abort abort) throws InterruptedException, Abort.AbortedException {
     lock.lock();
     try {
       while (idle.isEmpty()) {
@@ -61,7 +60,7 @@ final class Workers {
         }
         changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
       }
-      return idle.remove(random.nextInt(idle.size()));
+      return schedule.takeIdle(idle);
     } finally {
       lock.unlock();
     }
