@@ -1,6 +1,5 @@
 package glomers.harness.net;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.workload.Connection;
 import java.time.Duration;
@@ -59,8 +58,7 @@ public final class ClientConnection implements Connection, AutoCloseable {
       if (reply == null) {
         throw new TimeoutException("Client read timeout");
       }
-      JsonNode inReplyTo = reply.body().get("in_reply_to");
-      if (inReplyTo != null && inReplyTo.isIntegralNumber() && inReplyTo.asLong() == msgId) {
+      if (reply.answers(msgId)) {
         return Json.toJavaMap(reply.body());
       }
     }

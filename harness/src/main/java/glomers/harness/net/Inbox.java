@@ -13,12 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Inbox implements Network.Mailbox {
   private final String id;
   private final Network network;
-  private final PriorityQueue<Message> queue =
-      new PriorityQueue<>(
-          (a, b) ->
-              a.deadline() != b.deadline()
-                  ? Long.compare(a.deadline(), b.deadline())
-                  : Long.compare(a.id(), b.id()));
+  private final PriorityQueue<Message> queue = new PriorityQueue<>(Message.DELIVERY_ORDER);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition nonEmpty = lock.newCondition();
 

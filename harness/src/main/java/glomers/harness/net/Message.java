@@ -24,6 +24,16 @@ public record Message(
     out.append(Json.NODES.textNode(s).toString());
   }
 
+  /** The order a member's queue delivers in: earliest deadline first, then the order sent. */
+  public static final java.util.Comparator<Message> DELIVERY_ORDER =
+      java.util.Comparator.comparingLong(Message::deadline).thenComparingLong(Message::id);
+
+  /** Whether this message answers the request with {@code msgId}: its {@code in_reply_to} is that integer. */
+  public boolean answers(long msgId) {
+    com.fasterxml.jackson.databind.JsonNode inReplyTo = body.get("in_reply_to");
+    return inReplyTo != null && inReplyTo.isIntegralNumber() && inReplyTo.asLong() == msgId;
+  }
+
   public static boolean isClient(String id) {
     return !id.isEmpty() && id.charAt(0) == 'c';
   }

@@ -16,9 +16,7 @@ public final class Member implements Network.Mailbox {
   private final Network network;
   private final String id;
   private final Consumer<Message> receiver;
-  private final PriorityQueue<Message> queue =
-      new PriorityQueue<>(
-          (a, b) -> a.deadline() != b.deadline() ? Long.compare(a.deadline(), b.deadline()) : Long.compare(a.id(), b.id()));
+  private final PriorityQueue<Message> queue = new PriorityQueue<>(Message.DELIVERY_ORDER);
   private boolean busy;
 
   Member(Scheduler scheduler, Network network, String id, Consumer<Message> receiver) {

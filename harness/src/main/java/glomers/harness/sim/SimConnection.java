@@ -1,6 +1,5 @@
 package glomers.harness.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Json;
 import glomers.harness.net.Message;
@@ -74,8 +73,7 @@ public final class SimConnection implements Connection {
   }
 
   private void received(Message message) {
-    JsonNode inReplyTo = message.body().get("in_reply_to");
-    if (waiter != null && inReplyTo != null && inReplyTo.isIntegralNumber() && inReplyTo.asLong() == awaited) {
+    if (waiter != null && message.answers(awaited)) {
       Coroutine woken = waiter;
       waiter = null;
       reply = message;

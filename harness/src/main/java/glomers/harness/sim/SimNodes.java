@@ -73,9 +73,7 @@ public final class SimNodes implements AutoCloseable {
       } catch (Throwable e) {
         // What the runtime lets escape (OutOfMemoryError) ends a real node's process: the same here.
         dead = true;
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        trace.toString().lines().forEach(this::log);
+        logTrace(e);
         abort.accept("node " + id + " crashed: " + e + logReport());
         return;
       }
@@ -139,9 +137,13 @@ public final class SimNodes implements AutoCloseable {
     }
 
     private void taskFailed(Throwable failure) {
+      log("task failed on the event loop:");
+      logTrace(failure);
+    }
+
+    private void logTrace(Throwable failure) {
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
-      log("task failed on the event loop:");
       trace.toString().lines().forEach(this::log);
     }
 
