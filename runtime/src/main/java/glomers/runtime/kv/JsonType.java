@@ -111,7 +111,10 @@ public interface JsonType<V> {
     };
   }
 
-  /** A JSON object with {@code value}s under string keys, in insertion order. */
+  /**
+   * A JSON object with {@code value}s under string keys; read in the object's order, written in
+   * key order (as every codec writes maps), so a message never depends on a map's iteration order.
+   */
   static <E> JsonType<Map<String, E>> mapOf(JsonType<E> value) {
     return new JsonType<>() {
       @Override
@@ -129,7 +132,7 @@ public interface JsonType<V> {
       @Override
       public void write(JsonGenerator generator, Map<String, E> map) throws IOException {
         generator.writeStartObject();
-        for (Map.Entry<String, E> entry : map.entrySet()) {
+        for (Map.Entry<String, E> entry : Json.inKeyOrder(map)) {
           generator.writeFieldName(entry.getKey());
           value.write(generator, entry.getValue());
         }

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import glomers.runtime.RawJson;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * The readers and writers generated codecs share, so that a codec holds only its record's fields:
@@ -21,6 +26,12 @@ import java.util.Set;
  *
  * <p>Errors read {@code "<where>: expected <what>, got <token>"}; a collection's elements reuse
  * its {@code where}, so an error names the field, not the index.
+ *
+ * <p>Sets and maps are written in a canonical order, never in their iteration order: {@code
+ * Set.of}, {@code Map.of} and their {@code copyOf}s iterate in an order salted anew at each JVM
+ * launch, and hash maps keyed by enums or identity-hashed objects vary too, so a message built
+ * from them would differ between two runs of one simulation seed. A set of scalars is written
+ * sorted (null first), any other set sorted by its elements' JSON text, and a map in key order.
  */
 public final class Json {
   /** The one jackson-core factory of the process: building one loads dozens of classes. */
@@ -198,19 +209,93 @@ public final class Json {
     };
   }
 
-  /** A JSON array read as a mutable {@link LinkedHashSet}, in the array's order. */
+  /**
+   * A JSON array read as a mutable {@link LinkedHashSet}, in the array's order; written sorted
+   * (see the class comment), whatever the set's own order.
+   */
   public static <E> JsonValue<Set<E>> set(JsonValue<E> element) {
     return new Many<Set<E>, E>(element) {
       @Override
       Set<E> empty() {
         return new LinkedHashSet<>();
       }
+
+      @Override
+      public void write(JsonGenerator generator, Set<E> value) throws IOException {
+        if (value == null || value.size() < 2 || value instanceof SortedSet<E> sorted && sorted.comparator() == null) {
+          super.write(generator, value); // nothing to order, or already in natural order
+        } else if (element instanceof Scalar) {
+          Object[] items = value.toArray();
+          Arrays.sort(items, NULLS_FIRST);
+          generator.writeStartArray();
+          for (Object item : items) {
+            @SuppressWarnings("unchecked")
+            E e = (E) item;
+            element.write(generator, e);
+          }
+          generator.writeEndArray();
+        } else {
+          // Records, collections and raw JSON have no natural order: their JSON text is one.
+          String[] texts = new String[value.size()];
+          int i = 0;
+          for (E item : value) {
+            texts[i++] = text(element, item);
+          }
+          Arrays.sort(texts);
+          generator.writeStartArray();
+          for (String text : texts) {
+            generator.writeRawValue(text);
+          }
+          generator.writeEndArray();
+        }
+      }
     };
   }
 
-  /** A JSON object read as a mutable {@link LinkedHashMap} with string keys, in the object's order. */
+  /**
+   * A JSON object read as a mutable {@link LinkedHashMap} with string keys, in the object's order;
+   * written in key order, whatever the map's own order.
+   */
   public static <V> JsonValue<Map<String, V>> map(JsonValue<V> value) {
     return new MapOf<>(value);
+  }
+
+  /** A map's entries in key order (null first), the order every map is written in. */
+  @SuppressWarnings("unchecked")
+  public static <V> Map.Entry<String, V>[] inKeyOrder(Map<String, V> map) {
+    Map.Entry<String, V>[] entries = map.entrySet().toArray(new Map.Entry[0]);
+    if (entries.length > 1 && !(map instanceof SortedMap<String, V> sorted && sorted.comparator() == null)) {
+      Arrays.sort(entries, BY_KEY);
+    }
+    return entries;
+  }
+
+  /** One value's JSON text, as {@code type} writes it. */
+  private static <T> String text(JsonValue<T> type, T value) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      type.write(generator, value);
+    }
+    return out.toString();
+  }
+
+  // Named classes rather than lambdas: no lambda bootstrap in the class init of every node.
+  private static final Comparator<Object> NULLS_FIRST = new NullsFirst();
+  private static final Comparator<Map.Entry<String, ?>> BY_KEY = new ByKey();
+
+  private static final class NullsFirst implements Comparator<Object> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int compare(Object a, Object b) {
+      return a == null ? (b == null ? 0 : -1) : b == null ? 1 : ((Comparable) a).compareTo(b);
+    }
+  }
+
+  private static final class ByKey implements Comparator<Map.Entry<String, ?>> {
+    @Override
+    public int compare(Map.Entry<String, ?> a, Map.Entry<String, ?> b) {
+      return NULLS_FIRST.compare(a.getKey(), b.getKey());
+    }
   }
 
   private abstract static class Scalar<T> implements JsonValue<T> {
@@ -302,7 +387,7 @@ public final class Json {
         return;
       }
       generator.writeStartObject();
-      for (Map.Entry<String, V> entry : map.entrySet()) {
+      for (Map.Entry<String, V> entry : inKeyOrder(map)) {
         generator.writeFieldName(entry.getKey());
         value.write(generator, entry.getValue());
       }

@@ -160,6 +160,17 @@ class KvTest {
   }
 
   @Test
+  void mapValuesAreWrittenInKeyOrderWhateverTheMapsOwnOrder() {
+    JsonType<java.util.Map<String, Long>> type = JsonType.mapOf(JsonType.LONG);
+    // Map.of iterates in an order salted at each JVM launch; the message must not.
+    CompletableFuture<Void> write =
+        call(() -> Kv.lin(node, type).write("m", java.util.Map.of("n3", 3L, "n1", 1L, "n4", 4L, "n2", 2L, "n0", 0L)));
+    assertThat(requestSent()).contains("\"value\":{\"n0\":0,\"n1\":1,\"n2\":2,\"n3\":3,\"n4\":4}");
+    serviceAnswers("lin-kv", "{\"type\":\"write_ok\",\"in_reply_to\":1}");
+    assertThat(write).isDone();
+  }
+
+  @Test
   void tsoHandsOutTimestamps() {
     CompletableFuture<Long> ts = call(() -> Tso.of(node).next());
     assertThat(requestSent()).isEqualTo(
