@@ -152,7 +152,8 @@ final class Graphs {
         } else {
           // Every reader precedes every writer: a hub keeps that linear. Txns that both read v1 and
           // wrote a successor get direct edges instead, so the hub never leads a txn back to itself.
-          Set<Txn> both = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+          // Ordered: edges are added by iterating it, and their order must not follow identity hashes.
+          Set<Txn> both = new java.util.LinkedHashSet<>();
           Set<Txn> writersHere = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
           writersHere.addAll(w2);
           for (Txn r : r1) {

@@ -196,10 +196,19 @@ public final class KafkaChecker implements Checker {
   /** The last ok poll of a key by a process, and the last msg it returned for the key (null if none). */
   private record LastRead(Poll poll, Msg msg) {}
 
+  /** {@code {time: 0, lag: 0}} in that order (Map.of's order would change with each JVM). */
+  private static Map<String, Object> noLag() {
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("time", 0);
+    none.put("lag", 0);
+    return none;
+  }
+
   private static final class Process {
     final Map<Key, LastRead> lastReads = new HashMap<>();
     final Map<Key, Send> lastSends = new HashMap<>();
-    Map<Key, Long> lagOffsets = new HashMap<>();
+    // Iterated for the worst lag, where a tie keeps the first: insertion order, not Key's identity hash.
+    Map<Key, Long> lagOffsets = new LinkedHashMap<>();
   }
 
   private final Map<String, Key> keys = new HashMap<>();
@@ -432,7 +441,7 @@ public final class KafkaChecker implements Checker {
           process.lastReads.keySet().removeIf(k -> !assign.keys().contains(k.name));
           process.lastSends.keySet().removeIf(k -> !assign.keys().contains(k.name));
           if (op.type() == OpType.OK) {
-            Map<Key, Long> lag = new HashMap<>();
+            Map<Key, Long> lag = new LinkedHashMap<>();
             for (String name : assign.keys()) {
               Key key = keys.computeIfAbsent(name, Key::new);
               lag.put(key, process.lagOffsets.getOrDefault(key, -1L));
@@ -680,7 +689,7 @@ public final class KafkaChecker implements Checker {
     types.sort(null);
     List<String> bad = badTypes(types);
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("worst-realtime-lag", worst == null ? Map.of("time", 0, "lag", 0) : worst);
+    details.put("worst-realtime-lag", worst == null ? noLag() : worst);
     details.put("bad-error-types", bad);
     details.put("error-types", types);
     details.put("info-txn-causes", new ArrayList<>(infoCauses));
