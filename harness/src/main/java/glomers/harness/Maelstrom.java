@@ -5,6 +5,7 @@ import glomers.harness.cli.TestCommand;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
 import glomers.harness.serve.ServeCommand;
+import glomers.harness.run.Determinism;
 import glomers.harness.run.SeedSearch;
 import glomers.harness.run.SimRun;
 import glomers.harness.run.TestRun;
@@ -147,8 +148,12 @@ public final class Maelstrom {
       err.println("note: node arguments " + options.nodeArgs() + " are ignored with --sim; a solution takes none.");
     }
     try {
+      Determinism.Launcher fresh = new Determinism.Launcher(simulation.replayFlags(), test.store(), options.workload());
+      if (simulation.checkDeterminism()) {
+        return Determinism.check(fresh, options.seed(), options.nodes(), System.out);
+      }
       if (simulation.runs() > 1) {
-        return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), err)
+        return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), fresh, err)
             .exitCode();
       }
       int code = 0;

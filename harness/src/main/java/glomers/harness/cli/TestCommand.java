@@ -1,6 +1,7 @@
 package glomers.harness.cli;
 
 import glomers.harness.net.LatencyModel;
+import glomers.harness.run.Determinism;
 import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Workloads;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The flags of {@code maelstrom test} (docs/bench.md#cli-flags), parsed as strings and validated here so
@@ -171,6 +174,13 @@ public final class TestCommand {
       description = "With --sim: run N seeds, from --seed on, and list the failing ones (default: ${DEFAULT-VALUE}).")
   String runs;
 
+  @Option(names = "--check-determinism",
+      description = "With --sim: run the seed in two fresh JVMs and compare their history and net journal; exit "
+          + Determinism.EXIT_NOT_REPLAYED + " naming the first message that differs if they do (default: off).")
+  boolean checkDeterminism;
+
+  @Spec CommandSpec spec;
+
   @Parameters(paramLabel = "ARGS", description = "Extra arguments for the node binary, after -- (default: none).")
   List<String> args = new ArrayList<>();
 
@@ -196,6 +206,12 @@ public final class TestCommand {
     }
     if (runsValue > 1 && !"1".equals(testCount.trim())) {
       errors.add("--runs and --test-count cannot be combined; --runs already repeats the test with a seed each");
+    }
+    if (checkDeterminism && !sim) {
+      errors.add("--check-determinism needs --sim: only a simulation is meant to replay a seed exactly");
+    } else if (checkDeterminism && (runsValue > 1 || !"1".equals(testCount.trim()))) {
+      errors.add("--check-determinism checks one seed; with --runs a search already replays each failing seed in a"
+          + " fresh JVM, and --test-count cannot be combined with it");
     }
     if (!Workloads.names().contains(workload)) {
       errors.add("Failed to validate \"--workload " + workload + "\": Must be one of " + String.join(", ", Workloads.names()));
@@ -439,7 +455,9 @@ public final class TestCommand {
 
   /** How the nodes run: as processes ({@code null}), or simulated with {@code --sim}. */
   public Simulation simulation() {
-    return sim ? new Simulation(solution, (int) Long.parseLong(runs.trim())) : null;
+    return sim
+        ? new Simulation(solution, (int) Long.parseLong(runs.trim()), checkDeterminism, replayFlags())
+        : null;
   }
 
   /**
@@ -447,8 +465,19 @@ public final class TestCommand {
    *
    * @param solution the {@code --solution} name, or null to take the solution from {@code --bin}
    * @param runs how many seeds to run, from the options' seed on
+   * @param checkDeterminism whether to run the seed in two fresh JVMs and compare them
+   * @param replayFlags the flags as given, for a fresh JVM that replays one seed
    */
-  public record Simulation(String solution, int runs) {}
+  public record Simulation(String solution, int runs, boolean checkDeterminism, List<String> replayFlags) {}
+
+  /** This command's flags as given, less those a replay sets itself (see {@link Determinism#replayFlags}). */
+  private List<String> replayFlags() {
+    List<String> given = spec == null || spec.commandLine() == null || spec.commandLine().getParseResult() == null
+        ? List.of()
+        : spec.commandLine().getParseResult().originalArgs();
+    int test = given.indexOf("test");
+    return Determinism.replayFlags(test < 0 ? given : given.subList(test + 1, given.size()));
+  }
 
   public Path store() {
     return store;

@@ -21,13 +21,22 @@ import java.util.stream.Stream;
 /**
  * {@code test --sim --runs N}: the same test under N seeds, one after another, with a progress bar.
  * A failing seed keeps its store folder and is listed with its first problem; a passing one's
- * folder is deleted, so a search of thousands of seeds leaves only what needs looking at.
+ * folder is deleted, so a search of thousands of seeds leaves only what needs looking at. Before it
+ * is listed, a failing seed runs again in a fresh JVM ({@link Determinism}): one whose replay
+ * differs is marked, since {@code --sim --seed} would not show the same run.
  */
 public final class SeedSearch {
   private SeedSearch() {}
 
-  /** A seed whose run did not pass: its exit code, first problem and store folder. */
-  public record Failure(long seed, int exitCode, String problem, Path storeDir) {}
+  /**
+   * A seed whose run did not pass: its exit code, first problem and store folder, and what differed
+   * when it ran again in a fresh JVM (null if it replayed exactly, or was not replayed).
+   */
+  public record Failure(long seed, int exitCode, String problem, Path storeDir, String notReplayed) {
+    public Failure(long seed, int exitCode, String problem, Path storeDir) {
+      this(seed, exitCode, problem, storeDir, null);
+    }
+  }
 
   /** What a search found: how many seeds ran and which of them failed. */
   public record Result(int runs, List<Failure> failures) {
@@ -41,10 +50,11 @@ public final class SeedSearch {
    * Runs seeds {@code options.seed()}, {@code +1}, ... {@code +runs-1}.
    *
    * @param withSeed the options of one run, given its seed
+   * @param fresh runs a failing seed again in a fresh JVM, or null not to
    * @param progress where the progress bar and the final list go
    */
   public static Result run(TestOptions options, int runs, Path store, Dispatcher solution,
-      LongFunction<TestOptions> withSeed, PrintStream progress) throws Exception {
+      LongFunction<TestOptions> withSeed, Determinism.Launcher fresh, PrintStream progress) throws Exception {
     List<Failure> failures = new ArrayList<>();
     boolean terminal = Progress.isTerminal();
     long start = System.nanoTime();
@@ -66,7 +76,9 @@ public final class SeedSearch {
         String problem = outcome.results() == null
             ? "run aborted; see " + outcome.storeDir().resolve("jepsen.log")
             : Reports.firstProblem(outcome.results());
-        failures.add(new Failure(seed, outcome.exitCode(), problem, outcome.storeDir()));
+        String notReplayed = fresh == null ? null
+            : Determinism.replays(fresh, seed, outcome.storeDir(), outcome.exitCode(), options.nodes());
+        failures.add(new Failure(seed, outcome.exitCode(), problem, outcome.storeDir(), notReplayed));
       }
       String bar = bar(i + 1, runs, failures.size(), (System.nanoTime() - start) / 1e9);
       if (terminal) {
@@ -87,6 +99,14 @@ public final class SeedSearch {
       progress.printf("%d of %d seeds failed; replay one with --sim --seed SEED and the same flags:%n", failures.size(), runs);
       for (Failure f : failures) {
         progress.printf("  seed %d: exit %d, %s%n    store: %s%n", f.seed(), f.exitCode(), f.problem(), f.storeDir());
+        if (f.notReplayed() != null) {
+          progress.printf("    DID NOT REPLAY in a fresh JVM, so --seed %d may not show this run:%n      %s%n", f.seed(),
+              f.notReplayed().replace("\n", "\n      "));
+        }
+      }
+      if (fresh != null) {
+        long replayed = failures.stream().filter(f -> f.notReplayed() == null).count();
+        progress.printf("%d of %d failing seeds replayed exactly in a fresh JVM.%n", replayed, failures.size());
       }
     }
     return new Result(runs, failures);

@@ -119,6 +119,7 @@ public final class SimRun {
 
   /** Runs events until the lifecycle ends or the run aborts; whatever goes wrong in between aborts it, with the cause. */
   private void drive(Coroutine lifecycle) {
+    Determinism.skewIdentityHashes();
     try {
       boolean more = sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised());
       if (!more && !lifecycle.finished()) {

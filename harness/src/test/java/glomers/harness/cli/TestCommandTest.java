@@ -55,11 +55,27 @@ class TestCommandTest {
     TestCommand command = new TestCommand();
     new CommandLine(command).parseArgs("--sim", "--solution", "echo", "--runs", "7", "-w", "echo");
     assertThat(command.toOptions().bin()).as("--solution stands in for --bin").isNull();
-    assertThat(command.simulation()).isEqualTo(new TestCommand.Simulation("echo", 7));
+    assertThat(command.simulation())
+        .isEqualTo(new TestCommand.Simulation("echo", 7, false, List.of("--sim", "--solution", "echo", "-w", "echo")));
 
     TestCommand processRun = new TestCommand();
     new CommandLine(processRun).parseArgs("--bin", bin.toString());
     assertThat(processRun.simulation()).isNull();
+  }
+
+  @Test
+  void checkDeterminismNeedsSimAndOneSeed() throws Exception {
+    assertThat(refusal("--check-determinism")).contains("--check-determinism needs --sim");
+    assertThat(refusal("--sim", "--check-determinism", "--runs", "3")).contains("--check-determinism checks one seed");
+    assertThat(refusal("--sim", "--check-determinism", "--test-count", "2")).contains("--check-determinism checks one seed");
+
+    TestCommand command = new TestCommand();
+    new CommandLine(command).parseArgs("--sim", "--check-determinism", "--seed", "4", "--store=/tmp/s", "--solution",
+        "echo", "--runs=1", "-w", "echo", "--test-count", "1", "--", "--seed", "x");
+    assertThat(command.simulation().checkDeterminism()).isTrue();
+    assertThat(command.simulation().replayFlags())
+        .as("a replay sets its own seed and store; node arguments after -- stay as given")
+        .containsExactly("--sim", "--solution", "echo", "-w", "echo", "--", "--seed", "x");
   }
 
   @Test
