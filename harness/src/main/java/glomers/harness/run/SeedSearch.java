@@ -76,8 +76,14 @@ public final class SeedSearch {
         String problem = outcome.results() == null
             ? "run aborted; see " + outcome.storeDir().resolve("jepsen.log")
             : Reports.firstProblem(outcome.results());
-        String notReplayed = fresh == null ? null
-            : Determinism.replays(fresh, seed, outcome.storeDir(), outcome.exitCode(), options.nodes());
+        String notReplayed = null;
+        if (fresh != null) {
+          try {
+            notReplayed = Determinism.replays(fresh, seed, outcome.storeDir(), outcome.exitCode(), options.nodes());
+          } catch (IOException e) {
+            notReplayed = "the replay in a fresh JVM could not run: " + e;
+          }
+        }
         failures.add(new Failure(seed, outcome.exitCode(), problem, outcome.storeDir(), notReplayed));
       }
       String bar = bar(i + 1, runs, failures.size(), (System.nanoTime() - start) / 1e9);

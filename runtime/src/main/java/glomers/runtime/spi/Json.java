@@ -31,7 +31,9 @@ import java.util.SortedSet;
  * Set.of}, {@code Map.of} and their {@code copyOf}s iterate in an order salted anew at each JVM
  * launch, and hash maps keyed by enums or identity-hashed objects vary too, so a message built
  * from them would differ between two runs of one simulation seed. A set of scalars is written
- * sorted (null first), any other set sorted by its elements' JSON text, and a map in key order.
+ * sorted (null first), any other set sorted by its elements' JSON text, and a map in key order; a
+ * sorted set or map in its natural order is written as it iterates, which is that order already
+ * for scalars and strings.
  */
 public final class Json {
   /** The one jackson-core factory of the process: building one loads dozens of classes. */
