@@ -14,8 +14,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -129,7 +129,7 @@ final class Raft {
   private record Pending(long term, CompletableFuture<Object> answer) {}
 
   private final Node node;
-  private final Random random;
+  private final SplittableRandom random;
   private final Log log = new Log();
   private final KvStore store = new KvStore();
   private final Map<String, Peer> peers = new LinkedHashMap<>();
@@ -150,8 +150,10 @@ final class Raft {
 
   Raft(Node node) {
     this.node = node;
-    // Differs between nodes and between process runs; fixed by the seed in simulation.
-    this.random = new Random(node.id().hashCode() * 31L + node.nowMillis());
+    // Differs between nodes and between process runs; fixed by the seed in simulation. Not
+    // java.util.Random: seeds as close as "n1" and "n2"'s hashes give it nearly the same first
+    // draws, so every node would time out at once and split the vote, again and again.
+    this.random = new SplittableRandom(node.id().hashCode() * 31L + node.nowMillis());
     for (String peer : node.peers()) {
       peers.put(peer, new Peer());
     }
