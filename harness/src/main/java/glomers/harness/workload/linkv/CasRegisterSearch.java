@@ -203,7 +203,9 @@ final class CasRegisterSearch {
         }
         int after = step(kind[candidate], a[candidate], b[candidate], state);
         boolean pushed = false;
-        if (after >= 0) {
+        // An info op that leaves the value as it is can never help: whatever follows it could
+        // follow without it, since it may also never take effect. Skipping it is exact.
+        if (after >= 0 && !(from < 0 && after == state)) {
           boolean ok = from >= 0;
           int bit = ok ? okIndex[candidate] : infoIndex[candidate];
           long[] set = ok ? bits : infoBits;
