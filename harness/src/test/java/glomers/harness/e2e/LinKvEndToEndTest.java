@@ -48,6 +48,9 @@ class LinKvEndToEndTest {
     String explained = Files.readString(run.storeDir.resolve("linearizability/0.txt"));
     assertThat(explained).contains("Key 0 is not linearizable", "cannot be extended past");
     assertThat(run.log()).contains("linearizability/0.txt", "Analysis invalid!");
+    String page = Files.readString(run.storeDir.resolve("index.html"));
+    assertThat(page).contains("<section id=\"linearizability\">", "key 0 is not linearizable", "cannot be placed", "<svg");
+    assertThat(page.indexOf("id=\"linearizability\"")).as("the page opens on the failure").isLessThan(page.indexOf("<section", page.indexOf("</header>")) + 1);
   }
 
   @Test
