@@ -266,6 +266,12 @@ bench-kafka-checker: build
 bench-txn-checker: build
 	@scripts/bench-txn-checker "$(JAVA)"
 
+# Times the lin-kv checker: an 11,000-op partitioned run's history, 100,000 ops on one key, and a
+# hard history of many concurrent :info writes; best of 5 each, wall and process CPU.
+.PHONY: bench-lin-kv-checker
+bench-lin-kv-checker: build
+	@scripts/bench-lin-kv-checker "$(JAVA)"
+
 # How often the seq-kv trap node (reads without writing first) fails, next to a correct node and our
 # g-counter, under each --seq-kv-staleness: N runs each (default 40, about 25 s a run).
 .PHONY: seq-kv-trap

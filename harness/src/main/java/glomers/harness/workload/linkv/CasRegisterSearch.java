@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * {@code :info} ops invoked before it: an {@code :info} op has no return, so it may be linearized
  * anywhere after its call, or never. The search succeeds once every ok op is linearized. A
  * configuration (set of linearized ops, register value) that was reached before is not explored
- * again; the set is keyed by a Zobrist hash and compared exactly on a window of its bitset, from the
- * first unlinearized op to the last linearized one, so no two different sets are ever confused.
+ * again; the set is keyed by a Zobrist hash and compared exactly: the ok ops' bitset on a window
+ * from the first unlinearized ok op to the last linearized one, and the info ops' bitset whole, so
+ * no two different sets are ever confused.
  */
 final class CasRegisterSearch {
   static final int READ = 0;
@@ -132,7 +133,20 @@ final class CasRegisterSearch {
     for (int i = 0; i < n; i++) {
       zobrist[i] = random.nextLong();
     }
-    long[] bits = new long[(n + 63) / 64];
+    // Ok ops are numbered 0.. in call order, info ops 0.. in theirs; the linearized set is one
+    // bitset each. Ok ops below the first unlinearized one are all in, so only a window of the ok
+    // bits is kept; info ops may stay out forever, so their bits are kept whole (there are few).
+    int[] okIndex = new int[n];
+    int[] infoIndex = new int[n];
+    for (int e = 0, o = 0; e < entries; e += 2) {
+      okIndex[entryOp[e]] = o++;
+    }
+    for (int s = 0; s < infoCount; s++) {
+      infoIndex[info[s]] = s;
+    }
+    long[] bits = new long[(okCount + 63) / 64];
+    int infoWords = (infoCount + 63) / 64;
+    long[] infoBits = new long[infoWords];
     int lowWord = 0;
     long hash = 0;
     int state = 0;
@@ -175,7 +189,7 @@ final class CasRegisterSearch {
         }
       } else {
         long bound = entryPos[firstReturn];
-        while (infoSlot < infoCount && infoCall[infoSlot] < bound && isSet(bits, info[infoSlot])) {
+        while (infoSlot < infoCount && infoCall[infoSlot] < bound && isSet(infoBits, infoSlot)) {
           infoSlot++;
         }
         if (infoSlot < infoCount && infoCall[infoSlot] < bound) {
@@ -189,17 +203,23 @@ final class CasRegisterSearch {
         }
         int after = step(kind[candidate], a[candidate], b[candidate], state);
         boolean pushed = false;
-        if (after >= 0) {
-          int word = candidate >>> 6;
-          bits[word] |= 1L << candidate;
+        // An info op that leaves the value as it is can never help: whatever follows it could
+        // follow without it, since it may also never take effect. Skipping it is exact.
+        if (after >= 0 && !(from < 0 && after == state)) {
+          boolean ok = from >= 0;
+          int bit = ok ? okIndex[candidate] : infoIndex[candidate];
+          long[] set = ok ? bits : infoBits;
+          set[bit >>> 6] |= 1L << bit;
           long newHash = hash ^ zobrist[candidate];
           int newLow = lowWord;
           while (newLow < bits.length && bits[newLow] == -1L) {
             newLow++;
           }
-          int max = Math.max(stackMax[depth], candidate);
-          int hiWord = max >>> 6;
-          long[] window = newLow > hiWord ? new long[0] : Arrays.copyOfRange(bits, newLow, hiWord + 1);
+          int max = ok ? Math.max(stackMax[depth], bit) : stackMax[depth];
+          int width = max < 0 || newLow > (max >>> 6) ? 0 : (max >>> 6) - newLow + 1;
+          long[] window = new long[width + infoWords];
+          System.arraycopy(bits, newLow, window, 0, width);
+          System.arraycopy(infoBits, 0, window, width, infoWords);
           if (cache.add(new Config(newHash, after, newLow, window))) {
             cachedWords += window.length + 4;
             if (cachedWords > budget.cachedWords()) {
@@ -221,7 +241,7 @@ final class CasRegisterSearch {
             entry = next[head];
             infoSlot = -1;
           } else {
-            bits[word] &= ~(1L << candidate);
+            set[bit >>> 6] &= ~(1L << bit);
           }
         }
         if (!pushed) {
@@ -251,8 +271,14 @@ final class CasRegisterSearch {
       from = stackFrom[depth];
       state = stackState[depth];
       hash ^= zobrist[op];
-      bits[op >>> 6] &= ~(1L << op);
-      lowWord = Math.min(lowWord, op >>> 6);
+      if (from >= 0) {
+        int bit = okIndex[op];
+        bits[bit >>> 6] &= ~(1L << bit);
+        lowWord = Math.min(lowWord, bit >>> 6);
+      } else {
+        int slot = -1 - from;
+        infoBits[slot >>> 6] &= ~(1L << slot);
+      }
       if (from >= 0) {
         unlift(from, next, prev);
         entry = next[from];
