@@ -254,7 +254,6 @@ class RaftTest {
         assertThat(before).as("another leader in term %s than %s", m.group(2), m.group(1)).isNull();
       }
     }
-    System.out.println("seed " + seed + " terms with a leader " + leaders.size());
     assertThat(leaders).as("elections happened").hasSizeGreaterThanOrEqualTo(3);
 
     cluster.heal();
