@@ -29,7 +29,7 @@ export ROWS
 
 # Challenges with a solution, in the order `make` runs them, and those still to come.
 CHALLENGES := echoer unique-id snb mnb ftb eb-one eb-two goc sn-kafka mn-kafka e-kafka \
-	sn-tat tarut tarut-partition tarct
+	sn-tat tarut tarut-partition tarct lin-kv lin-kv-latency
 
 .PHONY: all build test clean summary $(CHALLENGES)
 
@@ -83,7 +83,7 @@ test-browser:
 
 # Every challenge's full command in simulation (about a minute), then one short process-mode run
 # per workload, so the stdio path between the bench and real node processes stays covered too.
-SMOKE := smoke-echo smoke-unique-ids smoke-eb smoke-goc smoke-e-kafka smoke-tarct
+SMOKE := smoke-echo smoke-unique-ids smoke-eb smoke-goc smoke-e-kafka smoke-tarct smoke-lin-kv
 .PHONY: smoke
 smoke: build
 	@$(MAKE) --no-print-directory sim
@@ -100,6 +100,8 @@ smoke: build
 	  --nemesis partition --nemesis-interval 1 || failed=1; \
 	$(CHALLENGE) smoke-tarct -- $(TXN) --node-count 2 --time-limit 6 --consistency-models read-committed \
 	  --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
+	$(CHALLENGE) smoke-lin-kv -- $(LIN_KV) --node-count 3 --time-limit 5 --nemesis partition \
+	  --nemesis-interval 1 || failed=1; \
 	scripts/summary $(SMOKE); exit $$failed
 
 # Every challenge again with each node a solution instance inside the bench on virtual time
@@ -225,8 +227,24 @@ tarct: build
 	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 0.1 \
 	  --max-median-ms 5 --max-not-ok 0 --record $(ROWS)/tarct-goal.tsv store/latest || true
 
+# Not a Gossip Glomers challenge: Maelstrom's Raft chapter, a linearizable KV store (solutions/.../raft/).
+# Under partitions, then our goal (reported, not enforced): servers msgs-per-op at most 10, and at least
+# 90 % of the ops that ran wholly outside partitions served (ok, or a definite 20 or 22 from the store).
+LIN_KV := -w lin-kv --bin $(BIN)/raft --concurrency 2n --rate 100
+
+lin-kv: build
+	@$(CHALLENGE) $@ -- $(LIN_KV) --node-count 5 --time-limit 30 --nemesis partition
+	@echo "== lin-kv against our goal (servers msgs-per-op at most 10, 90 % served outside partitions; reported, not enforced):"
+	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 10 \
+	  --record $(ROWS)/lin-kv-goal.tsv store/latest || true
+	@scripts/served-outside-partitions store/latest --min 90 --row $(ROWS)/lin-kv-goal.tsv || true
+
+lin-kv-latency: build
+	@$(CHALLENGE) $@ -- $(LIN_KV) --node-count 3 --time-limit 30 --latency 50
+
 SUMMARY := echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc goc-oldest \
-	sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal
+	sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal \
+	lin-kv lin-kv-goal lin-kv-latency
 
 summary:
 	@scripts/summary $(SUMMARY)
@@ -247,6 +265,12 @@ bench-kafka-checker: build
 
 bench-txn-checker: build
 	@scripts/bench-txn-checker "$(JAVA)"
+
+# Times the lin-kv checker: an 11,000-op partitioned run's history, 100,000 ops on one key, and a
+# hard history of many concurrent :info writes; best of 5 each, wall and process CPU.
+.PHONY: bench-lin-kv-checker
+bench-lin-kv-checker: build
+	@scripts/bench-lin-kv-checker "$(JAVA)"
 
 # How often the seq-kv trap node (reads without writing first) fails, next to a correct node and our
 # g-counter, under each --seq-kv-staleness: N runs each (default 40, about 25 s a run).

@@ -101,6 +101,10 @@ public final class Maelstrom {
     try {
       options = test.toOptions();
       workload = Workloads.byName(options.workload());
+      String problem = workload.usageProblem(options);
+      if (problem != null) {
+        throw new TestCommand.InvalidOptionException(problem);
+      }
     } catch (TestCommand.InvalidOptionException | RuntimeException e) {
       err.println(e.getMessage());
       return EXIT_USAGE;

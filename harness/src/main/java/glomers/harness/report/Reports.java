@@ -92,6 +92,7 @@ public final class Reports {
    * case's explanation separated by a blank line. Results without explanations write nothing.
    */
   public static void writeElle(Path dir, Map<String, Object> results) throws IOException {
+    writeLinearizability(dir, results);
     Map<String, List<String>> texts = explanations(results);
     if (texts.isEmpty()) {
       return;
@@ -100,6 +101,36 @@ public final class Reports {
     for (Map.Entry<String, List<String>> e : texts.entrySet()) {
       Files.writeString(elle.resolve(e.getKey() + ".txt"), String.join("\n\n", e.getValue()) + "\n", StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * lin-kv explains each key that is not linearizable in {@code linearizability/<key>.txt}: the op
+   * that cannot be placed, why, and the ops that might have explained it.
+   */
+  public static void writeLinearizability(Path dir, Map<String, Object> results) throws IOException {
+    Map<String, String> texts = linearizabilityExplanations(results);
+    if (texts.isEmpty()) {
+      return;
+    }
+    Path folder = Files.createDirectories(dir.resolve("linearizability"));
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      Files.writeString(folder.resolve(e.getKey() + ".txt"), e.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Failing key -> its explanation, from the workload result's per-key {@code linearizable} maps. */
+  static Map<String, String> linearizabilityExplanations(Map<String, Object> results) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    if (results.get("workload") instanceof Map<?, ?> w && w.get("results") instanceof Map<?, ?> keys) {
+      keys.forEach(
+          (key, r) -> {
+            if (r instanceof Map<?, ?> m && m.get("linearizable") instanceof Map<?, ?> lin
+                && lin.get("explanation") instanceof String text) {
+              texts.put(String.valueOf(key).replaceAll("[^A-Za-z0-9._-]", "_"), text);
+            }
+          });
+    }
+    return texts;
   }
 
   /** Anomaly type -> explanations, from the workload result's {@code anomalies} map. */
@@ -125,6 +156,12 @@ public final class Reports {
    * checker in brief; empty for a valid run.
    */
   public static String firstProblem(Map<String, Object> results) {
+    Map<String, String> nonLinearizable = linearizabilityExplanations(results);
+    if (!nonLinearizable.isEmpty()) {
+      Map.Entry<String, String> first = nonLinearizable.entrySet().iterator().next();
+      return "key " + first.getKey() + " not linearizable: " + abbreviate(first.getValue().lines()
+          .filter(l -> l.startsWith("It cannot")).findFirst().orElse(""), 200);
+    }
     Map<String, List<String>> explained = explanations(results);
     if (!explained.isEmpty()) {
       Map.Entry<String, List<String>> first = explained.entrySet().iterator().next();
@@ -192,6 +229,13 @@ public final class Reports {
           lines.add("  workload " + key + ": " + Json.write(w.get(key)));
         }
       }
+    }
+    Map<String, String> nonLinearizable = linearizabilityExplanations(results);
+    if (!nonLinearizable.isEmpty()) {
+      Map.Entry<String, String> first = nonLinearizable.entrySet().iterator().next();
+      lines.add("  keys not linearizable " + nonLinearizable.keySet() + "; first ("
+          + dir.resolve("linearizability").resolve(first.getKey() + ".txt") + "):");
+      first.getValue().lines().limit(6).filter(l -> !l.isBlank()).forEach(l -> lines.add("    " + l));
     }
     Map<String, List<String>> explained = explanations(results);
     if (!explained.isEmpty()) {

@@ -70,6 +70,8 @@ public final class ReportPage {
       page.append(" <span class=\"miss\">Run aborted: ").append(Html.esc(run.info().get("crash"))).append("</span>");
     }
     page.append("</header>\n<main>\n");
+    // lin-kv: a key that is not linearizable is drawn first, so the page opens on the failure.
+    page.append(LinearizabilityView.section(run));
     figures(page, run);
     options(page, run);
     anomalies(page, dir, results);

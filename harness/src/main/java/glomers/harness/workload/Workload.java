@@ -18,6 +18,14 @@ public interface Workload {
   /** Per node, before the main phase, on that node's setup connection (broadcast: topology). */
   default void setup(Connection connection, TestOptions options) throws Exception {}
 
+  /**
+   * Null if this workload can run with {@code options}, else the usage error (exit 254) that stops
+   * the run before any node starts; lin-kv needs whole groups of 2n workers.
+   */
+  default String usageProblem(TestOptions options) {
+    return null;
+  }
+
   /** The main phase's op stream. */
   Generator generator(TestOptions options, Random random);
 

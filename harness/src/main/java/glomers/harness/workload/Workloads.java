@@ -6,6 +6,7 @@ import glomers.harness.workload.gcounter.CounterWorkload;
 import glomers.harness.workload.gset.GSetWorkload;
 import glomers.harness.workload.txn.TxnRwRegisterWorkload;
 import glomers.harness.workload.kafka.KafkaWorkload;
+import glomers.harness.workload.linkv.LinKvWorkload;
 import glomers.harness.workload.uniqueids.UniqueIdsWorkload;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ public final class Workloads {
     IMPLEMENTED.put("g-counter", CounterWorkload::gCounter);
     IMPLEMENTED.put("g-set", GSetWorkload::new);
     IMPLEMENTED.put("kafka", KafkaWorkload::new);
+    IMPLEMENTED.put("lin-kv", LinKvWorkload::new);
     IMPLEMENTED.put("pn-counter", CounterWorkload::pnCounter);
     IMPLEMENTED.put("txn-rw-register", TxnRwRegisterWorkload::new);
     IMPLEMENTED.put("unique-ids", UniqueIdsWorkload::new);

@@ -31,6 +31,7 @@ public abstract class TestNode {
           case "kafka" -> new KafkaNode(args);
           case "seq-kv-counter" -> new SeqKvCounterNode(args);
           case "counter" -> new CounterNode(args);
+          case "lin-kv" -> new LinKvNode(args);
           default -> throw new IllegalArgumentException("unknown test node " + args[0]);
         };
     node.run();

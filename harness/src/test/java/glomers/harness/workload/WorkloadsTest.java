@@ -22,12 +22,12 @@ class WorkloadsTest {
       }
     }
     assertThat(Workloads.names().stream().filter(Workloads::isImplemented))
-        .containsExactly("broadcast", "echo", "g-counter", "g-set", "kafka", "pn-counter", "txn-rw-register", "unique-ids");
+        .containsExactly("broadcast", "echo", "g-counter", "g-set", "kafka", "lin-kv", "pn-counter", "txn-rw-register", "unique-ids");
   }
 
   @Test
   void unimplementedNamesSaySo() {
-    assertThatThrownBy(() -> Workloads.byName("lin-kv"))
+    assertThatThrownBy(() -> Workloads.byName("txn-list-append"))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("not implemented yet");
   }
@@ -47,7 +47,7 @@ class WorkloadsTest {
         .contains(
             "  echo: echo",
             "  kafka: send, poll, commit_offsets, list_committed_offsets",
-            "  lin-kv: read, write, cas (not implemented in this bench)",
+            "  lin-kv: read, write, cas",
             "  txn-list-append: txn (not implemented in this bench)");
     assertThat(Workloads.requestTypes("unique-ids")).containsExactly("generate");
     assertThat(Workloads.requestTypes("gossip")).isEmpty();

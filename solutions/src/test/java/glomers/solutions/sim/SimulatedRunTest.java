@@ -49,6 +49,7 @@ class SimulatedRunTest {
         "kafka      | -w kafka --node-count 2 --concurrency 2n --time-limit 5 --rate 500 --nemesis partition --nemesis-interval 1",
         "kafka-lin-kv | -w kafka --node-count 2 --concurrency 2n --time-limit 5 --rate 500",
         "txn        | -w txn-rw-register --node-count 2 --concurrency 2n --time-limit 5 --rate 500 --consistency-models read-committed --availability total --nemesis partition --nemesis-interval 1",
+        "raft       | -w lin-kv --node-count 3 --concurrency 2n --time-limit 10 --rate 100 --latency 10 --nemesis partition --nemesis-interval 2",
       })
   void everySolutionPassesItsChallengeInSimulation(String solution, String flags) throws IOException {
     List<String> args = new ArrayList<>(List.of("--solution", solution, "--seed", "1"));
