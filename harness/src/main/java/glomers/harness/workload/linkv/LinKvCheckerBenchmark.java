@@ -103,6 +103,15 @@ public final class LinKvCheckerBenchmark {
       history.add(new Op(history.size(), now * 1000, type, process, f, value, error, false));
     }
 
+    /** Performs every event up to {@code time}, so the generator sees completions before it picks the next op. */
+    void runUntil(long time) {
+      while (!queue.isEmpty() && queue.peek().time <= time) {
+        Event e = queue.poll();
+        now = e.time;
+        e.action.run();
+      }
+    }
+
     void run() {
       while (!queue.isEmpty()) {
         Event e = queue.poll();
@@ -148,6 +157,7 @@ public final class LinKvCheckerBenchmark {
       process[w] = w;
     }
     long end = 60_000_000L;
+    long lastStart = 0;
     for (long slot = 0; slot < end; slot += 5_000) {
       int w = 0;
       for (int i = 1; i < workers; i++) {
@@ -155,10 +165,12 @@ public final class LinKvCheckerBenchmark {
           w = i;
         }
       }
-      long start = Math.max(slot, free[w]);
+      long start = Math.max(Math.max(slot, free[w]), lastStart);
+      lastStart = start;
       if (start >= end) {
         break;
       }
+      sim.runUntil(start);
       Invocation op = gen.next(w);
       int worker = w;
       boolean cut = (start / 20_000_000L) % 3 != 0 && start % 20_000_000L > 10_000_000L && (w % 5) >= 3;
