@@ -60,7 +60,13 @@ public final class LinearizabilityChecker implements Checker {
     List<Object> failures = new ArrayList<>();
     Validity valid = Validity.TRUE;
     for (Map.Entry<Object, List<KeyOp>> e : byKey.entrySet()) {
-      KeyCheck check = checkKey(e.getKey(), e.getValue(), budget);
+      KeyCheck check;
+      try {
+        check = checkKey(e.getKey(), e.getValue(), budget);
+      } catch (RuntimeException ex) {
+        // As Jepsen's independent checker does: one key's crash makes that key unknown, not the run.
+        check = new KeyCheck(e.getKey(), e.getValue(), null, null, String.valueOf(ex));
+      }
       Map<String, Object> json = toJson(check);
       Validity v = validity(check);
       valid = valid.and(v);
