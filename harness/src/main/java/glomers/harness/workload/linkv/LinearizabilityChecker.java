@@ -9,7 +9,6 @@ import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.net.Json;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,12 +296,5 @@ public final class LinearizabilityChecker implements Checker {
 
   private static String millis(long nanos) {
     return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
-  }
-
-  /** For tests: the ops in {@code prefix} order. */
-  static List<KeyOp> ops(KeyCheck check, int[] order) {
-    List<KeyOp> out = new ArrayList<>();
-    Arrays.stream(order).forEach(i -> out.add(check.ops().get(i)));
-    return out;
   }
 }
