@@ -133,6 +133,21 @@ public final class Reports {
     return texts;
   }
 
+  /** lin-kv keys whose check was undecided, each with its cause (over budget, or an error). */
+  static List<String> undecidedKeys(Map<String, Object> results) {
+    List<String> keys = new ArrayList<>();
+    if (results.get("workload") instanceof Map<?, ?> w && w.get("results") instanceof Map<?, ?> all) {
+      all.forEach(
+          (key, r) -> {
+            if (r instanceof Map<?, ?> m && "unknown".equals(m.get("valid?")) && m.get("linearizable") instanceof Map<?, ?> lin) {
+              Object cause = lin.get("cause") != null ? lin.get("cause") : lin.get("error");
+              keys.add(key + ": " + cause);
+            }
+          });
+    }
+    return keys;
+  }
+
   /** Anomaly type -> explanations, from the workload result's {@code anomalies} map. */
   static Map<String, List<String>> explanations(Map<String, Object> results) {
     Map<String, List<String>> texts = new LinkedHashMap<>();
@@ -236,6 +251,10 @@ public final class Reports {
       lines.add("  keys not linearizable " + nonLinearizable.keySet() + "; first ("
           + dir.resolve("linearizability").resolve(first.getKey() + ".txt") + "):");
       first.getValue().lines().limit(6).filter(l -> !l.isBlank()).forEach(l -> lines.add("    " + l));
+    }
+    List<String> undecided = undecidedKeys(results);
+    if (!undecided.isEmpty()) {
+      lines.add("  keys whose linearizability is unknown " + abbreviate(undecided.toString(), 200) + " (see results.json)");
     }
     Map<String, List<String>> explained = explanations(results);
     if (!explained.isEmpty()) {

@@ -24,6 +24,23 @@ class WorkloadWiringTest {
   }
 
   @Test
+  void linKvKeepsItsClientHasNoFinalPhaseAndNeedsWholeGroupsOfTwoN() {
+    Workload linKv = Workloads.byName("lin-kv");
+    TestOptions one = options("lin-kv", List.of());
+    assertThat(linKv.reusableClient()).isTrue();
+    assertThat(linKv.hasFinalPhase()).isFalse();
+    assertThat(linKv.usageProblem(one)).contains("multiple of 2n = 2");
+    TestOptions two = new TestOptions(
+        "lin-kv", null, List.of("n0"), 2, 20, 10, 0, "constant", false, 10, null,
+        List.of(), null, 4, 16, "grid", SeqKv.Staleness.UNIFORM, false, false, false, 1, 1L, List.of());
+    assertThat(linKv.usageProblem(two)).isNull();
+    assertThat(linKv.checker(two)).isInstanceOf(glomers.harness.workload.linkv.LinearizabilityChecker.class);
+    assertThat(linKv.generator(two, new Random(1)).next(0).f()).isEqualTo("read");
+    assertThat(linKv.client(null, two)).isNotNull();
+    assertThat(Workloads.byName("echo").usageProblem(one)).isNull();
+  }
+
+  @Test
   void kafkaHasAFinalPhaseAFreshClientAfterInfoAndExemptsCrash() {
     Workload kafka = Workloads.byName("kafka");
     TestOptions options = options("kafka", List.of());

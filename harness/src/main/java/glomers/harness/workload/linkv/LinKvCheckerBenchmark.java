@@ -31,7 +31,10 @@ import java.util.Random;
  *       those taking effect: many concurrent {@code :info} ops the search may place anywhere.
  * </ul>
  *
- * Usage: {@code LinKvCheckerBenchmark [partitions|one-key|hard] [runs (5)] [seed (1)]}.
+ * <p>{@code hard-broken} and {@code partitions-broken} are the same histories with the last ok read of
+ * key 0 returning a value nobody wrote, so the search must rule out every order before it.
+ *
+ * <p>Usage: {@code LinKvCheckerBenchmark [partitions|one-key|hard|hard-broken|partitions-broken] [runs (5)] [seed (1)]}.
  */
 public final class LinKvCheckerBenchmark {
   private LinKvCheckerBenchmark() {}
@@ -44,8 +47,10 @@ public final class LinKvCheckerBenchmark {
       case "partitions" -> partitions(new Random(seed));
       case "one-key" -> oneKey(new Random(seed), 100_000, 500);
       case "hard" -> oneKey(new Random(seed), 2_000, 3);
-      default -> throw new IllegalArgumentException("mode is partitions, one-key or hard, not " + mode);
+      case "hard-broken", "partitions-broken" -> broken(mode.startsWith("hard") ? oneKey(new Random(seed), 2_000, 3) : partitions(new Random(seed)));
+      default -> throw new IllegalArgumentException("mode is partitions, one-key, hard, hard-broken or partitions-broken, not " + mode);
     };
+    boolean expectValid = !mode.endsWith("-broken");
     Map<Object, Long> perKey = new HashMap<>();
     long infos = 0;
     for (Op op : history) {
@@ -76,12 +81,29 @@ public final class LinKvCheckerBenchmark {
       }
       System.out.printf("run %d: %.3f s wall, %.3f s process CPU, %d model steps, valid? %s%n",
           run, seconds, cpu, steps, result.valid().json());
-      if (result.valid() != Validity.TRUE) {
+      if (expectValid && result.valid() != Validity.TRUE) {
         System.out.println("UNEXPECTED: the generated history is linearizable by construction");
+        System.exit(1);
+      }
+      if (!expectValid && result.valid() == Validity.TRUE) {
+        System.out.println("UNEXPECTED: the history has a read of a value nobody wrote");
         System.exit(1);
       }
     }
     System.out.printf("lin-kv check (%s, %d ops): best %.3f s wall, %.3f s process CPU%n", mode, history.size(), best, bestCpu);
+  }
+
+  /** The history with its last ok read of key 0 returning 7, a value nobody writes. */
+  static List<Op> broken(List<Op> history) {
+    List<Op> out = new ArrayList<>(history);
+    for (int i = out.size() - 1; i >= 0; i--) {
+      Op op = out.get(i);
+      if (op.type() == OpType.OK && op.f().equals("read") && Objects.equals(((List<?>) op.value()).get(0), 0L)) {
+        out.set(i, new Op(op.index(), op.time(), op.type(), op.process(), op.f(), List.of(0L, 7L), null, false));
+        break;
+      }
+    }
+    return out;
   }
 
   /** A simulated run: events in time order; each ok op takes effect at one instant inside its interval. */
@@ -101,6 +123,15 @@ public final class LinKvCheckerBenchmark {
 
     void record(OpType type, int process, String f, Object value, Object error) {
       history.add(new Op(history.size(), now * 1000, type, process, f, value, error, false));
+    }
+
+    /** Performs every event up to {@code time}, so the generator sees completions before it picks the next op. */
+    void runUntil(long time) {
+      while (!queue.isEmpty() && queue.peek().time <= time) {
+        Event e = queue.poll();
+        now = e.time;
+        e.action.run();
+      }
     }
 
     void run() {
@@ -148,6 +179,7 @@ public final class LinKvCheckerBenchmark {
       process[w] = w;
     }
     long end = 60_000_000L;
+    long lastStart = 0;
     for (long slot = 0; slot < end; slot += 5_000) {
       int w = 0;
       for (int i = 1; i < workers; i++) {
@@ -155,10 +187,12 @@ public final class LinKvCheckerBenchmark {
           w = i;
         }
       }
-      long start = Math.max(slot, free[w]);
+      long start = Math.max(Math.max(slot, free[w]), lastStart);
+      lastStart = start;
       if (start >= end) {
         break;
       }
+      sim.runUntil(start);
       Invocation op = gen.next(w);
       int worker = w;
       boolean cut = (start / 20_000_000L) % 3 != 0 && start % 20_000_000L > 10_000_000L && (w % 5) >= 3;

@@ -4,6 +4,7 @@ import glomers.harness.history.OpType;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ final class LinKvGenerator implements Generator {
     }
     int groups = concurrency / groupSize;
     this.groupKey = new long[groups];
-    this.groupProcesses = new java.util.ArrayList<>(groups);
+    this.groupProcesses = new ArrayList<>(groups);
     for (int g = 0; g < groups; g++) {
       groupKey[g] = g;
       groupProcesses.add(new HashSet<>());

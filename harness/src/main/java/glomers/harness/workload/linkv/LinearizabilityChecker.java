@@ -9,7 +9,6 @@ import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.net.Json;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +59,13 @@ public final class LinearizabilityChecker implements Checker {
     List<Object> failures = new ArrayList<>();
     Validity valid = Validity.TRUE;
     for (Map.Entry<Object, List<KeyOp>> e : byKey.entrySet()) {
-      KeyCheck check = checkKey(e.getKey(), e.getValue(), budget);
+      KeyCheck check;
+      try {
+        check = checkKey(e.getKey(), e.getValue(), budget);
+      } catch (RuntimeException ex) {
+        // As Jepsen's independent checker does: one key's crash makes that key unknown, not the run.
+        check = new KeyCheck(e.getKey(), e.getValue(), null, null, String.valueOf(ex));
+      }
       Map<String, Object> json = toJson(check);
       Validity v = validity(check);
       valid = valid.and(v);
@@ -291,12 +296,5 @@ public final class LinearizabilityChecker implements Checker {
 
   private static String millis(long nanos) {
     return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
-  }
-
-  /** For tests: the ops in {@code prefix} order. */
-  static List<KeyOp> ops(KeyCheck check, int[] order) {
-    List<KeyOp> out = new ArrayList<>();
-    Arrays.stream(order).forEach(i -> out.add(check.ops().get(i)));
-    return out;
   }
 }
