@@ -4,6 +4,7 @@ import glomers.harness.workload.broadcast.BroadcastWorkload;
 import glomers.harness.workload.echo.EchoWorkload;
 import glomers.harness.workload.gcounter.CounterWorkload;
 import glomers.harness.workload.gset.GSetWorkload;
+import glomers.harness.workload.txn.TxnListAppendWorkload;
 import glomers.harness.workload.txn.TxnRwRegisterWorkload;
 import glomers.harness.workload.kafka.KafkaWorkload;
 import glomers.harness.workload.uniqueids.UniqueIdsWorkload;
@@ -29,6 +30,7 @@ public final class Workloads {
     IMPLEMENTED.put("g-set", GSetWorkload::new);
     IMPLEMENTED.put("kafka", KafkaWorkload::new);
     IMPLEMENTED.put("pn-counter", CounterWorkload::pnCounter);
+    IMPLEMENTED.put("txn-list-append", TxnListAppendWorkload::new);
     IMPLEMENTED.put("txn-rw-register", TxnRwRegisterWorkload::new);
     IMPLEMENTED.put("unique-ids", UniqueIdsWorkload::new);
   }

@@ -70,11 +70,11 @@ final class CycleSearch {
   // Elle gives each component one second of cycle search.
   private static final long SEARCH_BUDGET_NANOS = 1_000_000_000L;
 
-  private final Graphs graphs;
+  private final TxnGraph graphs;
   private final Digraph g;
   private final int txnCount;
 
-  CycleSearch(Graphs graphs) {
+  CycleSearch(TxnGraph graphs) {
     this.graphs = graphs;
     this.g = graphs.graph;
     this.txnCount = graphs.oks.size();
@@ -458,18 +458,12 @@ final class CycleSearch {
     return explained(c, text.toString());
   }
 
-  private static String stepText(Map<String, Object> step, String a, String b, Txn ta, Txn tb) {
-    Object k = step.get("key");
+  private String stepText(Map<String, Object> step, String a, String b, Txn ta, Txn tb) {
     return switch ((String) step.get("type")) {
-      case "wr" -> a + " < " + b + " (wr): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " read it.";
-      case "ww" -> a + " < " + b + " (ww): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " wrote "
-          + kv(k, step.get("value'")) + ", the next version (a transaction read " + Json.write(step.get("value")) + " and then wrote "
-          + Json.write(step.get("value'")) + ").";
-      case "rw" -> a + " < " + b + " (rw): " + a + " read " + kv(k, step.get("value")) + " and " + b + " wrote "
-          + kv(k, step.get("value'")) + ", a later version, so " + a + " did not see " + b + "'s write.";
       case "realtime" -> a + " < " + b + " (realtime): " + a + " completed (op " + ta.op.index() + ") before " + b
           + " was invoked (op " + tb.invoke.index() + ").";
-      default -> a + " < " + b + " (process): process " + ta.op.process() + " ran " + a + " before " + b + ".";
+      case "process" -> a + " < " + b + " (process): process " + ta.op.process() + " ran " + a + " before " + b + ".";
+      default -> graphs.dataStepText(step, a, b);
     };
   }
 
