@@ -71,6 +71,15 @@ final class Datomic {
   @Message("txn_ok")
   record TxnOk(List<List<RawJson>> txn) {}
 
+  /**
+   * Winner -> peers, after its CAS: the new root and the thunks it names that are new, all
+   * acknowledged by lww-kv. A hint only: a peer caches the thunks and runs its next batch on that
+   * root, and its own CAS (or root read) still decides.
+   */
+  @Message("committed")
+  record Committed(String root, String indexId, Map<String, String> index,
+      Map<String, Map<String, List<RawJson>>> buckets) {}
+
   /** A txn waiting for its batch to commit. */
   private record Pending(List<List<RawJson>> ops, CompletableFuture<TxnOk> reply, long since) {}
 
@@ -135,7 +144,7 @@ final class Datomic {
   /** Runs the batch on the state under {@link #root}, then tries to make that the new state. */
   private void attempt(List<Pending> batch) {
     String base = root;
-    Snapshot.load(base, keys(batch), indexes, buckets).thenCompose(snapshot -> {
+    Snapshot.load(indexId(base), keys(batch), indexes, buckets).thenCompose(snapshot -> {
       List<TxnOk> results = new ArrayList<>(batch.size());
       for (Pending pending : batch) {
         results.add(run(pending.ops(), snapshot));
@@ -148,23 +157,28 @@ final class Datomic {
             return new Outcome(results, true);
           }
           stale++;
-          root = now;
+          learn(now);
           return Outcome.STALE;
         });
       }
       // Every thunk acknowledged first; only then may the root name them.
-      return snapshot.save(this::newThunkId, indexes, buckets)
-          .thenCompose(next -> roots.compareAndSet(ROOT, base, next, true).handle((won, failure) -> {
-            if (failure != null) {
-              throw new Indefinite(RpcError.from(failure));
-            }
-            if (won) {
-              root = next;
-              return new Outcome(results, true);
-            }
-            conflicts++;
-            return Outcome.LOST;
-          }));
+      return snapshot.save(this::newThunkId, indexes, buckets).thenCompose(saved -> {
+        String next = (version(base) + 1) + ":" + saved.indexId();
+        return roots.compareAndSet(ROOT, base, next, true).handle((won, failure) -> {
+          if (failure != null) {
+            throw new Indefinite(RpcError.from(failure));
+          }
+          if (won) {
+            learn(next);
+            Committed news = new Committed(next, saved.indexId(), saved.index(), saved.buckets());
+            node.peers().forEach(peer -> node.send(peer, news));
+            return new Outcome(results, true);
+          }
+          conflicts++;
+          // A peer's news may already name a newer root than the one this attempt ran on.
+          return version(root) > version(base) ? Outcome.STALE : Outcome.LOST;
+        });
+      });
     }).whenComplete((outcome, failure) -> {
       if (failure != null) {
         Throwable cause = unwrap(failure);
@@ -204,7 +218,7 @@ final class Datomic {
         finishBatch();
         return;
       }
-      root = current.orElse(Snapshot.EMPTY);
+      learn(current.orElse(Snapshot.EMPTY));
       retry(batch);
     });
   }
@@ -273,6 +287,33 @@ final class Datomic {
       }
     }
     return keys;
+  }
+
+  @Handles
+  void committed(Committed news) {
+    indexes.remember(news.indexId(), news.index());
+    news.buckets().forEach(buckets::remember);
+    learn(news.root());
+  }
+
+  /**
+   * Takes {@code candidate} as the root to run on if it is newer than the one known. Every root
+   * was the value of the lin-kv key at some time, and each CAS raises the version by one, so the
+   * higher version is the later value.
+   */
+  private void learn(String candidate) {
+    if (version(candidate) > version(root)) {
+      root = candidate;
+    }
+  }
+
+  /** A root is "version:index thunk id"; the empty database is version 0 with no index. */
+  static long version(String root) {
+    return root.isEmpty() ? 0 : Long.parseLong(root.substring(0, root.indexOf(':')));
+  }
+
+  static String indexId(String root) {
+    return root.isEmpty() ? Snapshot.EMPTY : root.substring(root.indexOf(':') + 1);
   }
 
   private String newThunkId() {

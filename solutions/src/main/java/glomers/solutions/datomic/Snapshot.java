@@ -103,23 +103,31 @@ final class Snapshot {
     return !changed.isEmpty();
   }
 
+  /** The thunks a commit wrote: the new index and each changed bucket, by id. */
+  record Saved(String indexId, Map<String, String> index, Map<String, Map<String, List<RawJson>>> buckets) {}
+
   /**
-   * Writes the changed buckets and a new index as new thunks, and completes with the new index's
-   * id once the store acknowledged every one of them: only then may a root point at it.
+   * Writes the changed buckets and a new index as new thunks, and completes once the store
+   * acknowledged every one of them: only then may a root point at the new index.
    */
-  CompletableFuture<String> save(
+  CompletableFuture<Saved> save(
       Supplier<String> newId, Thunks<Map<String, String>> indexes,
       Thunks<Map<String, List<RawJson>>> bucketThunks) {
     Map<String, String> next = new LinkedHashMap<>(index);
+    Map<String, Map<String, List<RawJson>>> written = new LinkedHashMap<>();
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     for (String name : changed) {
       String bucketId = newId.get();
       next.put(name, bucketId);
       // Insertion order, not Map.copyOf's per-JVM salted order: a --sim run must repeat byte for byte.
-      writes.add(bucketThunks.put(bucketId, Collections.unmodifiableMap(buckets.get(name))));
+      Map<String, List<RawJson>> bucket = Collections.unmodifiableMap(buckets.get(name));
+      written.put(bucketId, bucket);
+      writes.add(bucketThunks.put(bucketId, bucket));
     }
     String indexId = newId.get();
-    writes.add(indexes.put(indexId, Collections.unmodifiableMap(next)));
-    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(done -> indexId);
+    Map<String, String> newIndex = Collections.unmodifiableMap(next);
+    writes.add(indexes.put(indexId, newIndex));
+    Saved saved = new Saved(indexId, newIndex, written);
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(done -> saved);
   }
 }

@@ -66,6 +66,14 @@ final class Thunks<V> {
     return kv.write(id, value).thenRun(() -> cache.put(id, value));
   }
 
+  /**
+   * Caches a thunk a peer wrote and had acknowledged (it tells only after its root won), so this
+   * node need not read it.
+   */
+  void remember(String id, V value) {
+    cache.putIfAbsent(id, value);
+  }
+
   String stats() {
     return reads + " reads (" + misses + " missed), " + writes + " writes";
   }

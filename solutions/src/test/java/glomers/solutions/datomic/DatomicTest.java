@@ -133,6 +133,31 @@ class DatomicTest {
   }
 
   @Test
+  void aWinnerTellsItsPeersSoTheyRunOnTheNewRootWithoutReadingAnything() {
+    Cluster cluster = cluster(TWO, 1);
+    txn(cluster, "n0", append(1, 1));
+    cluster.run(Duration.ofMillis(100));   // n0's news reaches n1
+    long reads = cluster.serverMessages("read");
+    long cases = cluster.serverMessages("cas");
+    assertThat(txn(cluster, "n1", r(1), append(1, 2)).get(0).get(2)).isEqualTo(List.of(1));
+    assertThat(cluster.serverMessages("read")).as("no root or thunk read").isEqualTo(reads);
+    assertThat(cluster.serverMessages("cas")).isEqualTo(cases + 1);
+  }
+
+  @Test
+  void withoutTheNewsAcrossAPartitionALostRaceReadsTheRootAndTheThunks() {
+    Cluster cluster = cluster(TWO, 1);
+    cluster.partition(Set.of("n1"));
+    txn(cluster, "n0", append(1, 1));
+    cluster.run(Duration.ofMillis(100));
+    long reads = cluster.serverMessages("read");
+    assertThat(txn(cluster, "n1", r(1), append(1, 2)).get(0).get(2)).isEqualTo(List.of(1));
+    assertThat(cluster.serverMessages("cas")).isEqualTo(3);
+    assertThat(cluster.serverMessages("read")).as("the root, the index and the bucket").isGreaterThanOrEqualTo(reads + 3);
+    assertThat(read(cluster, "n0", 1)).containsExactly(1, 2);
+  }
+
+  @Test
   void everyThunkIsAcknowledgedBeforeARootNamesIt() {
     Cluster cluster = cluster(TWO, 3);
     Map<String, Object> writtenValues = new HashMap<>();   // thunk id -> value
@@ -148,7 +173,7 @@ class DatomicTest {
         acknowledged.add(writes.get(dest + "/" + body.get("in_reply_to")));
       } else if (dest.equals("lin-kv") && "cas".equals(body.get("type"))) {
         cases[0]++;
-        String index = (String) body.get("to");
+        String index = Datomic.indexId((String) body.get("to"));
         if (!acknowledged.contains(index)) {
           violations.add("root " + index + " before its index thunk was acknowledged");
         } else {
