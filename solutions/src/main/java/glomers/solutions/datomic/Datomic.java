@@ -9,6 +9,7 @@ import glomers.runtime.RawJson;
 import glomers.runtime.RpcError;
 import glomers.runtime.kv.JsonType;
 import glomers.runtime.kv.Kv;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -90,6 +91,8 @@ final class Datomic {
   private final List<Pending> queue = new ArrayList<>();
   private String root = Snapshot.EMPTY;
   private boolean busy;
+  private Runnable waiting;
+  private long casMillis;
   private long nextThunk;
 
   private long committed;
@@ -97,6 +100,7 @@ final class Datomic {
   private long conflicts;
   private long stale;
   private long gaveUp;
+  private long yields;
   private long failed;
   private long indefinite;
   private String lastStats = "";
@@ -136,9 +140,9 @@ final class Datomic {
    * How an attempt ended: committed with these results, or lost, knowing the current root already
    * (a read-only batch's read returns it) or not (a lost CAS says only that it lost).
    */
-  private record Outcome(List<TxnOk> results, boolean rootKnown) {
-    static final Outcome LOST = new Outcome(null, false);
-    static final Outcome STALE = new Outcome(null, true);
+  private record Outcome(List<TxnOk> results, boolean rootKnown, boolean wrote) {
+    static final Outcome LOST = new Outcome(null, false, false);
+    static final Outcome STALE = new Outcome(null, true, false);
   }
 
   /** Runs the batch on the state under {@link #root}, then tries to make that the new state. */
@@ -154,7 +158,7 @@ final class Datomic {
         return roots.read(ROOT).thenApply(current -> {
           String now = current.orElse(Snapshot.EMPTY);
           if (now.equals(base)) {
-            return new Outcome(results, true);
+            return new Outcome(results, true, false);
           }
           stale++;
           learn(now);
@@ -164,7 +168,9 @@ final class Datomic {
       // Every thunk acknowledged first; only then may the root name them.
       return snapshot.save(this::newThunkId, indexes, buckets).thenCompose(saved -> {
         String next = (version(base) + 1) + ":" + saved.indexId();
+        long sent = node.nowMillis();
         return roots.compareAndSet(ROOT, base, next, true).handle((won, failure) -> {
+          casMillis = node.nowMillis() - sent;
           if (failure != null) {
             throw new Indefinite(RpcError.from(failure));
           }
@@ -172,7 +178,7 @@ final class Datomic {
             learn(next);
             Committed news = new Committed(next, saved.indexId(), saved.index(), saved.buckets());
             node.peers().forEach(peer -> node.send(peer, news));
-            return new Outcome(results, true);
+            return new Outcome(results, true, true);
           }
           conflicts++;
           // A peer's news may already name a newer root than the one this attempt ran on.
@@ -198,13 +204,44 @@ final class Datomic {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).reply().complete(outcome.results().get(i));
         }
-        finishBatch();
+        if (outcome.wrote() && !node.peers().isEmpty() && !queue.isEmpty()) {
+          // Peers that lost to this commit hear of it a hop from now and retry: let them go
+          // first, or this node, always a hop ahead, would win every race it enters.
+          yields++;
+          node.after(Duration.ofMillis(Math.max(1, casMillis)), this::finishBatch);
+        } else {
+          finishBatch();
+        }
       } else if (outcome.rootKnown()) {
         retry(batch);
       } else {
-        readRootAndRetry(batch);
+        awaitNews(batch);
       }
     });
+  }
+
+  /**
+   * Lost a CAS race to a root not known yet: the winner's news is most likely on its way (it left
+   * when the winner's CAS was answered, about when this one was), so wait a round trip for it
+   * before reading the root, which a partition between the nodes would make necessary.
+   */
+  private void awaitNews(List<Pending> batch) {
+    long lost = version(root);
+    Runnable resume = new Runnable() {
+      @Override
+      public void run() {
+        if (waiting == this) {
+          waiting = null;
+          if (version(root) > lost) {
+            retry(batch);
+          } else {
+            readRootAndRetry(batch);
+          }
+        }
+      }
+    };
+    waiting = resume;
+    node.after(Duration.ofMillis(Math.max(1, casMillis)), resume);
   }
 
   /** Lost a CAS race: learn the current root, then run the batch again. */
@@ -293,7 +330,11 @@ final class Datomic {
   void committed(Committed news) {
     indexes.remember(news.indexId(), news.index());
     news.buckets().forEach(buckets::remember);
+    long before = version(root);
     learn(news.root());
+    if (waiting != null && version(root) > before) {
+      waiting.run();   // a lost batch was waiting for a newer root: here it is
+    }
   }
 
   /**
@@ -340,7 +381,7 @@ final class Datomic {
   @Every(millis = STATS_MILLIS)
   void stats() {
     String stats = "datomic: " + committed + " txns committed in " + batches + " batches, "
-        + conflicts + " cas conflicts, " + stale + " stale read-only, " + gaveUp + " gave up, "
+        + conflicts + " cas conflicts, " + stale + " stale read-only, " + yields + " yields, " + gaveUp + " gave up, "
         + failed + " failed, " + indefinite + " indefinite; index thunks " + indexes.stats()
         + "; bucket thunks " + buckets.stats();
     if (!stats.equals(lastStats)) {
