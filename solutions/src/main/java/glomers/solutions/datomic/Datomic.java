@@ -58,6 +58,9 @@ final class Datomic {
   /** How long a txn may keep losing races before it fails with txn-conflict. */
   static final long GIVE_UP_MILLIS = 1000;
 
+  /** Longest wait for news or before racing again, however slow the last CAS was. */
+  static final long MAX_WAIT_MILLIS = 10;
+
   /** How often the node logs its counts, when they changed. */
   static final long STATS_MILLIS = 2000;
 
@@ -208,7 +211,7 @@ final class Datomic {
           // Peers that lost to this commit hear of it a hop from now and retry: let them go
           // first, or this node, always a hop ahead, would win every race it enters.
           yields++;
-          node.after(Duration.ofMillis(Math.max(1, casMillis)), this::finishBatch);
+          node.after(roundTrip(), this::finishBatch);
         } else {
           finishBatch();
         }
@@ -241,7 +244,12 @@ final class Datomic {
       }
     };
     waiting = resume;
-    node.after(Duration.ofMillis(Math.max(1, casMillis)), resume);
+    node.after(roundTrip(), resume);
+  }
+
+  /** The last CAS's round trip, as the wait for news or before racing again: 1 to 10 ms. */
+  private Duration roundTrip() {
+    return Duration.ofMillis(Math.clamp(casMillis, 1, MAX_WAIT_MILLIS));
   }
 
   /** Lost a CAS race: learn the current root, then run the batch again. */
