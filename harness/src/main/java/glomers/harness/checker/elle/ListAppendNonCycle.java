@@ -177,16 +177,38 @@ final class ListAppendNonCycle {
           String left = "op " + ra.op.index() + " read";
           String right = "op " + rb.op.index() + " read";
           int width = Math.max(left.length(), right.length());
+          // Element columns padded alike, so the two reads line up and a caret marks where they part.
+          int columns = Math.max(a.size(), b.size());
+          int[] cell = new int[columns];
+          for (int i = 0; i < columns; i++) {
+            cell[i] = Math.max(i < a.size() ? Json.write(a.get(i)).length() : 0, i < b.size() ? Json.write(b.get(i)).length() : 0);
+          }
+          int caret = 2 + width + 2 + 1;
+          for (int i = 0; i < at; i++) {
+            caret += cell[i] + 2;
+          }
           String text = "incompatible-order: two reads of key " + Json.write(Graphs.unwrap(k))
               + " disagree on the order of its appends; the shorter should be a prefix of the longer, but they diverge at position "
               + at + " (counting from 0):\n"
-              + "  " + pad(left, width) + "  " + Json.write(a) + "\n"
-              + "  " + pad(right, width) + "  " + Json.write(b) + "\n"
-              + "  at position " + at + ": " + ea + " vs " + eb + ".\n"
+              + "  " + pad(left, width) + "  " + aligned(a, cell) + "\n"
+              + "  " + pad(right, width) + "  " + aligned(b, cell) + "\n"
+              + " ".repeat(caret) + "^ position " + at + ": " + ea + " vs " + eb + "\n"
               + "Readers:\n  " + ra.describe() + "\n  " + rb.describe();
           cases.add(explained(c, text));
         });
     return cases;
+  }
+
+  private static String aligned(List<Object> list, int[] cell) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < list.size(); i++) {
+      String e = Json.write(list.get(i));
+      out.append(i == 0 ? "" : ", ").append(e);
+      if (i + 1 < list.size()) {
+        out.append(" ".repeat(cell[i] - e.length()));
+      }
+    }
+    return out.append("]").toString();
   }
 
   private static String pad(String s, int width) {
