@@ -49,7 +49,13 @@ class TxnListAppendEndToEndTest {
     assertThat(run.exitCode).isEqualTo(1);
     assertThat(run.result("workload", "valid?")).isEqualTo(false);
     assertThat(run.result("workload", "anomaly-types").toString()).contains("incompatible-order");
-    assertThat(Files.readString(run.storeDir.resolve("elle/incompatible-order.txt"))).contains("^ position ", "Readers:");
+    String text = Files.readString(run.storeDir.resolve("elle/incompatible-order.txt"));
+    assertThat(text).contains("^ position ", "Readers:");
+    // The report page shows the explanation with each op linked to its bar on the timeline.
+    String reader = text.substring(text.indexOf("Readers:\n  op ") + "Readers:\n  op ".length()).split(" ")[0];
+    assertThat(Files.readString(run.storeDir.resolve("index.html")))
+        .contains("elle/incompatible-order.txt", "<a href=\"timeline.html#op-" + reader + "\">op " + reader + "</a>");
+    assertThat(Files.readString(run.storeDir.resolve("timeline.html"))).contains("id=\"op-" + reader + "\"");
   }
 
   @Test
