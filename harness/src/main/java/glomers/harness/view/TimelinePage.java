@@ -87,7 +87,7 @@ public final class TimelinePage {
         }
         // Anchored by the completion's index (the "op N" of checker explanations), else the invocation's.
         long anchor = s.completion() == null ? s.invoke().index() : s.completion().index();
-        out.write("<div id=\"op-" + anchor + "\" class=\"op " + s.outcome() + "\" style=\"left:" + Html.d1(x(start, pxPerSecond)) + "px;top:"
+        out.write("<div class=\"op " + s.outcome() + "\" id=\"op-" + anchor + "\" style=\"left:" + Html.d1(x(start, pxPerSecond)) + "px;top:"
             + (24 + row * ROW + 2) + "px;width:" + Html.d1(Math.max(2, (stop - start) / 1e6 * pxPerSecond)) + "px\" title=\""
             + Html.esc(bar) + "\"></div>\n");
       }
