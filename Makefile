@@ -267,12 +267,16 @@ bench-overhead:
 
 # Checker speed on generated valid histories: 1,000,000 kafka ops (goal 10 s) and 100,000 txns
 # under strict-serializable (goal 2 s).
-.PHONY: bench-kafka-checker bench-txn-checker
+.PHONY: bench-kafka-checker bench-txn-checker bench-list-append-checker
 bench-kafka-checker: build
 	@JAVA="$(JAVA)" scripts/bench-kafka-checker
 
 bench-txn-checker: build
 	@scripts/bench-txn-checker "$(JAVA)"
+
+# The txn-list-append checker under strict-serializable: 100,000 valid txns, then the same with 1 % stale reads.
+bench-list-append-checker: build
+	@scripts/bench-list-append-checker "$(JAVA)"
 
 # How often the seq-kv trap node (reads without writing first) fails, next to a correct node and our
 # g-counter, under each --seq-kv-staleness: N runs each (default 40, about 25 s a run).

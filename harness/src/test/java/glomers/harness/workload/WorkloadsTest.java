@@ -22,7 +22,8 @@ class WorkloadsTest {
       }
     }
     assertThat(Workloads.names().stream().filter(Workloads::isImplemented))
-        .containsExactly("broadcast", "echo", "g-counter", "g-set", "kafka", "pn-counter", "txn-rw-register", "unique-ids");
+        .containsExactly(
+            "broadcast", "echo", "g-counter", "g-set", "kafka", "pn-counter", "txn-list-append", "txn-rw-register", "unique-ids");
   }
 
   @Test
@@ -48,7 +49,7 @@ class WorkloadsTest {
             "  echo: echo",
             "  kafka: send, poll, commit_offsets, list_committed_offsets",
             "  lin-kv: read, write, cas (not implemented in this bench)",
-            "  txn-list-append: txn (not implemented in this bench)");
+            "  txn-list-append: txn");
     assertThat(Workloads.requestTypes("unique-ids")).containsExactly("generate");
     assertThat(Workloads.requestTypes("gossip")).isEmpty();
   }

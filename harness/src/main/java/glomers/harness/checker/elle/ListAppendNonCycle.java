@@ -54,6 +54,9 @@ final class ListAppendNonCycle {
   }
 
   private static Map<String, Object> duplicates(Txn t, Mop m, List<?> list) {
+    if (distinct(list)) {
+      return null;
+    }
     Map<Object, Integer> counts = new HashMap<>();
     Map<Object, Integer> dups = null;
     for (Object e : list) {
@@ -83,8 +86,40 @@ final class ListAppendNonCycle {
         + ", which holds " + which + "; every value is appended once, so the list should hold it at most once.");
   }
 
+  /** Whether no element repeats; quadratic, but reads hold at most a few dozen elements, and it allocates nothing. */
+  private static boolean distinct(List<?> list) {
+    int n = list.size();
+    if (n > 64) {
+      return new java.util.HashSet<>(list).size() == n;
+    }
+    for (int i = 1; i < n; i++) {
+      Object e = list.get(i);
+      for (int j = 0; j < i; j++) {
+        if (Objects.equals(e, list.get(j))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether some key has two or more micro-ops in t: only then can t contradict itself. */
+  private static boolean repeatsAKey(Txn t) {
+    for (int i = 1; i < t.mops.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (Objects.equals(t.mops.get(i).key(), t.mops.get(j).key())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Elle's op-int-case: a read must match the txn's own earlier read plus its appends since. */
   private static Map<String, Object> internal(Txn t) {
+    if (!repeatsAKey(t)) {
+      return null;
+    }
     // key -> expected state; a list starting with UNKNOWN_PREFIX expects only that suffix.
     Map<Object, List<Object>> state = new HashMap<>();
     for (Mop m : t.mops) {
@@ -135,6 +170,9 @@ final class ListAppendNonCycle {
 
   /** A read of an element the same txn appends later. */
   private static Map<String, Object> futureRead(Txn t) {
+    if (!repeatsAKey(t)) {
+      return null;
+    }
     for (int i = 0; i < t.mops.size(); i++) {
       Mop a = t.mops.get(i);
       if (!a.f().equals("append")) {
@@ -177,16 +215,38 @@ final class ListAppendNonCycle {
           String left = "op " + ra.op.index() + " read";
           String right = "op " + rb.op.index() + " read";
           int width = Math.max(left.length(), right.length());
+          // Element columns padded alike, so the two reads line up and a caret marks where they part.
+          int columns = Math.max(a.size(), b.size());
+          int[] cell = new int[columns];
+          for (int i = 0; i < columns; i++) {
+            cell[i] = Math.max(i < a.size() ? Json.write(a.get(i)).length() : 0, i < b.size() ? Json.write(b.get(i)).length() : 0);
+          }
+          int caret = 2 + width + 2 + 1;
+          for (int i = 0; i < at; i++) {
+            caret += cell[i] + 2;
+          }
           String text = "incompatible-order: two reads of key " + Json.write(Graphs.unwrap(k))
               + " disagree on the order of its appends; the shorter should be a prefix of the longer, but they diverge at position "
               + at + " (counting from 0):\n"
-              + "  " + pad(left, width) + "  " + Json.write(a) + "\n"
-              + "  " + pad(right, width) + "  " + Json.write(b) + "\n"
-              + "  at position " + at + ": " + ea + " vs " + eb + ".\n"
+              + "  " + pad(left, width) + "  " + aligned(a, cell) + "\n"
+              + "  " + pad(right, width) + "  " + aligned(b, cell) + "\n"
+              + " ".repeat(caret) + "^ position " + at + ": " + ea + " vs " + eb + "\n"
               + "Readers:\n  " + ra.describe() + "\n  " + rb.describe();
           cases.add(explained(c, text));
         });
     return cases;
+  }
+
+  private static String aligned(List<Object> list, int[] cell) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < list.size(); i++) {
+      String e = Json.write(list.get(i));
+      out.append(i == 0 ? "" : ", ").append(e);
+      if (i + 1 < list.size()) {
+        out.append(" ".repeat(cell[i] - e.length()));
+      }
+    }
+    return out.append("]").toString();
   }
 
   private static String pad(String s, int width) {
@@ -209,7 +269,7 @@ final class ListAppendNonCycle {
     Map<Object, Map<Object, Txn>> failed = new HashMap<>();
     Map<Object, Map<Object, Txn>> intermediate = new HashMap<>();
     for (Txn t : txns) {
-      Map<Object, Object> last = null;
+      Small last = null;
       for (Mop m : t.mops) {
         if (!m.f().equals("append")) {
           continue;
@@ -219,7 +279,7 @@ final class ListAppendNonCycle {
           failed.computeIfAbsent(k, x -> new HashMap<>()).put(key(m.value()), t);
         }
         if (last == null) {
-          last = new HashMap<>(4);
+          last = new Small();
         } else if (last.containsKey(k)) {
           intermediate.computeIfAbsent(k, x -> new HashMap<>()).put(last.get(k), t);
         }
@@ -272,29 +332,36 @@ final class ListAppendNonCycle {
     // Orders as Elle's dirty-update sees them: reads, else a single append by a txn of any type.
     Map<Object, Object[]> orders = new HashMap<>();
     versions.orders.forEach((k, o) -> orders.put(k, o.values));
-    Map<Object, Object> singles = new HashMap<>();
     boolean anyFailed = false;
     for (Txn t : txns) {
       anyFailed |= t.op.type() == OpType.FAIL;
-      for (Mop m : t.mops) {
-        if (m.f().equals("append")) {
-          singles.merge(key(m.key()), key(m.value()), (a, b) -> TOO_MANY);
+    }
+    if (anyFailed) {
+      // A single append's element was appended by definition, so only failures make these orders matter.
+      Map<Object, Object> singles = new HashMap<>();
+      for (Txn t : txns) {
+        for (Mop m : t.mops) {
+          if (m.f().equals("append")) {
+            singles.merge(key(m.key()), key(m.value()), (a, b) -> TOO_MANY);
+          }
         }
       }
+      singles.forEach(
+          (k, v) -> {
+            if (v != TOO_MANY && !versions.sorted.containsKey(k)) {
+              orders.put(k, new Object[] {v});
+            }
+          });
     }
-    singles.forEach(
-        (k, v) -> {
-          if (v != TOO_MANY && !versions.sorted.containsKey(k)) {
-            orders.put(k, new Object[] {v});
-          }
-        });
     for (Map.Entry<Object, Object[]> e : orders.entrySet()) {
       Object k = e.getKey();
+      Object[] order = e.getValue();
       Map<Object, Txn> kWriters = versions.allWriters.getOrDefault(k, Map.of());
       OpType t1Type = OpType.OK;
       Txn t1 = null;
-      List<Object> vs = new ArrayList<>();
-      for (Object v : e.getValue()) {
+      int from = 0; // the version range since t1's element
+      for (int i = 0; i < order.length; i++) {
+        Object v = order[i];
         Txn t2 = kWriters.get(key(v));
         if (t2 == null) {
           // Elle asserts here; the assertion escapes and the whole result becomes unknown.
@@ -304,28 +371,27 @@ final class ListAppendNonCycle {
         if (!anyFailed) {
           continue;
         }
-        vs.add(Graphs.unwrap(v));
         OpType t2Type = t2.op.type();
-        if (t2Type == OpType.INFO) {
-          continue; // we can't say; the range grows
+        if (t2Type == OpType.INFO || t1Type == OpType.FAIL && t2Type == OpType.FAIL) {
+          continue; // we can't say, or still aborted: the range grows
         }
         if (t1Type == OpType.FAIL && t2Type == OpType.OK) {
+          List<Object> vs = new ArrayList<>();
+          for (int j = from; j <= i; j++) {
+            vs.add(Graphs.unwrap(order[j]));
+          }
           Map<String, Object> c = new LinkedHashMap<>();
           c.put("key", Graphs.unwrap(k));
-          c.put("values", List.copyOf(vs));
+          c.put("values", vs);
           c.put("txns", List.of(t1.json(), "...", t2.json()));
           cases.add(explained(c, "dirty-update: on key " + Json.write(Graphs.unwrap(k)) + ", the version order " + Json.write(vs)
               + " runs from an element appended by a failed transaction to one appended by a committed one:\n  "
               + t1.describe() + "\n  " + t2.describe()
               + "\nThe committed transaction updated state that an aborted one wrote."));
         }
-        if (t1Type == OpType.FAIL && t2Type == OpType.FAIL) {
-          continue;
-        }
         t1 = t2;
         t1Type = t2Type;
-        vs = new ArrayList<>();
-        vs.add(Graphs.unwrap(v));
+        from = i;
       }
     }
     return cases;
@@ -335,17 +401,22 @@ final class ListAppendNonCycle {
 
   /** Two or more ok txns whose first read of a key gave the same value, each appending to it afterwards. */
   private static List<Map<String, Object>> lostUpdates(List<Txn> oks) {
-    Map<Object, Map<Object, List<Txn>>> byKey = new LinkedHashMap<>();
+    Map<Object, Map<Object, List<Txn>>> byKey = new HashMap<>();
     for (Txn t : oks) {
-      Map<Object, Object> reads = null;
+      if (!repeatsAKey(t)) {
+        continue; // a read then an append of one key needs two micro-ops on it
+      }
+      Small reads = null;
       List<Object> written = null;
       for (Mop m : t.mops) {
         Object k = key(m.key());
         if (m.f().equals("r")) {
           if (reads == null) {
-            reads = new HashMap<>(4);
+            reads = new Small();
           }
-          reads.putIfAbsent(k, key(m.value()));
+          if (!reads.containsKey(k)) {
+            reads.put(k, key(m.value()));
+          }
           continue;
         }
         if (reads == null || !reads.containsKey(k) || written != null && written.contains(k)) {

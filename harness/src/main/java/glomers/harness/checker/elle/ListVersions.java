@@ -51,15 +51,13 @@ final class ListVersions {
   final Map<Object, List<List<Object>>> incompatible = new LinkedHashMap<>();
   /** key -> version order, from reads or a single append by an ok or info txn. */
   final Map<Object, Order> orders = new HashMap<>();
-  /** key -> element -> the ok or info txn that appended it. */
-  final Map<Object, Map<Object, Txn>> writers = new HashMap<>();
-  /** key -> element -> the txn of any type that appended it (for dirty-update). */
+  /** key -> element -> the txn of any type that appended it (failed ones matter only to dirty-update). */
   final Map<Object, Map<Object, Txn>> allWriters = new HashMap<>();
   /** key -> last element read (or INIT for null and []) -> ok txns that read it, each once. */
   final Map<Object, Map<Object, List<Txn>>> readers = new HashMap<>();
 
   ListVersions(List<Txn> txns) {
-    Map<Object, Set<List<Object>>> seen = new LinkedHashMap<>();
+    Map<Object, Set<List<Object>>> seen = new HashMap<>();
     // key -> the one element appended, or TOO_MANY; over ok+info txns and over all txns.
     Map<Object, Object> singles = new HashMap<>();
     for (int i = 0; i < txns.size(); i++) {
@@ -94,7 +92,6 @@ final class ListVersions {
                   + before.op.index() + " and " + t.op.index() + "): appended values must be unique per key");
         }
         if (possible) {
-          writers.computeIfAbsent(k, x -> new HashMap<>()).put(v, t);
           singles.merge(k, v, (a, b) -> TOO_MANY);
         }
       }
@@ -157,9 +154,11 @@ final class ListVersions {
     return at == 0 ? INIT : key(order.values[at - 1]);
   }
 
+  /** The ok or info txn that appended v to k, or null. */
   Txn writer(Object k, Object v) {
-    Map<Object, Txn> byValue = writers.get(k);
-    return byValue == null ? null : byValue.get(v);
+    Map<Object, Txn> byValue = allWriters.get(k);
+    Txn t = byValue == null ? null : byValue.get(v);
+    return t == null || t.op.type() == OpType.FAIL ? null : t;
   }
 
   /** Whether ok txn t read key k up to last element {@code last} (INIT: read null or []). */
