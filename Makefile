@@ -230,23 +230,22 @@ tarct: build
 # Strict-serializable list-append txns on any node (Maelstrom's tutorial, chapter 5, "Datomic"):
 # thunks in lww-kv under one root in lin-kv; after each run, the share of txns that ended ok and the
 # nodes' commit figures (batches, CAS conflicts, thunk reads).
-LIST_APPEND := -w txn-list-append --bin $(BIN)/datomic --concurrency 2n --time-limit 20 \
-	--consistency-models strict-serializable
+LIST_APPEND := -w txn-list-append --bin $(BIN)/datomic --concurrency 2n --consistency-models strict-serializable
 
 txn-list-append: build
-	@$(CHALLENGE) $@ -- $(LIST_APPEND) --node-count 2 --rate 100 --nemesis partition
+	@$(CHALLENGE) $@ -- $(LIST_APPEND) --time-limit 20 --node-count 2 --rate 100 --nemesis partition
 	@scripts/ok-share store/latest
 	@scripts/datomic-stats store/latest
 
 # The same on 5 nodes at 500 txns/s, then our goal without partitions (reported, not enforced): at
 # least 95 % of txns ok and a median latency under 20 ms with --latency 0.
 txn-list-append-5: build
-	@$(CHALLENGE) $@ -- $(LIST_APPEND) --node-count 5 --rate 500 --nemesis partition
+	@$(CHALLENGE) $@ -- $(LIST_APPEND) --time-limit 20 --node-count 5 --rate 500 --nemesis partition
 	@scripts/ok-share store/latest
 	@scripts/datomic-stats store/latest
 	@echo "== txn-list-append-5 against our goal without partitions (95 % of txns ok, median under 20 ms; reported, not enforced):"
-	@$(CHALLENGE) txn-list-append-goal --max-median-ms 20 -- $(LIST_APPEND) --node-count 5 --rate 500 \
-	  --latency 0 || true
+	@$(CHALLENGE) txn-list-append-goal --max-median-ms 20 -- $(LIST_APPEND) --time-limit 20 --node-count 5 \
+	  --rate 500 --latency 0 || true
 	@scripts/ok-share store/latest 95 || true
 	@scripts/datomic-stats store/latest
 
