@@ -31,9 +31,17 @@ import java.util.concurrent.CompletionStage;
  * lww-kv acknowledged each one; then compare-and-sets the root in lin-kv from the id it ran on to
  * the new one. If the CAS wins, the batch is committed and every txn of it is answered. If it
  * loses (22: another node committed first), nothing of the attempt is visible, since no root
- * names its thunks: the node reads the root, and runs the batch again on that state, with the
- * txns that arrived meanwhile. A batch of read-only txns needs no CAS: a linearizable read that
- * finds the root still naming the state they ran on is their commit point.
+ * names its thunks: the node learns the current root and runs the batch again on that state,
+ * with the txns that arrived meanwhile. A batch of read-only txns needs no CAS: a linearizable
+ * read that finds the root still naming the state they ran on is their commit point.
+ *
+ * <p>The root is {@code "<version>:<index thunk id>"}, the version one more at every commit. A
+ * winner sends its new root and the thunks it wrote to its peers ({@link Committed}), which cache
+ * them: a loser usually learns the new root that way, a hop after its CAS failed, and retries
+ * without reading anything; it reads the root only if no news comes within a round trip (a
+ * partition between the nodes). The news is only a hint, never trusted for correctness: the
+ * next CAS or root read decides. A winner with more txns queued waits a round trip before racing
+ * again, so the losers' retries, which heard of its commit a hop late, get their turn.
  *
  * <p>Why strict serializable: the root's value sequence in lin-kv is the serial order. A committed
  * batch ran on exactly the state its CAS replaced (thunk ids are never reused, so an equal id is
