@@ -164,6 +164,21 @@ class ListAppendCheckerTest {
   }
 
   @Test
+  void processVariantsOfG1cAndGSingleItem() {
+    HistoryBuilder b = new HistoryBuilder();
+    related(b);
+    b.invoke(0, "txn", request(txn(r(0, 1)))).ok(0, "txn", txn(r(0, 1)));
+    b.invoke(0, "txn", txn(a(0, 1))).ok(0, "txn", txn(a(0, 1)));
+    failsThenPasses(b.build(), "G1c-process", "strong-session-read-committed", "read-committed");
+
+    HistoryBuilder c = new HistoryBuilder();
+    related(c);
+    c.invoke(0, "txn", txn(a(0, 1))).ok(0, "txn", txn(a(0, 1)));
+    c.invoke(0, "txn", request(txn(rNull(0)))).ok(0, "txn", txn(rNull(0)));
+    failsThenPasses(c.build(), "G-single-item-process", "strong-session-serializable", "serializable");
+  }
+
+  @Test
   void dirtyUpdateWhenACommittedAppendFollowsAFailedOne() {
     HistoryBuilder b = new HistoryBuilder();
     related(b);
