@@ -84,11 +84,11 @@ public final class TestCommand {
   String availability;
 
   @Option(names = "--consistency-models", paramLabel = "M", defaultValue = "strict-serializable",
-      description = "txn-rw-register's models to check, split on ' , ' (default: ${DEFAULT-VALUE}).")
+      description = "The txn workloads' models to check, split on ' , ' (default: ${DEFAULT-VALUE}).")
   String consistencyModels;
 
   @Option(names = "--key-count", paramLabel = "N",
-      description = "Active keys in the kafka and txn-rw-register generators (default: unset, so 10).")
+      description = "Active keys in the kafka and txn generators (default: unset, so 10).")
   String keyCount;
 
   @Option(names = "--max-txn-length", paramLabel = "N", defaultValue = "4",
@@ -96,7 +96,7 @@ public final class TestCommand {
   String maxTxnLength;
 
   @Option(names = "--max-writes-per-key", paramLabel = "N", defaultValue = "16",
-      description = "Writes (kafka: sends) per key before the key is retired (default: ${DEFAULT-VALUE}).")
+      description = "Writes (kafka: sends, list-append: appends) per key before the key is retired (default: ${DEFAULT-VALUE}).")
   String maxWritesPerKey;
 
   @Option(names = "--topology", paramLabel = "T", defaultValue = "grid",

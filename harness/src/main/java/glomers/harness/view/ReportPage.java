@@ -208,7 +208,7 @@ public final class ReportPage {
             for (Object type : inner.keySet()) {
               String text = elle.remove(String.valueOf(type));
               if (text != null) {
-                part.append("<p>elle/").append(Html.esc(type)).append(".txt:</p><pre>").append(Html.esc(Html.abbreviate(text, 20_000))).append("</pre>");
+                part.append("<p>elle/").append(Html.esc(type)).append(".txt:</p><pre>").append(opLinks(dir, Html.esc(Html.abbreviate(text, 20_000)))).append("</pre>");
               }
             }
           }
@@ -219,7 +219,7 @@ public final class ReportPage {
       }
     }
     for (Map.Entry<String, String> e : elle.entrySet()) {
-      parts.add("<h3>elle/" + Html.esc(e.getKey()) + ".txt</h3><pre>" + Html.esc(Html.abbreviate(e.getValue(), 20_000)) + "</pre>");
+      parts.add("<h3>elle/" + Html.esc(e.getKey()) + ".txt</h3><pre>" + opLinks(dir, Html.esc(Html.abbreviate(e.getValue(), 20_000))) + "</pre>");
     }
     page.append("<section id=\"anomalies\"><h2>Anomalies</h2>");
     if (parts.isEmpty()) {
@@ -228,6 +228,16 @@ public final class ReportPage {
       parts.forEach(page::append);
     }
     page.append("</section>\n");
+  }
+
+  private static final java.util.regex.Pattern OP_REF = java.util.regex.Pattern.compile("\\bop (\\d+)\\b");
+
+  /** Turns each "op N" of an escaped explanation into a link to that op's bar on the timeline. */
+  static String opLinks(Path dir, String escaped) {
+    if (!Files.exists(dir.resolve("timeline.html"))) {
+      return escaped;
+    }
+    return OP_REF.matcher(escaped).replaceAll("<a href=\"timeline.html#op-$1\">op $1</a>");
   }
 
   private static Map<String, String> elleFiles(Path dir) throws IOException {

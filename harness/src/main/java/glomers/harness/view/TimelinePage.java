@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * {@code timeline.html}: one row per client process, each op a bar from its invocation to its
  * completion, coloured by outcome, its details (op, value, outcome, latency, error, node) in the
- * bar's hover title; nemesis periods shaded. Static HTML and CSS, no script.
+ * bar's hover title; nemesis periods shaded. Static HTML and CSS, no script. Each bar is anchored
+ * {@code #op-N} by its completion's history index, so checker explanations can link to it.
  */
 public final class TimelinePage {
   private static final int ROW = 18;
@@ -47,6 +48,7 @@ public final class TimelinePage {
           + ".p{position:absolute;left:0;width:" + (LEFT - 8) + "px;text-align:right;color:#555}"
           + ".tick{position:absolute;top:0;bottom:0;border-left:1px solid #eee;color:#888;padding-left:2px}"
           + ".nem{position:absolute;top:0;bottom:0;background:rgba(255,80,80,.15)}"
+          + ".op:target{outline:3px solid #000;z-index:1}"
           + ".legend span{display:inline-block;padding:1px 6px;margin-right:6px;color:white}</style></head><body>\n");
       out.write("<p><a href=\"index.html\">report</a> · " + Html.esc(run.workload()) + " · " + spans.size()
           + " client ops; hover a bar for its details. Time in seconds since the main phase began.</p>\n");
@@ -83,7 +85,9 @@ public final class TimelinePage {
         if (s.invoke().finalPhase()) {
           bar.append("\nfinal phase");
         }
-        out.write("<div class=\"op " + s.outcome() + "\" style=\"left:" + Html.d1(x(start, pxPerSecond)) + "px;top:"
+        // Anchored by the completion's index (the "op N" of checker explanations), else the invocation's.
+        long anchor = s.completion() == null ? s.invoke().index() : s.completion().index();
+        out.write("<div class=\"op " + s.outcome() + "\" id=\"op-" + anchor + "\" style=\"left:" + Html.d1(x(start, pxPerSecond)) + "px;top:"
             + (24 + row * ROW + 2) + "px;width:" + Html.d1(Math.max(2, (stop - start) / 1e6 * pxPerSecond)) + "px\" title=\""
             + Html.esc(bar) + "\"></div>\n");
       }

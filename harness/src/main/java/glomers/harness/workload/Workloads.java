@@ -4,6 +4,7 @@ import glomers.harness.workload.broadcast.BroadcastWorkload;
 import glomers.harness.workload.echo.EchoWorkload;
 import glomers.harness.workload.gcounter.CounterWorkload;
 import glomers.harness.workload.gset.GSetWorkload;
+import glomers.harness.workload.txn.TxnListAppendWorkload;
 import glomers.harness.workload.txn.TxnRwRegisterWorkload;
 import glomers.harness.workload.kafka.KafkaWorkload;
 import glomers.harness.workload.linkv.LinKvWorkload;
@@ -14,42 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
-/** The {@code -w} names Maelstrom accepts, and the workloads this bench implements for them. */
+/** Maelstrom's ten {@code -w} names, each with the workload this bench runs for it. */
 public final class Workloads {
   private Workloads() {}
 
-  private static final Map<String, Supplier<Workload>> IMPLEMENTED = new LinkedHashMap<>();
+  // Sorted by name, as Maelstrom lists them.
+  private static final Map<String, Supplier<Workload>> WORKLOADS = new LinkedHashMap<>();
 
   static {
-    IMPLEMENTED.put("broadcast", BroadcastWorkload::new);
-    IMPLEMENTED.put("echo", EchoWorkload::new);
-    IMPLEMENTED.put("g-counter", CounterWorkload::gCounter);
-    IMPLEMENTED.put("g-set", GSetWorkload::new);
-    IMPLEMENTED.put("kafka", KafkaWorkload::new);
-    IMPLEMENTED.put("lin-kv", LinKvWorkload::new);
-    IMPLEMENTED.put("pn-counter", CounterWorkload::pnCounter);
-    IMPLEMENTED.put("txn-rw-register", TxnRwRegisterWorkload::new);
-    IMPLEMENTED.put("unique-ids", UniqueIdsWorkload::new);
+    WORKLOADS.put("broadcast", BroadcastWorkload::new);
+    WORKLOADS.put("echo", EchoWorkload::new);
+    WORKLOADS.put("g-counter", CounterWorkload::gCounter);
+    WORKLOADS.put("g-set", GSetWorkload::new);
+    WORKLOADS.put("kafka", KafkaWorkload::new);
+    WORKLOADS.put("lin-kv", LinKvWorkload::new);
+    WORKLOADS.put("pn-counter", CounterWorkload::pnCounter);
+    WORKLOADS.put("txn-list-append", TxnListAppendWorkload::new);
+    WORKLOADS.put("txn-rw-register", TxnRwRegisterWorkload::new);
+    WORKLOADS.put("unique-ids", UniqueIdsWorkload::new);
   }
-
-  /** Every name Maelstrom's CLI accepts, implemented or not, so validation matches Maelstrom's. */
-  private static final Set<String> NAMES =
-      Collections.unmodifiableSet(
-          new TreeSet<>(
-              Set.of(
-                  "broadcast",
-                  "echo",
-                  "g-counter",
-                  "g-set",
-                  "kafka",
-                  "lin-kv",
-                  "pn-counter",
-                  "txn-list-append",
-                  "txn-rw-register",
-                  "unique-ids")));
 
   /** The request types each workload's clients send (every node gets {@code init} first), as docs/workloads.md lists them. */
   private static final Map<String, List<String>> REQUESTS =
@@ -73,36 +59,28 @@ public final class Workloads {
   /** One help line per workload: {@code kafka: send, poll, commit_offsets, list_committed_offsets}. */
   public static List<String> helpLines() {
     List<String> lines = new ArrayList<>();
-    for (String name : NAMES) {
-      lines.add("  " + name + ": " + String.join(", ", requestTypes(name)) + (isImplemented(name) ? "" : " (not implemented in this bench)"));
+    for (String name : names()) {
+      lines.add("  " + name + ": " + String.join(", ", requestTypes(name)));
     }
     return lines;
   }
 
   /** All ten Maelstrom workload names, sorted. */
   public static Set<String> names() {
-    return NAMES;
-  }
-
-  public static boolean isImplemented(String name) {
-    return IMPLEMENTED.containsKey(name);
+    return Collections.unmodifiableSet(WORKLOADS.keySet());
   }
 
   /**
    * A fresh workload for {@code name}.
    *
    * @throws IllegalArgumentException if Maelstrom does not know the name (a usage error)
-   * @throws UnsupportedOperationException if Maelstrom knows it but this bench does not implement it
    */
   public static Workload byName(String name) {
-    Supplier<Workload> workload = IMPLEMENTED.get(name);
+    Supplier<Workload> workload = WORKLOADS.get(name);
     if (workload != null) {
       return workload.get();
     }
-    if (NAMES.contains(name)) {
-      throw new UnsupportedOperationException("Workload " + name + " is not implemented yet in this bench");
-    }
     throw new IllegalArgumentException(
-        "Unknown workload " + name + "; valid workloads are: " + String.join(", ", NAMES));
+        "Unknown workload " + name + "; valid workloads are: " + String.join(", ", names()));
   }
 }

@@ -28,6 +28,7 @@ public abstract class TestNode {
           case "broadcast" -> new BroadcastNode(args);
           case "unique-ids" -> new UniqueIdsNode(args);
           case "txn" -> new TxnNode(args);
+          case "list-append" -> new ListAppendNode(args);
           case "kafka" -> new KafkaNode(args);
           case "seq-kv-counter" -> new SeqKvCounterNode(args);
           case "counter" -> new CounterNode(args);

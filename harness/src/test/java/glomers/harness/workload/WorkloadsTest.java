@@ -15,21 +15,10 @@ class WorkloadsTest {
   }
 
   @Test
-  void implementedWorkloadsCarryTheirName() {
+  void everyWorkloadCarriesItsName() {
     for (String name : Workloads.names()) {
-      if (Workloads.isImplemented(name)) {
-        assertThat(Workloads.byName(name).name()).isEqualTo(name);
-      }
+      assertThat(Workloads.byName(name).name()).isEqualTo(name);
     }
-    assertThat(Workloads.names().stream().filter(Workloads::isImplemented))
-        .containsExactly("broadcast", "echo", "g-counter", "g-set", "kafka", "lin-kv", "pn-counter", "txn-rw-register", "unique-ids");
-  }
-
-  @Test
-  void unimplementedNamesSaySo() {
-    assertThatThrownBy(() -> Workloads.byName("txn-list-append"))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("not implemented yet");
   }
 
   @Test
@@ -41,14 +30,14 @@ class WorkloadsTest {
   }
 
   @Test
-  void helpListsEachWorkloadsRequestTypesAndWhichAreMissing() {
+  void helpListsEachWorkloadsRequestTypes() {
     assertThat(Workloads.helpLines())
         .hasSize(10)
         .contains(
             "  echo: echo",
             "  kafka: send, poll, commit_offsets, list_committed_offsets",
             "  lin-kv: read, write, cas",
-            "  txn-list-append: txn (not implemented in this bench)");
+            "  txn-list-append: txn");
     assertThat(Workloads.requestTypes("unique-ids")).containsExactly("generate");
     assertThat(Workloads.requestTypes("gossip")).isEmpty();
   }

@@ -41,6 +41,12 @@ public final class Cluster {
   private long serverMessages;
   private final Map<String, Long> serverMessagesByType = new HashMap<>();
   private long dropped;
+  private Watcher watcher;
+
+  /** Sees every message as it is delivered, before its recipient does. */
+  public interface Watcher {
+    void delivered(String src, String dest, Map<String, Object> body);
+  }
 
   private record InFlight(long deliverAt, long sequence, String src, String dest, String line)
       implements Comparable<InFlight> {
@@ -119,6 +125,14 @@ public final class Cluster {
    */
   public void cut(String src, String dest) {
     cut.add(List.of(src, dest));
+  }
+
+  /**
+   * Shows {@code watcher} every message from now on at its delivery (not those a partition drops),
+   * so a test can check the order in which things happen at their destination.
+   */
+  public void watch(Watcher watcher) {
+    this.watcher = watcher;
   }
 
   public void heal() {
@@ -204,6 +218,11 @@ public final class Cluster {
     if (cut.contains(List.of(message.src(), message.dest()))) {
       dropped++;
       return;
+    }
+    if (watcher != null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> seen = (Map<String, Object>) parse(message.line()).get("body");
+      watcher.delivered(message.src(), message.dest(), seen);
     }
     LocalNode node = nodes.get(message.dest());
     if (node != null) {

@@ -70,11 +70,11 @@ final class CycleSearch {
   // Elle gives each component one second of cycle search.
   private static final long SEARCH_BUDGET_NANOS = 1_000_000_000L;
 
-  private final Graphs graphs;
+  private final TxnGraph graphs;
   private final Digraph g;
   private final int txnCount;
 
-  CycleSearch(Graphs graphs) {
+  CycleSearch(TxnGraph graphs) {
     this.graphs = graphs;
     this.g = graphs.graph;
     this.txnCount = graphs.oks.size();
@@ -232,8 +232,10 @@ final class CycleSearch {
     final long deadline;
     int[] seen;
     int[] parent;
-    Map<Integer, Integer> sparse;
+    IntIntMap sparse;
     int stamp;
+    /** The BFS queue of states, reused across searches: each state is queued at most once per search. */
+    int[] queue = new int[1024];
 
     Local(int[] scc, Digraph sub, long deadline) {
       this.vertices = scc;
@@ -290,7 +292,7 @@ final class CycleSearch {
 
     private boolean visit(int state, int from) {
       if (sparse != null) {
-        return sparse.putIfAbsent(state, from) == null;
+        return sparse.putIfAbsent(state, from);
       }
       if (seen[state] == stamp) {
         return false;
@@ -307,22 +309,24 @@ final class CycleSearch {
     /** A shortest cycle through s obeying the spec, as local vertex ids from s (s not repeated). */
     private List<Integer> bfs(Spec spec, int s, boolean timed) {
       if (vertices.length > DENSE_LIMIT) {
-        sparse = new java.util.HashMap<>();
+        sparse = new IntIntMap();
       } else if (seen == null) {
         seen = new int[vertices.length * STATES];
         parent = new int[vertices.length * STATES];
       }
       stamp++;
-      java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+      int[] queue = this.queue;
+      int head = 0;
+      int tail = 0;
       int first = s * STATES;
       visit(first, -1);
-      queue.add(first);
+      queue[tail++] = first;
       int popped = 0;
-      while (!queue.isEmpty()) {
+      while (head < tail) {
         if (timed && (++popped & 4095) == 0 && System.nanoTime() > deadline) {
           return null;
         }
-        int cur = queue.poll();
+        int cur = queue[head++];
         int u = cur / STATES;
         int st = cur % STATES;
         for (int i = start[u]; i < start[u + 1]; i++) {
@@ -373,7 +377,10 @@ final class CycleSearch {
           }
           int next = w * STATES + ns;
           if (visit(next, cur)) {
-            queue.add(next);
+            if (tail == queue.length) {
+              queue = this.queue = Arrays.copyOf(queue, queue.length * 2);
+            }
+            queue[tail++] = next;
           }
         }
       }
@@ -402,6 +409,68 @@ final class CycleSearch {
         }
       }
       return CycleSearch.this.explain(cycle);
+    }
+  }
+
+  /**
+   * BFS parents for a large component: int keys to int values, open addressing with linear probing,
+   * so a search over 100,000 vertices boxes nothing (a HashMap of Integers made most of its garbage).
+   */
+  static final class IntIntMap {
+    private int[] keys = new int[1 << 12];
+    private int[] values = new int[1 << 12];
+    private int size;
+
+    IntIntMap() {
+      Arrays.fill(keys, -1);
+    }
+
+    private static int slot(int key, int mask) {
+      int h = key * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & mask;
+    }
+
+    /** Maps key (non-negative) to value unless key is present; whether it was absent. */
+    boolean putIfAbsent(int key, int value) {
+      if (2 * (size + 1) > keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] != -1) {
+        if (keys[i] == key) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      values[i] = value;
+      size++;
+      return true;
+    }
+
+    int get(int key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); keys[i] != -1; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+      }
+      throw new IllegalStateException("no state " + key);
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new int[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      Arrays.fill(keys, -1);
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != -1) {
+          putIfAbsent(oldKeys[i], oldValues[i]);
+        }
+      }
     }
   }
 
@@ -458,18 +527,12 @@ final class CycleSearch {
     return explained(c, text.toString());
   }
 
-  private static String stepText(Map<String, Object> step, String a, String b, Txn ta, Txn tb) {
-    Object k = step.get("key");
+  private String stepText(Map<String, Object> step, String a, String b, Txn ta, Txn tb) {
     return switch ((String) step.get("type")) {
-      case "wr" -> a + " < " + b + " (wr): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " read it.";
-      case "ww" -> a + " < " + b + " (ww): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " wrote "
-          + kv(k, step.get("value'")) + ", the next version (a transaction read " + Json.write(step.get("value")) + " and then wrote "
-          + Json.write(step.get("value'")) + ").";
-      case "rw" -> a + " < " + b + " (rw): " + a + " read " + kv(k, step.get("value")) + " and " + b + " wrote "
-          + kv(k, step.get("value'")) + ", a later version, so " + a + " did not see " + b + "'s write.";
       case "realtime" -> a + " < " + b + " (realtime): " + a + " completed (op " + ta.op.index() + ") before " + b
           + " was invoked (op " + tb.invoke.index() + ").";
-      default -> a + " < " + b + " (process): process " + ta.op.process() + " ran " + a + " before " + b + ".";
+      case "process" -> a + " < " + b + " (process): process " + ta.op.process() + " ran " + a + " before " + b + ".";
+      default -> graphs.dataStepText(step, a, b);
     };
   }
 

@@ -3,21 +3,13 @@ package glomers.harness.checker.elle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntPredicate;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.AbstractBaseGraph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
-import org.jgrapht.graph.DefaultGraphType;
-import org.jgrapht.util.SupplierUtil;
 
 /**
  * A dependency graph as parallel int arrays (source, target, kind), cheap enough for 100,000
- * transactions. Strongly connected components come from JGraphT; before handing a graph over, the
- * vertices that cannot lie on any cycle (no way in or no way out, repeatedly) are peeled off in
- * linear time, so an acyclic history never builds a JGraphT graph at all.
+ * transactions. Strongly connected components: the vertices that cannot lie on any cycle (no way in
+ * or no way out, repeatedly) are peeled off in linear time, then an iterative Tarjan on int arrays
+ * splits the rest (JGraphT's boxed graph cost most of a check once a history had anomalies).
  */
 final class Digraph {
   int vertices;
@@ -46,13 +38,6 @@ final class Digraph {
     edges++;
   }
 
-  /** Multi-edge, self-loop-tolerant digraph without JGraphT's per-pair lookup index. */
-  private static final class Lean extends AbstractBaseGraph<Integer, DefaultEdge> {
-    Lean() {
-      super(null, SupplierUtil.DEFAULT_EDGE_SUPPLIER, DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>());
-    }
-  }
-
   /** The strongly connected components with more than one vertex among the edges {@code keep} accepts. */
   List<int[]> components(IntPredicate keep) {
     int[] out = new int[vertices];
@@ -70,26 +55,95 @@ final class Digraph {
     }
     usedEdges = Arrays.copyOf(usedEdges, used);
     peel(usedEdges, out, in, alive);
-    Graph<Integer, DefaultEdge> g = new Lean();
-    for (int v = 0; v < vertices; v++) {
-      if (alive[v]) {
-        g.addVertex(v);
-      }
-    }
-    if (g.vertexSet().isEmpty()) {
-      return List.of();
-    }
+    return tarjan(usedEdges, alive);
+  }
+
+  /**
+   * Tarjan's strongly connected components over the live vertices and the used edges between them,
+   * iterative (an SCC can hold 100,000 vertices) and on int arrays: the components with more than
+   * one vertex, each sorted, in order of their smallest vertex.
+   */
+  private List<int[]> tarjan(int[] usedEdges, boolean[] alive) {
+    int[] start = new int[vertices + 1];
+    int live = 0;
     for (int e : usedEdges) {
       if (alive[src[e]] && alive[dst[e]]) {
-        g.addEdge(src[e], dst[e]);
+        start[src[e] + 1]++;
+        live++;
       }
     }
+    if (live == 0) {
+      return List.of();
+    }
+    for (int v = 0; v < vertices; v++) {
+      start[v + 1] += start[v];
+    }
+    int[] adj = new int[live];
+    int[] fill = Arrays.copyOf(start, vertices);
+    for (int e : usedEdges) {
+      if (alive[src[e]] && alive[dst[e]]) {
+        adj[fill[src[e]]++] = dst[e];
+      }
+    }
+    int[] index = new int[vertices];
+    int[] low = new int[vertices];
+    Arrays.fill(index, -1);
+    boolean[] onStack = new boolean[vertices];
+    int[] stack = new int[vertices];
+    int top = 0;
+    int[] callVertex = new int[vertices];
+    int[] callEdge = new int[vertices];
+    int next = 0;
     List<int[]> sccs = new ArrayList<>();
-    for (Set<Integer> scc : new KosarajuStrongConnectivityInspector<>(g).stronglyConnectedSets()) {
-      if (scc.size() > 1) {
-        sccs.add(scc.stream().mapToInt(Integer::intValue).sorted().toArray());
+    for (int root = 0; root < vertices; root++) {
+      if (!alive[root] || index[root] >= 0) {
+        continue;
+      }
+      int depth = 0;
+      callVertex[0] = root;
+      callEdge[0] = start[root];
+      index[root] = low[root] = next++;
+      stack[top++] = root;
+      onStack[root] = true;
+      while (depth >= 0) {
+        int v = callVertex[depth];
+        if (callEdge[depth] < start[v + 1]) {
+          int w = adj[callEdge[depth]++];
+          if (index[w] < 0) {
+            index[w] = low[w] = next++;
+            stack[top++] = w;
+            onStack[w] = true;
+            depth++;
+            callVertex[depth] = w;
+            callEdge[depth] = start[w];
+          } else if (onStack[w] && index[w] < low[v]) {
+            low[v] = index[w];
+          }
+          continue;
+        }
+        if (low[v] == index[v]) {
+          int from = top;
+          do {
+            from--;
+            onStack[stack[from]] = false;
+          } while (stack[from] != v);
+          if (top - from > 1) {
+            int[] scc = Arrays.copyOfRange(stack, from, top);
+            Arrays.sort(scc);
+            sccs.add(scc);
+          }
+          top = from;
+        }
+        depth--;
+        if (depth >= 0) {
+          int parent = callVertex[depth];
+          if (low[v] < low[parent]) {
+            low[parent] = low[v];
+          }
+        }
       }
     }
+    sccs.sort((a, b) -> Integer.compare(a[0], b[0]));
     return sccs;
   }
 

@@ -23,33 +23,19 @@ import java.util.Set;
  * direct version edges: ww (writers of v1 to writers of v2), rw (readers of v1 to writers of v2),
  * and wr (writer of v to its readers); only ok txns take part.
  */
-final class Graphs {
-  final List<Op> history;
-  final List<Txn> txns;
-  final List<Txn> oks;
-  final boolean realtime;
-  final boolean process;
+final class Graphs extends TxnGraph {
   /** key -> version -> direct successors (keys and versions null-safe). */
   final Map<Object, Map<Object, Set<Object>>> versions = new HashMap<>();
-  final Digraph graph;
-  boolean empty;
 
   Graphs(List<Op> history, List<Txn> txns, List<Txn> oks, boolean realtime, boolean process) {
-    this.history = history;
-    this.txns = txns;
-    this.oks = oks;
-    this.realtime = realtime;
-    this.process = process;
-    for (int i = 0; i < oks.size(); i++) {
-      oks.get(i).vertex = i;
-    }
-    graph = new Digraph(oks.size());
+    super(history, txns, oks, realtime, process);
   }
 
   private static Object nk(Object v) {
     return key(v);
   }
 
+  @Override
   void build(Map<String, List<Map<String, Object>>> anomalies) {
     // Initial-state layer.
     for (Txn t : txns) {
@@ -140,117 +126,11 @@ final class Graphs {
         if (r1.isEmpty() || w2.isEmpty()) {
           continue;
         }
-        if ((long) r1.size() * w2.size() <= HUB_THRESHOLD_VALUE) {
-          for (Txn r : r1) {
-            for (Txn w : w2) {
-              if (r != w) {
-                graph.add(r.vertex, w.vertex, RW);
-                dataEdges++;
-              }
-            }
-          }
-        } else {
-          // Every reader precedes every writer: a hub keeps that linear. Txns that both read v1 and
-          // wrote a successor get direct edges instead, so the hub never leads a txn back to itself.
-          // Ordered: edges are added by iterating it, and their order must not follow identity hashes.
-          Set<Txn> both = new java.util.LinkedHashSet<>();
-          Set<Txn> writersHere = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-          writersHere.addAll(w2);
-          for (Txn r : r1) {
-            if (writersHere.contains(r)) {
-              both.add(r);
-            }
-          }
-          int hub = graph.addVertex();
-          for (Txn r : r1) {
-            if (both.contains(r)) {
-              for (Txn w : w2) {
-                if (w != r) {
-                  graph.add(r.vertex, w.vertex, RW);
-                }
-              }
-            } else {
-              graph.add(r.vertex, hub, RW_IN);
-              for (Txn w : both) {
-                graph.add(r.vertex, w.vertex, RW);
-              }
-            }
-          }
-          for (Txn w : w2) {
-            if (!both.contains(w)) {
-              graph.add(hub, w.vertex, RW_OUT);
-            }
-          }
-          dataEdges += r1.size() * w2.size();
-        }
+        dataEdges += addRw(r1, w2);
       }
     }
-    int orderEdges = realtime ? realtimeChain() : process ? processOrder() : 0;
+    int orderEdges = orderEdges();
     empty = dataEdges == 0 && orderEdges == 0;
-  }
-
-  // Above this many reader x writer pairs, a hub vertex stands in for the direct rw edges.
-  static final int HUB_THRESHOLD_VALUE = 32;
-
-  static Object unwrap(Object v) {
-    return v == null || v.getClass().isAnonymousClass() ? null : v;
-  }
-
-  /**
-   * Realtime order as a chain of hub vertices: each ok completion feeds the current hub, each later
-   * invocation of an ok txn hangs off it. A txn reaches another through the chain exactly when it
-   * completed before the other was invoked, with O(n) edges instead of O(n^2).
-   */
-  private int realtimeChain() {
-    // History positions -> the txn invoked / completed ok there.
-    Txn[] invokedAt = new Txn[history.size()];
-    Txn[] completedAt = new Txn[history.size()];
-    for (Txn t : txns) {
-      if (t.invokeAt >= 0) {
-        invokedAt[t.invokeAt] = t;
-      }
-      if (t.vertex >= 0) {
-        completedAt[t.completeAt] = t;
-      }
-    }
-    int orderEdges = 0;
-    int hub = -1;
-    boolean invokedSinceHub = true;
-    for (int at = 0; at < invokedAt.length; at++) {
-      if (invokedAt[at] != null) {
-        invokedSinceHub = true;
-        if (hub >= 0) {
-          orderEdges++;
-          if (invokedAt[at].vertex >= 0) {
-            graph.add(hub, invokedAt[at].vertex, RT_OUT);
-          }
-        }
-      } else if (completedAt[at] != null) {
-        if (invokedSinceHub) {
-          int next = graph.addVertex();
-          if (hub >= 0) {
-            graph.add(hub, next, RT_CHAIN);
-          }
-          hub = next;
-          invokedSinceHub = false;
-        }
-        graph.add(completedAt[at].vertex, hub, RT_IN);
-      }
-    }
-    return orderEdges;
-  }
-
-  private int processOrder() {
-    Map<Integer, Txn> last = new HashMap<>();
-    int edges = 0;
-    for (Txn t : oks) {
-      Txn prev = last.put(t.op.process(), t);
-      if (prev != null) {
-        graph.add(prev.vertex, t.vertex, PROC);
-        edges++;
-      }
-    }
-    return edges;
   }
 
   /** Whether v1 directly precedes v2 on key k in the version order. */
@@ -264,6 +144,7 @@ final class Graphs {
   }
 
   /** Why a precedes b, by Elle's preference: wr, ww, rw, then realtime or process order; null if not. */
+  @Override
   Map<String, Object> explainPair(Txn a, Txn b) {
     for (int i = 0; i < a.extWrites.size(); i++) {
       Object k = a.extWrites.key(i);
@@ -283,25 +164,20 @@ final class Graphs {
         return step("rw", k, a.extReads.value(i), b.extWrites.get(k));
       }
     }
-    if (realtime && b.invoke != null && a.op.index() < b.invoke.index()) {
-      return step("realtime", null, null, null);
-    }
-    if (process && a.op.process() == b.op.process() && a.op.index() < b.op.index()) {
-      return step("process", null, null, null);
-    }
-    return null;
+    return orderStep(a, b);
   }
 
-  private static Map<String, Object> step(String type, Object key, Object value, Object value2) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("type", type);
-    if (key != null || !type.equals("realtime") && !type.equals("process")) {
-      s.put("key", key);
-      s.put("value", value);
-      if (!type.equals("wr")) {
-        s.put("value'", value2);
-      }
-    }
-    return s;
+  @Override
+  String dataStepText(Map<String, Object> step, String a, String b) {
+    Object k = step.get("key");
+    return switch ((String) step.get("type")) {
+      case "wr" -> a + " < " + b + " (wr): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " read it.";
+      case "ww" -> a + " < " + b + " (ww): " + a + " wrote " + kv(k, step.get("value")) + " and " + b + " wrote "
+          + kv(k, step.get("value'")) + ", the next version (a transaction read " + Json.write(step.get("value")) + " and then wrote "
+          + Json.write(step.get("value'")) + ").";
+      default -> a + " < " + b + " (rw): " + a + " read " + kv(k, step.get("value")) + " and " + b + " wrote "
+          + kv(k, step.get("value'")) + ", a later version, so " + a + " did not see " + b + "'s write.";
+    };
   }
+
 }

@@ -117,7 +117,7 @@ public final class RwRegisterChecker implements Checker {
     boolean realtime = prohibited.stream().anyMatch(a -> a.endsWith("-realtime"));
     boolean process = !realtime && prohibited.stream().anyMatch(a -> a.endsWith("-process"));
 
-    List<Txn> txns = parse(history);
+    List<Txn> txns = parse(history, "w");
     Map<String, List<Map<String, Object>>> anomalies = new TreeMap<>();
     List<Txn> oks = txns.stream().filter(t -> t.op.type() == OpType.OK).toList();
     NonCycle.check(txns, oks, anomalies);
@@ -131,7 +131,7 @@ public final class RwRegisterChecker implements Checker {
               "No ok transaction is related to another by any dependency (wr, ww, rw or order): nothing could be checked.")));
     }
     new CycleSearch(graphs).run(anomalies);
-    return result(anomalies, reportable);
+    return result(anomalies, reportable, Set.of());
   }
 
   static Map<String, Object> explained(Map<String, Object> anomaly, String explanation) {
@@ -139,8 +139,12 @@ public final class RwRegisterChecker implements Checker {
     return anomaly;
   }
 
-  /** Elle's result map as Maelstrom passes it on: only reportable types, any of them fails the run. */
-  private Result result(Map<String, List<Map<String, Object>>> anomalies, Set<String> reportable) {
+  /**
+   * Elle's result map as Maelstrom passes it on: only reportable types; any of them fails the run,
+   * except that types in {@code unknownOnly} (list-append's empty-transaction-graph) make it unknown
+   * when nothing else is reported.
+   */
+  static Result result(Map<String, List<Map<String, Object>>> anomalies, Set<String> reportable, Set<String> unknownOnly) {
     Map<String, List<Map<String, Object>>> shown = new TreeMap<>();
     anomalies.forEach(
         (type, cases) -> {
@@ -164,11 +168,15 @@ public final class RwRegisterChecker implements Checker {
     Map<String, Set<String>> boundary = Models.boundary(anomalies.keySet());
     details.put("not", boundary.get("not"));
     details.put("also-not", boundary.get("also-not"));
-    return Result.of(Validity.FALSE, details);
+    boolean onlyUnknown = unknownOnly.containsAll(shown.keySet());
+    return Result.of(onlyUnknown ? Validity.UNKNOWN : Validity.FALSE, details);
   }
 
-  /** Completed txns in completion order; mixed key types make the whole check unknown, as in Elle. */
-  static List<Txn> parse(List<Op> history) {
+  /**
+   * Completed txns in completion order, their micro-ops reads and writes named {@code write} ("w" or
+   * "append"); for rw-register, mixed key types make the whole check unknown, as in Elle.
+   */
+  static List<Txn> parse(List<Op> history, String write) {
     // A process has at most one op in flight, so its last invocation is the one completing.
     Map<Integer, Integer> pending = new HashMap<>();
     List<Txn> txns = new ArrayList<>();
@@ -196,7 +204,7 @@ public final class RwRegisterChecker implements Checker {
       if (!"txn".equals(op.f())) {
         continue;
       }
-      List<Mop> mops = mops(op);
+      List<Mop> mops = mops(op, write);
       for (Mop m : mops) {
         keyTypes.add(m.key == null ? Void.class : m.key.getClass());
       }
@@ -205,19 +213,20 @@ public final class RwRegisterChecker implements Checker {
       t.completeAt = at;
       txns.add(t);
     }
-    if (keyTypes.size() > 1) {
+    // Only Elle's rw-register asserts one key type; its list-append takes whatever keys it gets.
+    if (keyTypes.size() > 1 && write.equals("w")) {
       throw new IllegalStateException("History includes a mix of different types for transaction keys: " + keyTypes);
     }
     return txns;
   }
 
-  private static List<Mop> mops(Op op) {
+  private static List<Mop> mops(Op op, String write) {
     if (!(op.value() instanceof List<?> list)) {
       throw new IllegalStateException("op " + op.index() + " has no list of micro-ops: " + op.value());
     }
     List<Mop> mops = new ArrayList<>(list.size());
     for (Object element : list) {
-      if (!(element instanceof List<?> mop) || mop.size() != 3 || !("r".equals(mop.get(0)) || "w".equals(mop.get(0)))) {
+      if (!(element instanceof List<?> mop) || mop.size() != 3 || !("r".equals(mop.get(0)) || write.equals(mop.get(0)))) {
         throw new IllegalStateException("op " + op.index() + " has a malformed micro-op " + element);
       }
       mops.add(new Mop((String) mop.get(0), JsonValues.canonical(mop.get(1)), JsonValues.canonical(mop.get(2))));

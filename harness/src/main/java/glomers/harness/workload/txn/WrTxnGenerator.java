@@ -13,7 +13,8 @@ import java.util.Random;
  * Elle's write/read transaction stream: 1..maxLength micro-ops, each a read or a write with even
  * odds, on one of {@code keyCount} active keys where slot i is twice as likely as slot i-1. Writes
  * count 1, 2, 3... per key, so values are unique per key; a key that has had {@code maxWritesPerKey}
- * writes is replaced by a fresh one (one more than the largest active key).
+ * writes is replaced by a fresh one (one more than the largest active key). For txn-list-append
+ * the writes are named {@code append} (Elle's append-txns renames them), nothing else changes.
  */
 public final class WrTxnGenerator implements Generator {
   private static final double BASE = 2;
@@ -24,8 +25,15 @@ public final class WrTxnGenerator implements Generator {
   private final long[] active;
   private final double scale;
   private final Map<Long, Long> nextValue = new HashMap<>();
+  private final String write;
 
   public WrTxnGenerator(Random random, int keyCount, int maxLength, int maxWritesPerKey) {
+    this(random, keyCount, maxLength, maxWritesPerKey, "w");
+  }
+
+  /** As above, with writes named {@code write} ("w" for registers, "append" for lists). */
+  public WrTxnGenerator(Random random, int keyCount, int maxLength, int maxWritesPerKey, String write) {
+    this.write = write;
     this.random = random;
     this.maxLength = maxLength;
     this.maxWritesPerKey = maxWritesPerKey;
@@ -41,15 +49,15 @@ public final class WrTxnGenerator implements Generator {
     return new Invocation("txn", txn());
   }
 
-  /** One transaction as JSON-ready micro-ops {@code ["r", k, null]} / {@code ["w", k, v]}. */
+  /** One transaction as JSON-ready micro-ops {@code ["r", k, null]} / {@code [write, k, v]}. */
   public synchronized List<Object> txn() {
     int length = 1 + random.nextInt(maxLength);
     List<Object> txn = new ArrayList<>(length);
     while (txn.size() < length) {
-      boolean write = random.nextBoolean();
+      boolean isWrite = random.nextBoolean();
       int slot = slot();
       long key = active[slot];
-      if (!write) {
+      if (!isWrite) {
         txn.add(Arrays.asList("r", key, null));
         continue;
       }
@@ -61,7 +69,7 @@ public final class WrTxnGenerator implements Generator {
         continue;
       }
       nextValue.put(key, value + 1);
-      txn.add(Arrays.asList("w", key, value));
+      txn.add(Arrays.asList(write, key, value));
     }
     return txn;
   }
