@@ -6,6 +6,7 @@ import glomers.harness.cli.TestOptions;
 import glomers.harness.report.Log;
 import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.SeedSearch;
+import glomers.harness.run.Signals;
 import glomers.harness.run.SimRun;
 import glomers.harness.run.TestRun;
 import glomers.harness.sim.Solutions;
@@ -40,6 +41,7 @@ public final class Maelstrom {
       // virtual thread starts.
       System.setProperty(CARRIERS, "1");
     }
+    Signals.install();
     int code = run(args);
     System.out.flush();
     System.err.flush();
@@ -124,7 +126,8 @@ public final class Maelstrom {
         e.printStackTrace(err);
         return TestRun.EXIT_CRASH;
       }
-      if (code != 0) {
+      // An interrupted run is the last: the user asked to stop.
+      if (code != 0 || Signals.received() != null) {
         break;
       }
     }

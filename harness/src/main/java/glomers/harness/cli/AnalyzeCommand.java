@@ -4,6 +4,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.net.Json;
 import glomers.harness.report.Analysis;
+import glomers.harness.report.CutShort;
 import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code maelstrom analyze [RUN]}: re-checks a stored run with the current checkers, rewrites its
  * results.json and prints the summary, exiting as {@code test} would (0, 1 or 2; 254 if the folder
- * is not a run).
+ * is not a run). A run cut short ({@link CutShort}) is checked on what it recorded, its open
+ * invocations counted as :info.
  */
 @Command(
     name = "analyze",
@@ -39,6 +41,7 @@ public final class AnalyzeCommand {
     TestOptions options;
     Workload workload;
     List<Op> history;
+    CutShort cut;
     try {
       dir = run.toRealPath();
       if (!Files.exists(dir.resolve(StoredRun.OPTIONS_FILE)) || !Files.exists(dir.resolve("history.jsonl"))) {
@@ -47,7 +50,9 @@ public final class AnalyzeCommand {
       }
       options = StoredRun.readOptions(dir);
       workload = Workloads.byName(options.workload());
-      history = StoredRun.readHistory(dir);
+      cut = CutShort.read(dir);
+      // A killed bench may have left half a line at the end; only then is that no error.
+      history = StoredRun.readHistory(dir, cut != null);
     } catch (IOException | RuntimeException e) {
       err.println("Cannot read run " + run + ": " + e);
       return 254;
@@ -55,7 +60,11 @@ public final class AnalyzeCommand {
     long read = System.nanoTime();
     long readCpu = cpuNanos();
     Map<String, Object> net = previousNet(dir);
-    Map<String, Object> results = Analysis.compose(options, workload, history, net, NodeLogs.scan(dir));
+    List<Op> analyzed = cut == null ? history : CutShort.closeOpen(history, cut.timeNanos());
+    Map<String, Object> results = Analysis.compose(options, workload, analyzed, net, NodeLogs.scan(dir));
+    if (cut != null) {
+      results.put("cut-short", cut.toResult(CutShort.openCount(history)));
+    }
     long checked = System.nanoTime();
     long checkedCpu = cpuNanos();
     try {
@@ -66,7 +75,7 @@ public final class AnalyzeCommand {
       return 255;
     }
     Validity valid = Analysis.validity(results);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, history, Map.of());
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, analyzed, Map.of());
     // CPU beside wall time: on a shared machine the wall figures say more about the neighbours.
     System.out.printf(
         "analyze: %d history entries read in %.2f s (%.2f s CPU), checked in %.2f s (%.2f s CPU)%n",

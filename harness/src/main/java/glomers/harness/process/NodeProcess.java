@@ -315,7 +315,8 @@ public final class NodeProcess {
 
   private void exited() {
     LIVE.remove(this);
-    if (stopping) {
+    // A Ctrl-C that stops the run reaches the nodes too (one process group): no crash then.
+    if (stopping || abort.isStopped()) {
       return;
     }
     awaitStderr();

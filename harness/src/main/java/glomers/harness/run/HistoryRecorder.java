@@ -66,6 +66,18 @@ public final class HistoryRecorder {
     }
   }
 
+  /** The ops recorded from index {@code from} on, for streaming them to disk. */
+  List<Op> from(int from) {
+    synchronized (ops) {
+      return List.copyOf(ops.subList(from, ops.size()));
+    }
+  }
+
+  /** Now, in ns since the start of the test. */
+  long now() {
+    return clock.getAsLong() - origin;
+  }
+
   public List<Op> snapshot() {
     synchronized (ops) {
       return List.copyOf(ops);
