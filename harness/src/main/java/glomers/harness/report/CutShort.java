@@ -24,7 +24,8 @@ import java.util.Map;
  * @param state {@code running} or {@code interrupted}
  * @param signal the signal that interrupted the run, null if it was not interrupted
  * @param phase the run's phase at the last write
- * @param timeNanos the last write's time, in ns since the start of the test (the history's clock)
+ * @param timeNanos the last write's time, in ns since the start of the test (the history's clock): every op
+ *     recorded up to it is in the files
  * @param at the last write's wall-clock time, ISO-8601
  */
 public record CutShort(String state, String signal, String phase, long timeNanos, String at) {

@@ -1,6 +1,5 @@
 package glomers.harness.run;
 
-import glomers.harness.history.Op;
 import glomers.harness.net.Journal;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.HistoryFile;
@@ -8,7 +7,6 @@ import glomers.harness.report.Log;
 import glomers.harness.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -74,11 +72,11 @@ final class RunFiles {
       return;
     }
     try {
-      appendNew();
+      long upTo = appendNew();
       file.flush();
       journal.flush();
       Log.flush();
-      CutShort.write(dir, CutShort.RUNNING, null, phase.get(), history.now());
+      CutShort.write(dir, CutShort.RUNNING, null, phase.get(), upTo);
     } catch (IOException | RuntimeException e) {
       // The run goes on; finish() writes the whole history once more.
       failure = e instanceof IOException io ? io : new IOException(e);
@@ -86,10 +84,12 @@ final class RunFiles {
     }
   }
 
-  private void appendNew() throws IOException {
-    List<Op> ops = history.from(written);
-    file.append(ops, history.clients());
-    written += ops.size();
+  /** Appends the ops recorded since the last call; returns the time up to which the history is now written. */
+  private long appendNew() throws IOException {
+    HistoryRecorder.Tail tail = history.from(written);
+    file.append(tail.ops(), history.clients());
+    written += tail.ops().size();
+    return tail.upTo();
   }
 
   /**
