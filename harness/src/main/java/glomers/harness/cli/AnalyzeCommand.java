@@ -3,6 +3,7 @@ package glomers.harness.cli;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.net.Json;
+import glomers.harness.net.NetStats;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.NodeLogs;
@@ -59,7 +60,7 @@ public final class AnalyzeCommand {
     }
     long read = System.nanoTime();
     long readCpu = cpuNanos();
-    Map<String, Object> net = previousNet(dir);
+    Map<String, Object> net = previousNet(dir, history);
     List<Op> analyzed = cut == null ? history : CutShort.closeOpen(history, cut.timeNanos());
     Map<String, Object> results = Analysis.compose(options, workload, analyzed, net, NodeLogs.scan(dir));
     if (cut != null) {
@@ -108,16 +109,27 @@ public final class AnalyzeCommand {
     return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
-  /** Message counts live only in the run's journal summary, so keep the ones the run computed. */
+  /**
+   * Keeps the message counts the run computed; a run without results (the bench was killed) gets
+   * them from its journal.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> previousNet(Path dir) {
+  private static Map<String, Object> previousNet(Path dir, List<Op> history) {
     try {
       Map<String, Object> old = Json.MAPPER.readValue(dir.resolve("results.json").toFile(), Map.class);
       if (old.get("net") instanceof Map<?, ?> net) {
         return (Map<String, Object>) net;
       }
     } catch (IOException e) {
-      // No earlier results: the net entry says only that it is valid.
+      // No earlier results: count the journal's events, if there is a journal.
+    }
+    Path journal = dir.resolve("net-journal").resolve("journal.jsonl");
+    if (Files.exists(journal)) {
+      try {
+        return NetStats.read(journal).toResult(history.stream().filter(op -> op.isClient() && op.isInvoke()).count());
+      } catch (IOException e) {
+        System.out.println("analyze: cannot count the journal's messages: " + e.getMessage());
+      }
     }
     return Map.of("valid?", true);
   }

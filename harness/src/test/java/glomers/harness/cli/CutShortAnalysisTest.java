@@ -64,6 +64,12 @@ class CutShortAnalysisTest {
     h.invoke(0, "read", null); // open as well
     Path run = gSetRun(h.build());
     CutShort.write(run, CutShort.RUNNING, null, "main", 7_300_000_000L);
+    Files.createDirectories(run.resolve("net-journal"));
+    Files.writeString(run.resolve("net-journal/journal.jsonl"), """
+        {"time":1,"type":"send","id":0,"src":"c1","dest":"n0","body":{"type":"add","element":1,"msg_id":1}}
+        {"time":2,"type":"recv","id":0,"src":"c1","dest":"n0","body":{"type":"add","element":1,"msg_id":1}}
+        {"time":3,"type":"send","id":1,"src":"n0","dest":"n1","body":{"type":"gossip"}}
+        {"time":4,"type":"recv","id":1,"src":"n0","dest":"n1","bo""");
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(analyze(run, out)).isZero();
@@ -80,6 +86,11 @@ class CutShortAnalysisTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("cut short: the bench stopped without finishing (killed?); its files reach 7.3 s into the test, in phase main")
         .contains("2 open invocations counted as :info");
+    // No results.json from the run: the journal's events are counted, its unfinished last line left out.
+    assertThat((Map<String, Object>) ((Map<String, Object>) results.get("net")).get("all"))
+        .containsEntry("send-count", 2).containsEntry("recv-count", 1);
+    assertThat((Map<String, Object>) ((Map<String, Object>) results.get("net")).get("servers"))
+        .containsEntry("send-count", 1);
     // What the run recorded is left as it was.
     assertThat(StoredRun.readHistory(run)).hasSize(6);
   }

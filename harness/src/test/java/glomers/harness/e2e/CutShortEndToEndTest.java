@@ -150,6 +150,8 @@ class CutShortEndToEndTest {
     Map<String, Object> cut = (Map<String, Object>) results.get("cut-short");
     assertThat(cut).containsEntry("how", "killed").containsEntry("phase", "main").containsEntry("open-invocations", open.size());
     assertThat(((Number) cut.get("time")).longValue()).isEqualTo(upTo);
+    assertThat((Integer) ((Map<String, Object>) ((Map<String, Object>) results.get("net")).get("all")).get("msg-count"))
+        .isGreaterThan(120);
     assertThat(((Number) ((Map<String, Object>) results.get("stats")).get("ok-count")).longValue())
         .isEqualTo(completions(ops));
     // A correct node, checked on what was recorded.
