@@ -37,12 +37,18 @@ public record CutShort(String state, String signal, String phase, long timeNanos
 
   /** Writes {@value #FILE} in {@code dir}, replacing it in one step so a kill never leaves half a file. */
   public static void write(Path dir, String state, String signal, String phase, long timeNanos) throws IOException {
+    write(dir, state, signal, phase, timeNanos, Instant.now());
+  }
+
+  /** As above, for a moment {@code at} that was not now (the signal's). */
+  public static void write(Path dir, String state, String signal, String phase, long timeNanos, Instant at)
+      throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("state", state);
     json.put("signal", signal);
     json.put("phase", phase);
     json.put("time", timeNanos);
-    json.put("at", Instant.now().toString());
+    json.put("at", at.toString());
     Path tmp = dir.resolve(FILE + ".tmp");
     Files.writeString(tmp, Json.write(json) + "\n", StandardCharsets.UTF_8);
     Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -7,6 +7,7 @@ import glomers.harness.report.Log;
 import glomers.harness.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -34,6 +35,7 @@ final class RunFiles {
   private IOException failure;
   private volatile String stoppedPhase;
   private volatile long stoppedAt;
+  private volatile Instant stoppedWhen;
 
   /** Starts streaming; {@code phase} names the run's phase for the record, {@code abort} tells whether it was stopped. */
   RunFiles(Path dir, HistoryRecorder history, Journal journal, Supplier<String> phase, Abort abort) throws IOException {
@@ -51,8 +53,9 @@ final class RunFiles {
   /** Stops the run early for {@code signal}, noting the phase and time it was stopped in. */
   void stop(String signal) {
     if (stoppedPhase == null) {
-      stoppedPhase = phase.get();
       stoppedAt = history.now();
+      stoppedWhen = Instant.now();
+      stoppedPhase = phase.get();
     }
     abort.stop(signal);
   }
@@ -116,8 +119,11 @@ final class RunFiles {
       Reports.writeHistory(dir, history.snapshot(), history.clients());
     }
     if (abort.isStopped()) {
-      CutShort.write(dir, CutShort.INTERRUPTED, abort.stopReason(),
-          stoppedPhase == null ? phase.get() : stoppedPhase, stoppedPhase == null ? history.now() : stoppedAt);
+      if (stoppedPhase == null) {
+        CutShort.write(dir, CutShort.INTERRUPTED, abort.stopReason(), phase.get(), history.now());
+      } else {
+        CutShort.write(dir, CutShort.INTERRUPTED, abort.stopReason(), stoppedPhase, stoppedAt, stoppedWhen);
+      }
       return CutShort.read(dir);
     }
     CutShort.clear(dir);
