@@ -33,6 +33,7 @@ final class RunFiles {
   private final Thread thread;
   private int written;
   private IOException failure;
+  private boolean finished;
   private volatile String stoppedPhase;
   private volatile long stoppedAt;
   private volatile Instant stoppedWhen;
@@ -71,7 +72,8 @@ final class RunFiles {
   }
 
   private synchronized void tick() {
-    if (failure != null) {
+    // A tick that was already waiting when the run finished must not touch the closed files.
+    if (failure != null || finished) {
       return;
     }
     try {
@@ -102,6 +104,7 @@ final class RunFiles {
    */
   synchronized CutShort finish() throws IOException {
     stop.countDown();
+    finished = true;
     if (failure == null) {
       try {
         appendNew();
