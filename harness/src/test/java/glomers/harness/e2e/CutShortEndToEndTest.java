@@ -33,14 +33,19 @@ class CutShortEndToEndTest {
 
   /** A broadcast run far longer than the test waits, with a correct node, as a process of its own. */
   private Process startBench() throws IOException {
-    Path script = BenchRun.nodeScript(dir, "broadcast");
+    // Generous: the nodes are JVMs starting on a shared machine.
+    return startBench("broadcast", "60000",
+        "-w", "broadcast", "--node-count", "3", "--time-limit", "600", "--rate", "50", "--seed", "16");
+  }
+
+  private Process startBench(String node, String initTimeoutMillis, String... args) throws IOException {
+    Path script = BenchRun.nodeScript(dir, node);
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        // Generous: the nodes are JVMs starting on a shared machine.
-        "-Dglomers.harness.init-timeout-ms=60000",
+        "-Dglomers.harness.init-timeout-ms=" + initTimeoutMillis,
         "-cp", System.getProperty("java.class.path"), Maelstrom.class.getName(),
-        "test", "--bin", script.toString(), "--store", dir.resolve("store").toString(),
-        "-w", "broadcast", "--node-count", "3", "--time-limit", "600", "--rate", "50", "--seed", "16"));
+        "test", "--bin", script.toString(), "--store", dir.resolve("store").toString()));
+    command.addAll(List.of(args));
     bench = new ProcessBuilder(command)
         .redirectOutput(dir.resolve("bench.out").toFile())
         .redirectError(dir.resolve("bench.err").toFile())
@@ -93,6 +98,19 @@ class CutShortEndToEndTest {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** Polls until {@code file} exists and contains {@code text}. */
+  private void awaitText(Path file, String text) throws Exception {
+    long guard = System.nanoTime() + GUARD_NANOS;
+    while (!Files.exists(file) || !Files.readString(file).contains(text)) {
+      assertThat(System.nanoTime()).as("waiting for %s in %s; bench stderr: %s", text, file, stderr()).isLessThan(guard);
+      Thread.sleep(50);
+    }
+  }
+
+  private void signal(String name) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(bench.pid())).inheritIO().start().waitFor()).isZero();
   }
 
   private String stderr() throws IOException {
@@ -164,7 +182,7 @@ class CutShortEndToEndTest {
     awaitCompletions(60);
     Path run = runDir();
 
-    new ProcessBuilder("kill", "-INT", Long.toString(bench.pid())).inheritIO().start().waitFor();
+    signal("INT");
     assertThat(bench.waitFor(120, TimeUnit.SECONDS)).as("the interrupted bench exits").isTrue();
 
     String out = Files.readString(dir.resolve("bench.out"));
@@ -190,5 +208,28 @@ class CutShortEndToEndTest {
     assertThat(Maelstrom.run(new String[] {"analyze", run.toString()})).isZero();
     assertThat((Map<String, Object>) JSON.readValue(run.resolve("results.json").toFile(), Map.class).get("cut-short"))
         .containsEntry("how", "interrupted");
+  }
+
+  @Test
+  void aSecondSignalExitsAtOnceAndTheNodesAreStillKilled() throws Exception {
+    // Nodes that never answer init, and an init timeout longer than any test: after the first signal the
+    // run still waits for init, which only a second signal cuts short.
+    startBench("echo", "600000", "-w", "echo", "--node-count", "2", "--time-limit", "600", "--", "--mode", "silent-init");
+    Path out = dir.resolve("bench.out");
+    awaitText(out, "Store: ");
+    for (String node : List.of("n0", "n1")) {
+      awaitText(runDir().resolve("node-logs/" + node + ".log"), "init received, mode silent-init");
+    }
+    bench.descendants().forEach(nodes::add);
+
+    signal("TERM");
+    awaitText(out, "SIGTERM: run interrupted; stopping the clients");
+    assertThat(bench.isAlive()).isTrue();
+    signal("INT");
+
+    assertThat(bench.waitFor(120, TimeUnit.SECONDS)).as("the bench exits at the second signal").isTrue();
+    assertThat(bench.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(out)).contains("SIGINT: exiting at once");
+    assertThat(nodes).hasSize(2).allSatisfy(node -> assertThat(node.isAlive()).as("node %s killed", node.pid()).isFalse());
   }
 }
