@@ -156,7 +156,7 @@ public final class Maelstrom {
       }
       int code = 0;
       // --test-count repeats as in a process run: the next seed each time, stopping at a failure.
-      for (int i = 0; i < options.testCount() && code == 0; i++) {
+      for (int i = 0; i < options.testCount() && code == 0 && Signals.received() == null; i++) {
         TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
         code = new SimRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
             .run().exitCode();
