@@ -7,6 +7,7 @@ import glomers.harness.report.Log;
 import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.Determinism;
 import glomers.harness.run.SeedSearch;
+import glomers.harness.run.Signals;
 import glomers.harness.run.SimRun;
 import glomers.harness.run.TestRun;
 import glomers.harness.sim.Solutions;
@@ -41,6 +42,7 @@ public final class Maelstrom {
       // virtual thread starts.
       System.setProperty(CARRIERS, "1");
     }
+    Signals.install();
     int code = run(args);
     System.out.flush();
     System.err.flush();
@@ -129,7 +131,8 @@ public final class Maelstrom {
         e.printStackTrace(err);
         return TestRun.EXIT_CRASH;
       }
-      if (code != 0) {
+      // An interrupted run is the last: the user asked to stop.
+      if (code != 0 || Signals.received() != null) {
         break;
       }
     }
@@ -162,7 +165,7 @@ public final class Maelstrom {
       }
       int code = 0;
       // --test-count repeats as in a process run: the next seed each time, stopping at a failure.
-      for (int i = 0; i < options.testCount() && code == 0; i++) {
+      for (int i = 0; i < options.testCount() && code == 0 && Signals.received() == null; i++) {
         TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
         code = new SimRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
             .run().exitCode();

@@ -3,7 +3,9 @@ package glomers.harness.cli;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.net.Json;
+import glomers.harness.net.NetStats;
 import glomers.harness.report.Analysis;
+import glomers.harness.report.CutShort;
 import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code maelstrom analyze [RUN]}: re-checks a stored run with the current checkers, rewrites its
  * results.json and prints the summary, exiting as {@code test} would (0, 1 or 2; 254 if the folder
- * is not a run).
+ * is not a run). A run cut short ({@link CutShort}) is checked on what it recorded, its open
+ * invocations counted as :info.
  */
 @Command(
     name = "analyze",
@@ -39,6 +42,7 @@ public final class AnalyzeCommand {
     TestOptions options;
     Workload workload;
     List<Op> history;
+    CutShort cut;
     try {
       dir = run.toRealPath();
       if (!Files.exists(dir.resolve(StoredRun.OPTIONS_FILE)) || !Files.exists(dir.resolve("history.jsonl"))) {
@@ -47,15 +51,21 @@ public final class AnalyzeCommand {
       }
       options = StoredRun.readOptions(dir);
       workload = Workloads.byName(options.workload());
-      history = StoredRun.readHistory(dir);
+      cut = CutShort.read(dir);
+      // A killed bench may have left half a line at the end; only then is that no error.
+      history = StoredRun.readHistory(dir, cut != null);
     } catch (IOException | RuntimeException e) {
       err.println("Cannot read run " + run + ": " + e);
       return 254;
     }
     long read = System.nanoTime();
     long readCpu = cpuNanos();
-    Map<String, Object> net = previousNet(dir);
-    Map<String, Object> results = Analysis.compose(options, workload, history, net, NodeLogs.scan(dir));
+    Map<String, Object> net = previousNet(dir, history);
+    List<Op> analyzed = cut == null ? history : CutShort.closeOpen(history, cut.timeNanos());
+    Map<String, Object> results = Analysis.compose(options, workload, analyzed, net, NodeLogs.scan(dir));
+    if (cut != null) {
+      results.put("cut-short", cut.toResult(CutShort.openCount(history)));
+    }
     long checked = System.nanoTime();
     long checkedCpu = cpuNanos();
     try {
@@ -66,7 +76,7 @@ public final class AnalyzeCommand {
       return 255;
     }
     Validity valid = Analysis.validity(results);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, history, Map.of());
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, analyzed, Map.of());
     // CPU beside wall time: on a shared machine the wall figures say more about the neighbours.
     System.out.printf(
         "analyze: %d history entries read in %.2f s (%.2f s CPU), checked in %.2f s (%.2f s CPU)%n",
@@ -99,16 +109,27 @@ public final class AnalyzeCommand {
     return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
-  /** Message counts live only in the run's journal summary, so keep the ones the run computed. */
+  /**
+   * Keeps the message counts the run computed; a run without results (the bench was killed) gets
+   * them from its journal.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> previousNet(Path dir) {
+  private static Map<String, Object> previousNet(Path dir, List<Op> history) {
     try {
       Map<String, Object> old = Json.MAPPER.readValue(dir.resolve("results.json").toFile(), Map.class);
       if (old.get("net") instanceof Map<?, ?> net) {
         return (Map<String, Object>) net;
       }
     } catch (IOException e) {
-      // No earlier results: the net entry says only that it is valid.
+      // No earlier results: count the journal's events, if there is a journal.
+    }
+    Path journal = dir.resolve("net-journal").resolve("journal.jsonl");
+    if (Files.exists(journal)) {
+      try {
+        return NetStats.read(journal).toResult(history.stream().filter(op -> op.isClient() && op.isInvoke()).count());
+      } catch (IOException e) {
+        System.out.println("analyze: cannot count the journal's messages: " + e.getMessage());
+      }
     }
     return Map.of("valid?", true);
   }

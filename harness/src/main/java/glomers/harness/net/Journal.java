@@ -101,6 +101,18 @@ public final class Journal implements AutoCloseable {
     }
   }
 
+  /** Hands the lines so far to the OS, where they survive the bench being killed. */
+  public synchronized void flush() {
+    if (closed) {
+      return;
+    }
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the net journal", e);
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

@@ -1,5 +1,12 @@
 package glomers.harness.net;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,6 +32,65 @@ public final class NetStats {
 
   private static boolean involvesClient(Message message) {
     return Message.isClient(message.src()) || Message.isClient(message.dest());
+  }
+
+  /**
+   * Counts the events of a journal file again, for a run that never wrote its results (the bench
+   * was killed). An unfinished last line, which a kill can leave, is left out; any other bad line is
+   * an error.
+   */
+  public static NetStats read(Path journal) throws IOException {
+    NetStats stats = new NetStats();
+    try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+      String line = in.readLine();
+      long number = 0;
+      while (line != null) {
+        String next = in.readLine();
+        number++;
+        try {
+          stats.count(line);
+        } catch (IOException e) {
+          if (next != null) {
+            throw new IOException(journal + " line " + number + ": " + e.getMessage(), e);
+          }
+        }
+        line = next;
+      }
+    }
+    return stats;
+  }
+
+  private void count(String line) throws IOException {
+    String type = null;
+    String src = null;
+    String dest = null;
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not a journal event");
+      }
+      String field;
+      while ((field = p.nextFieldName()) != null) {
+        p.nextToken();
+        switch (field) {
+          case "type" -> type = p.getText();
+          case "src" -> src = p.getText();
+          case "dest" -> dest = p.getText();
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw new IOException("an unfinished journal event");
+      }
+    }
+    if (src == null || dest == null || !("send".equals(type) || "recv".equals(type))) {
+      throw new IOException("not a journal event");
+    }
+    boolean client = Message.isClient(src) || Message.isClient(dest);
+    if ("send".equals(type)) {
+      (client ? clientSends : serverSends).increment();
+    } else {
+      (client ? clientRecvs : serverRecvs).increment();
+    }
   }
 
   public long serverSends() {

@@ -294,6 +294,10 @@ public final class NodeProcess {
         remember(stderrTail, line);
         log.write(line);
         log.write('\n');
+        // Flushed whenever the pipe is drained, not per line: a killed bench keeps the log, a chatty node costs no more.
+        if (!stderr.ready()) {
+          log.flush();
+        }
         if (echoStderr) {
           Log.info("[" + id + "] " + line);
         }
@@ -315,7 +319,8 @@ public final class NodeProcess {
 
   private void exited() {
     LIVE.remove(this);
-    if (stopping) {
+    // A Ctrl-C that stops the run reaches the nodes too (one process group): no crash then.
+    if (stopping || abort.isStopped()) {
       return;
     }
     awaitStderr();

@@ -1,13 +1,11 @@
 package glomers.harness.report;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import glomers.harness.checker.History;
 import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
 import glomers.harness.net.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,30 +51,8 @@ public final class Reports {
    * the test, process, client connection, node, type, f, value, error.
    */
   public static void writeHistory(Path dir, List<Op> history, Map<Integer, ProcessClient> clients) throws IOException {
-    try (BufferedWriter jsonl = Files.newBufferedWriter(dir.resolve("history.jsonl"), StandardCharsets.UTF_8);
-        BufferedWriter txt = Files.newBufferedWriter(dir.resolve("history.txt"), StandardCharsets.UTF_8)) {
-      for (Op op : history) {
-        Map<String, Object> json = History.toJson(op);
-        ProcessClient client = op.isClient() ? clients.get(op.process()) : null;
-        if (client != null) {
-          json.put("client", client.connection());
-          json.put("node", client.node());
-        }
-        jsonl.write(Json.write(json));
-        jsonl.newLine();
-        txt.write(
-            String.join(
-                "\t",
-                String.format(java.util.Locale.ROOT, "%.3f", op.time() / 1e6),
-                op.isClient() ? Integer.toString(op.process()) : "nemesis",
-                client == null ? "" : client.connection(),
-                client == null ? "" : client.node(),
-                op.type().wire(),
-                op.f(),
-                Json.write(op.value()),
-                op.error() == null ? "" : Json.write(op.error())));
-        txt.newLine();
-      }
+    try (HistoryFile file = HistoryFile.create(dir)) {
+      file.append(history, clients);
     }
   }
 
@@ -219,6 +195,9 @@ public final class Reports {
     lines.add("Results (" + dir.resolve("results.json") + "):");
     if (Files.exists(dir.resolve("index.html"))) {
       lines.add("  report: " + dir.resolve("index.html"));
+    }
+    if (results.get("cut-short") instanceof Map<?, ?> cut) {
+      lines.add("  cut short: " + cut.get("summary"));
     }
     Object stats = results.get("stats");
     if (stats instanceof Map<?, ?> s) {

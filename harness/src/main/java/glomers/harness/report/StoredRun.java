@@ -92,10 +92,55 @@ public final class StoredRun {
    * field: a map per line would double the garbage of reading a million-op history.
    */
   public static List<Op> readHistory(Path dir) throws IOException {
+    return readHistory(dir, false);
+  }
+
+  /**
+   * As above; with {@code cutShort}, an unfinished last line (the bench was killed while writing it)
+   * is left out instead of being an error.
+   */
+  public static List<Op> readHistory(Path dir, boolean cutShort) throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    long tail = cutShort ? lastLineStart(file) : Long.MAX_VALUE;
+    List<Op> ops = new ArrayList<>();
+    try {
+      readHistory(file, ops);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      if (e.getLocation() == null || e.getLocation().getByteOffset() < tail) {
+        throw e;
+      }
+    }
+    return ops;
+  }
+
+  /** Where the bytes after the file's last newline start (its size if it ends with one). */
+  private static long lastLineStart(Path file) throws IOException {
+    try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+      long size = channel.size();
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);
+      long end = size;
+      while (end > 0) {
+        long start = Math.max(0, end - buffer.capacity());
+        buffer.clear().limit((int) (end - start));
+        channel.position(start);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+          // Fill the window.
+        }
+        for (int i = (int) (end - start) - 1; i >= 0; i--) {
+          if (buffer.get(i) == '\n') {
+            return start + i + 1;
+          }
+        }
+        end = start;
+      }
+      return 0;
+    }
+  }
+
+  private static void readHistory(Path file, List<Op> ops) throws IOException {
     // Values are read into fixed-size lists and Longs, as a live run holds them and in less memory
     // than Jackson's growable lists: a million-op history is mostly two-element [offset, msg] pairs.
-    List<Op> ops = new ArrayList<>();
-    try (JsonParser parser = Json.MAPPER.getFactory().createParser(dir.resolve("history.jsonl").toFile())) {
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser(file.toFile())) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         if (token != JsonToken.START_OBJECT) {
@@ -130,7 +175,6 @@ public final class StoredRun {
         ops.add(new Op(index < 0 ? ops.size() : index, time, type, process, f, value, error, finalPhase));
       }
     }
-    return ops;
   }
 
   /** The JSON value at the parser's current token, as the plain Java data the checkers take. */

@@ -50,7 +50,6 @@ public final class HistoryRecorder {
   }
 
   public Op record(OpType type, int process, String f, Object value, Object error, boolean finalPhase) {
-    long time = clock.getAsLong() - origin;
     if (process != Op.NEMESIS) {
       switch (type) {
         case OK -> ok.increment();
@@ -60,10 +59,27 @@ public final class HistoryRecorder {
       }
     }
     synchronized (ops) {
+      // Timed under the lock, so times rise with indexes and a streamed prefix holds every op up to its time.
+      long time = clock.getAsLong() - origin;
       Op op = new Op(ops.size(), time, type, process, f, value, error, finalPhase);
       ops.add(op);
       return op;
     }
+  }
+
+  /** Ops recorded from some index on, and the time (ns since the start) up to which they are every op recorded. */
+  record Tail(List<Op> ops, long upTo) {}
+
+  /** The ops recorded from index {@code from} on, for streaming them to disk. */
+  Tail from(int from) {
+    synchronized (ops) {
+      return new Tail(List.copyOf(ops.subList(from, ops.size())), clock.getAsLong() - origin);
+    }
+  }
+
+  /** Now, in ns since the start of the test. */
+  long now() {
+    return clock.getAsLong() - origin;
   }
 
   public List<Op> snapshot() {

@@ -52,6 +52,9 @@ public final class Nemesis {
     long at = startNanos;
     while (at < endNanos) {
       abort.sleepUntil(at);
+      if (abort.isStopped()) {
+        return;
+      }
       if (start) {
         startPartition();
       } else {

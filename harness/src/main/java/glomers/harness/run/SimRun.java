@@ -85,6 +85,17 @@ public final class SimRun {
     Journal journal = Journal.open(dir.resolve("net-journal").resolve("journal.jsonl"), sim::now);
     history.startClock(journal.originNanos());
     RunReport report = RunReport.attach(journal);
+    RunFiles files = new RunFiles(dir, history, journal, () -> phase, abort);
+    Signals.runStarted(files::stop);
+    try {
+      return run(dir, randoms, journal, report, files, runStart);
+    } finally {
+      Signals.runEnded();
+    }
+  }
+
+  private TestRun.Outcome run(Path dir, Randoms randoms, Journal journal, RunReport report, RunFiles files,
+      long runStart) throws Exception {
     Network network = TestRun.network(options, randoms, journal, sim::now);
     for (Service service : ServiceHost.standard(randoms.services(), options.seqKvStaleness())) {
       glomers.harness.sim.Member.attach(sim, network, service.id(), request -> ServiceHost.answer(network, service, request));
@@ -114,15 +125,16 @@ public final class SimRun {
       journal.close();
     }
     Log.info("Simulated " + TimeUnit.NANOSECONDS.toMillis(sim.now()) + " ms in " + sim.eventsRun() + " events");
-    return TestRun.conclude(options, workload, dir, history, journal, report, crash, runStart, pagesIfValid);
+    return TestRun.conclude(options, workload, dir, history, files, journal, report, crash, runStart, pagesIfValid);
   }
 
   /** Runs events until the lifecycle ends or the run aborts; whatever goes wrong in between aborts it, with the cause. */
   private void drive(Coroutine lifecycle) {
     Determinism.skewIdentityHashes();
     try {
-      boolean more = sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised());
-      if (!more && !lifecycle.finished()) {
+      // A stop (a signal) freezes virtual time where it is: ops in flight stay open and count as :info.
+      boolean more = sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised() && !abort.isStopped());
+      if (!more && !lifecycle.finished() && !abort.isStopped()) {
         abort.raise("the simulation ran out of events at " + TimeUnit.NANOSECONDS.toMillis(sim.now())
             + " ms of virtual time, in phase " + phase + "; nothing was left to wake the run");
       }

@@ -9,6 +9,7 @@ import glomers.harness.net.LatencyModel;
 import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
 import glomers.harness.report.Analysis;
+import glomers.harness.report.CutShort;
 import glomers.harness.report.Log;
 import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Progress;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +80,17 @@ public final class TestRun {
     // One time origin for the history and the journal: the start of the test.
     history.startClock(journal.originNanos());
     RunReport report = RunReport.attach(journal);
+    RunFiles files = new RunFiles(dir, history, journal, () -> phase, abort);
+    Signals.runStarted(files::stop);
+    try {
+      return run(dir, randoms, journal, report, files, runStart);
+    } finally {
+      Signals.runEnded();
+    }
+  }
+
+  private Outcome run(Path dir, Randoms randoms, Journal journal, RunReport report, RunFiles files, long runStart)
+      throws Exception {
     Network network = network(options, randoms, journal, System::nanoTime);
     ServiceHost services = new ServiceHost(network, ServiceHost.standard(randoms.services(), options.seqKvStaleness()));
     Workers workers = null;
@@ -98,7 +111,8 @@ public final class TestRun {
                 : null;
         mainPhase(workers, nemesis, randoms);
         report.mainPhaseOver();
-        if (workload.hasFinalPhase()) {
+        // A stopped run skips its final phase: it issues nothing more.
+        if (workload.hasFinalPhase() && !abort.isStopped()) {
           finalPhase(workers, nemesis, randoms.finalPhase());
         }
         phase = "teardown";
@@ -114,7 +128,7 @@ public final class TestRun {
       services.close();
       journal.close();
     }
-    return conclude(options, workload, dir, history, journal, report, crash, runStart, true);
+    return conclude(options, workload, dir, history, files, journal, report, crash, runStart, true);
   }
 
   /** The run's network, with its latency model and logging flags, timed on {@code clock}. */
@@ -133,10 +147,10 @@ public final class TestRun {
    * summary in the log, and the exit code. A seed search skips the report pages of valid runs,
    * whose folders it deletes ({@code pagesIfValid} false).
    */
-  static Outcome conclude(TestOptions options, Workload workload, Path dir, HistoryRecorder history, Journal journal,
-      RunReport report, String crash, long runStart, boolean pagesIfValid) throws java.io.IOException {
+  static Outcome conclude(TestOptions options, Workload workload, Path dir, HistoryRecorder history, RunFiles files,
+      Journal journal, RunReport report, String crash, long runStart, boolean pagesIfValid) throws java.io.IOException {
+    CutShort interrupted = files.finish();
     List<Op> ops = history.snapshot();
-    Reports.writeHistory(dir, ops, history.clients());
     if (crash != null) {
       Log.plain("");
       Log.plain("Run aborted: " + crash);
@@ -145,15 +159,25 @@ public final class TestRun {
       Log.closeFile();
       return new Outcome(EXIT_CRASH, null, dir, null);
     }
+    List<Op> analyzed = ops;
+    if (interrupted != null) {
+      // Ops still open when the run was stopped (a simulation freezes at the signal) count as :info.
+      analyzed = CutShort.closeOpen(ops, interrupted.timeNanos());
+      Log.info(String.format(Locale.ROOT, "Run interrupted by %s %.1f s into the test, in phase %s; analyzing what it has",
+          interrupted.signal(), interrupted.timeNanos() / 1e9, interrupted.phase()));
+    }
     Log.info("Analyzing...");
-    Map<String, Object> results = Analysis.compose(options, workload, ops, journal.stats(), NodeLogs.scan(dir));
+    Map<String, Object> results = Analysis.compose(options, workload, analyzed, journal.stats(), NodeLogs.scan(dir));
+    if (interrupted != null) {
+      results.put("cut-short", interrupted.toResult(CutShort.openCount(ops)));
+    }
     Reports.writeResults(dir, results);
     Reports.writeElle(dir, results);
     Validity valid = Analysis.validity(results);
     if (pagesIfValid || valid != Validity.TRUE) {
       report.afterRun(dir, options, ops, results, null, journal.originNanos());
     }
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, ops, history.clients());
+    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, analyzed, history.clients());
     Log.closeFile();
     int exit =
         switch (valid) {
@@ -300,8 +324,11 @@ public final class TestRun {
     } else {
       OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate());
       long next = start;
-      while (next < end) {
+      while (next < end && !abort.isStopped()) {
         abort.sleepUntil(next);
+        if (abort.isStopped()) {
+          break;
+        }
         Worker worker = workers.acquire(schedule, end, abort);
         if (worker == null) {
           break;
@@ -339,9 +366,12 @@ public final class TestRun {
               () -> {
                 try {
                   FinalPhase.Step step;
-                  while (!abort.isRaised() && (step = ops.next(System.nanoTime())) != null) {
+                  while (!abort.isRaised() && !abort.isStopped() && (step = ops.next(System.nanoTime())) != null) {
                     if (step.delayNanos() > 0) {
                       abort.sleepUntil(System.nanoTime() + step.delayNanos());
+                      if (abort.isStopped()) {
+                        break;
+                      }
                     }
                     ops.completed(step.invocation(), worker.perform(step.invocation()));
                   }
@@ -372,6 +402,11 @@ public final class TestRun {
   /** Maelstrom notices at teardown a node that is already dead: that is a crash. */
   private void checkNodesAlive() throws Abort.AbortedException {
     for (NodeProcess node : nodes.values()) {
+      // A Ctrl-C reaches the nodes too (one process group): a stopped run does not call that a crash.
+      if (abort.isStopped()) {
+        node.stopping();
+        continue;
+      }
       if (!node.isAlive()) {
         abort.raise("node " + node.id() + " crashed before teardown" + node.stderrReport());
       }

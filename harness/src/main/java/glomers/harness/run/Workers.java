@@ -54,6 +54,9 @@ final class Workers {
     try {
       while (idle.isEmpty()) {
         abort.check();
+        if (abort.isStopped()) {
+          return null;
+        }
         long left = endNanos - System.nanoTime();
         if (left <= 0) {
           return null;
