@@ -280,7 +280,9 @@ public final class TestRun {
     long cpuAtStart = cpuNanos();
     Thread nemesisThread = null;
     List<Throwable> nemesisFailure = new ArrayList<>();
+    OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate(), options.concurrency());
     if (nemesis != null) {
+      nemesis.onOp(schedule::nemesisOp);
       nemesisThread =
           Thread.ofVirtual()
               .name("nemesis")
@@ -298,7 +300,6 @@ public final class TestRun {
     if (options.rate() <= 0 || options.concurrency() == 0) {
       abort.sleepUntil(end);
     } else {
-      OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate());
       long next = start;
       while (next < end) {
         abort.sleepUntil(next);
