@@ -17,14 +17,12 @@ class NewcomerMistakesEndToEndTest {
   @TempDir Path dir;
 
   @BeforeAll
-  static void shortTimeouts() {
-    System.setProperty("glomers.harness.init-timeout-ms", "3000");
+  static void shortRecovery() {
     System.setProperty("glomers.harness.recovery-ms", "200");
   }
 
   @AfterAll
   static void restoreTimeouts() {
-    System.clearProperty("glomers.harness.init-timeout-ms");
     System.clearProperty("glomers.harness.recovery-ms");
   }
 
