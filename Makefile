@@ -90,13 +90,15 @@ test-browser:
 # Every challenge's full command in simulation (about a minute), then one short process-mode run
 # per workload, so the stdio path between the bench and real node processes stays covered too.
 # The process runs' latencies are wall time and grow with the machine's load, so they set no
-# latency limits: `make sim` checks those on virtual time.
+# latency limits: `make sim` checks those on virtual time. Likewise they wait for init as an event
+# (up to 120 s), not Maelstrom's 10 s: 25 node JVMs on a busy machine can take longer to start.
 SMOKE := smoke-echo smoke-unique-ids smoke-eb smoke-goc smoke-e-kafka smoke-tarct
 .PHONY: smoke
 smoke: build
 	@$(MAKE) --no-print-directory sim
 	@rm -rf store/challenges-smoke
 	@failed=0; export ROWS=store/challenges-smoke; \
+	export BENCH_JAVA_OPTS="$$BENCH_JAVA_OPTS -Dglomers.harness.init-timeout-ms=120000"; \
 	$(CHALLENGE) smoke-echo -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 3 || failed=1; \
 	$(CHALLENGE) smoke-unique-ids -- -w unique-ids --bin $(BIN)/unique-ids --time-limit 5 --rate 1000 \
 	  --node-count 3 --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
