@@ -74,6 +74,12 @@ test:
 	@scripts/check-build-forgets
 	@$(MAKE) --no-print-directory smoke
 
+# `make test` while 4 busy processes compete for the CPUs (BUSY=n for another count), to catch tests
+# that depend on how fast a JVM starts or a node answers; the script kills the busy ones however it ends.
+.PHONY: test-under-load
+test-under-load:
+	@scripts/test-under-load "$(MAKE)"
+
 # The run report in headless Chromium (Selenium), apart from the unit tests; skipped with a message
 # where Debian's chromium and chromium-driver are not installed (.ci/run installs them).
 .PHONY: test-browser
@@ -83,6 +89,9 @@ test-browser:
 
 # Every challenge's full command in simulation (about a minute), then one short process-mode run
 # per workload, so the stdio path between the bench and real node processes stays covered too.
+# The process runs' latencies are wall time and grow with the machine's load, so they set no
+# latency limits: `make sim` checks those on virtual time. Likewise they wait for init as an event
+# (up to 120 s), not Maelstrom's 10 s: 25 node JVMs on a busy machine can take longer to start.
 SMOKE := smoke-echo smoke-unique-ids smoke-eb smoke-goc smoke-e-kafka smoke-tarct smoke-lin-kv \
 	smoke-datomic
 .PHONY: smoke
@@ -90,10 +99,11 @@ smoke: build
 	@$(MAKE) --no-print-directory sim
 	@rm -rf store/challenges-smoke
 	@failed=0; export ROWS=store/challenges-smoke; \
+	export BENCH_JAVA_OPTS="$$BENCH_JAVA_OPTS -Dglomers.harness.init-timeout-ms=120000"; \
 	$(CHALLENGE) smoke-echo -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 3 || failed=1; \
 	$(CHALLENGE) smoke-unique-ids -- -w unique-ids --bin $(BIN)/unique-ids --time-limit 5 --rate 1000 \
 	  --node-count 3 --availability total --nemesis partition --nemesis-interval 1 || failed=1; \
-	$(CHALLENGE) smoke-eb --max-msgs-per-op 30 --max-median-ms 400 --max-max-ms 600 -- -w broadcast \
+	$(CHALLENGE) smoke-eb --max-msgs-per-op 30 -- -w broadcast \
 	  --bin $(BIN)/broadcast --node-count 25 --time-limit 5 --rate 100 --latency 100 || failed=1; \
 	$(CHALLENGE) smoke-goc -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 5 \
 	  --nemesis partition --nemesis-interval 1 --seq-kv-staleness oldest || failed=1; \

@@ -50,7 +50,7 @@ public final class Analysis {
     results.put("perf", run(new Perf(), history));
     results.put("timeline", Map.of("valid?", true));
     results.put("exceptions", exceptions);
-    results.put("stats", run(new Stats(workload.statsExempt()), history));
+    results.put("stats", run(new Stats(workload.statsExempt(), options.nodes(), options.concurrency()), history));
     results.put("availability", run(new Availability(options.availability()), history));
     results.put("net", netResult);
     Checker workloadChecker;

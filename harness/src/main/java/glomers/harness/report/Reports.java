@@ -205,6 +205,9 @@ public final class Reports {
           String.format(
               "  ops: %s (ok %s, fail %s, info %s)",
               s.get("count"), s.get("ok-count"), s.get("fail-count"), s.get("info-count")));
+      if (s.get("by-node") instanceof Map<?, ?> byNode && !byNode.isEmpty()) {
+        lines.add("  ops per node: " + sharesLine(byNode));
+      }
     }
     if (results.get("availability") instanceof Map<?, ?> a && a.get("ok-fraction") instanceof Number f) {
       lines.add(String.format("  availability: %.4f ok%s", f.doubleValue(), options.availability() == null ? "" : " (required " + options.availability() + ")"));
@@ -249,6 +252,42 @@ public final class Reports {
     lines.add("");
     lines.add(verdictLine(valid));
     lines.forEach(Log::plain);
+  }
+
+  /**
+   * Each node's share of the client ops, in percent: all of them for up to 10 nodes, else n0 (whom
+   * Jepsen's choice of worker favours), the smallest and the largest.
+   */
+  static String sharesLine(Map<?, ?> byNode) {
+    List<String> parts = new ArrayList<>();
+    Map.Entry<?, ?> min = null;
+    Map.Entry<?, ?> max = null;
+    for (Map.Entry<?, ?> e : byNode.entrySet()) {
+      if (byNode.size() <= 10) {
+        parts.add(e.getKey() + " " + percent(e.getValue()));
+      }
+      if (min == null || share(e.getValue()) < share(min.getValue())) {
+        min = e;
+      }
+      if (max == null || share(e.getValue()) > share(max.getValue())) {
+        max = e;
+      }
+    }
+    if (byNode.size() > 10) {
+      Map.Entry<?, ?> first = byNode.entrySet().iterator().next();
+      parts.add(first.getKey() + " " + percent(first.getValue()));
+      parts.add("min " + min.getKey() + " " + percent(min.getValue()));
+      parts.add("max " + max.getKey() + " " + percent(max.getValue()) + " (" + byNode.size() + " nodes)");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static double share(Object entry) {
+    return entry instanceof Map<?, ?> m && m.get("share") instanceof Number n ? n.doubleValue() : 0;
+  }
+
+  private static String percent(Object entry) {
+    return String.format("%.1f %%", 100 * share(entry));
   }
 
   /** The summary's explanation of a run that is not valid, and its warnings. */

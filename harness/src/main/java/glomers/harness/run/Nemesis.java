@@ -21,6 +21,7 @@ public final class Nemesis {
   private final Random random;
   private final HistoryRecorder history;
   private final double intervalSeconds;
+  private volatile Runnable onOp = () -> {};
 
   Nemesis(
       Partitions partitions,
@@ -46,6 +47,11 @@ public final class Nemesis {
     return times;
   }
 
+  /** Called at each of the main phase's nemesis ops: Jepsen's choice of worker counts them (OpSchedule). */
+  void onOp(Runnable onOp) {
+    this.onOp = onOp;
+  }
+
   /** Runs the schedule until {@code endNanos} ({@link System#nanoTime()}). */
   void run(long startNanos, long endNanos, Abort abort) throws Abort.AbortedException, InterruptedException {
     boolean start = true;
@@ -55,13 +61,19 @@ public final class Nemesis {
       if (abort.isStopped()) {
         return;
       }
-      if (start) {
-        startPartition();
-      } else {
-        heal();
-      }
+      op(start);
       start = !start;
       at += gapNanos();
+    }
+  }
+
+  /** One op of the main phase's schedule: a partition if {@code start}, else a heal. */
+  void op(boolean start) {
+    onOp.run();
+    if (start) {
+      startPartition();
+    } else {
+      heal();
     }
   }
 

@@ -282,20 +282,21 @@ public final class SimRun {
     }
   }
 
-  /** The main phase as a process run has it: ops on the rate schedule to random idle workers, the nemesis alongside. */
+  /** The main phase as a process run has it: ops on the rate schedule to idle workers as Jepsen picks them, the nemesis alongside. */
   private void mainPhase(List<Worker> workers, Nemesis nemesis, Randoms randoms) {
     Generator generator = workload.generator(options, randoms.generator(), sim::now);
     phase = "main";
     long start = sim.now();
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
     mainStart = start;
+    OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate(), options.concurrency());
     if (nemesis != null) {
+      nemesis.onOp(schedule::nemesisOp);
       nemesisAt(nemesis, start, end, true);
     }
     List<Worker> idle = new ArrayList<>(workers);
     Signal changed = new Signal(sim);
     if (options.rate() > 0 && options.concurrency() > 0) {
-      OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate());
       long next = start;
       while (next < end) {
         Coroutine.sleepUntil(next);
@@ -331,11 +332,7 @@ public final class SimRun {
   /** The nemesis's schedule as events: start and stop alternate, the first at the start of the main phase. */
   private void nemesisAt(Nemesis nemesis, long at, long end, boolean start) {
     sim.at(at, () -> {
-      if (start) {
-        nemesis.startPartition();
-      } else {
-        nemesis.heal();
-      }
+      nemesis.op(start);
       long next = at + nemesis.gapNanos();
       if (next < end) {
         nemesisAt(nemesis, next, end, !start);

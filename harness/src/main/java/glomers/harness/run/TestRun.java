@@ -304,7 +304,9 @@ public final class TestRun {
     long cpuAtStart = cpuNanos();
     Thread nemesisThread = null;
     List<Throwable> nemesisFailure = new ArrayList<>();
+    OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate(), options.concurrency());
     if (nemesis != null) {
+      nemesis.onOp(schedule::nemesisOp);
       nemesisThread =
           Thread.ofVirtual()
               .name("nemesis")
@@ -322,7 +324,6 @@ public final class TestRun {
     if (options.rate() <= 0 || options.concurrency() == 0) {
       abort.sleepUntil(end);
     } else {
-      OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate());
       long next = start;
       while (next < end && !abort.isStopped()) {
         abort.sleepUntil(next);

@@ -48,7 +48,7 @@ final class Workers {
     }
   }
 
-  /** A random idle worker, waiting for one until {@code endNanos}; null if none became free. */
+  /** The idle worker {@code schedule} chooses, waiting for one until {@code endNanos}; null if none became free. */
   Worker acquire(OpSchedule schedule, long endNanos, Abort abort) throws InterruptedException, Abort.AbortedException {
     lock.lock();
     try {

@@ -41,6 +41,19 @@ class StatsTest {
   }
 
   @Test
+  void byNodeCountsCompletionsPerNodeOfEachProcessWorkerAndTheirShares() {
+    // 3 workers on 2 nodes: worker 2 talks to n0; process 4 is worker 1 after a crash (4 mod 3)
+    HistoryBuilder h = mixed().op(2, "read", null, OpType.OK, List.of(1L)).op(4, "read", null, OpType.OK, List.of(1L));
+    Result r = new Stats(Set.of(), List.of("n0", "n1"), 3).check(h.build());
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> byNode = (Map<String, Map<String, Object>>) r.details().get("by-node");
+    assertThat(byNode.keySet()).containsExactly("n0", "n1");
+    assertThat(byNode.get("n0")).containsEntry("count", 3L).containsEntry("share", 0.5);
+    assertThat(byNode.get("n1")).containsEntry("count", 3L).containsEntry("share", 0.5);
+    assertThat(new Stats(Set.of()).check(h.build()).details()).doesNotContainKey("by-node");
+  }
+
+  @Test
   void anFWithNoOkCompletionIsInvalid() {
     HistoryBuilder h = mixed().op(2, "generate", null, OpType.INFO, null).op(2, "generate", null, OpType.FAIL, null);
     Result r = new Stats(Set.of()).check(h.build());

@@ -17,14 +17,12 @@ class NewcomerMistakesEndToEndTest {
   @TempDir Path dir;
 
   @BeforeAll
-  static void shortTimeouts() {
-    System.setProperty("glomers.harness.init-timeout-ms", "3000");
+  static void shortRecovery() {
     System.setProperty("glomers.harness.recovery-ms", "200");
   }
 
   @AfterAll
   static void restoreTimeouts() {
-    System.clearProperty("glomers.harness.init-timeout-ms");
     System.clearProperty("glomers.harness.recovery-ms");
   }
 
@@ -113,8 +111,8 @@ class NewcomerMistakesEndToEndTest {
   @Test
   void aDebugPrintOnStdoutAbortsNamingTheLine() throws Exception {
     BenchRun run =
-        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", "5", "--rate", "20", "--",
-            "--mode", "garbage", "--after", "3");
+        BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "1", "--time-limit", EchoEndToEndTest.ABORT_WITHIN,
+            "--rate", "20", "--", "--mode", "garbage", "--after", "3");
 
     assertThat(run.exitCode).isEqualTo(255);
     assertThat(run.log())
