@@ -110,7 +110,7 @@ class DeterminismTest {
   void aSeedSearchSaysWhenItsFailingSeedsReplay() throws Exception {
     List<String> args = new ArrayList<>(List.of("test", "--sim", "--store", dir.toString(),
         "--solution", "broadcast-lossy", "-w", "broadcast", "--node-count", "5", "--time-limit", "20",
-        "--rate", "10", "--nemesis", "partition", "--seed", "39", "--runs", "2")); // 40 is the planted bug's first
+        "--rate", "10", "--nemesis", "partition", "--seed", "26", "--runs", "2")); // 27 is the planted bug's first
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream saved = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -120,7 +120,7 @@ class DeterminismTest {
       System.setErr(saved);
     }
 
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("seed 40: exit 1")
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("seed 27: exit 1")
         .doesNotContain("DID NOT REPLAY")
         .contains("1 of 1 failing seeds replayed exactly in a fresh JVM.");
   }
