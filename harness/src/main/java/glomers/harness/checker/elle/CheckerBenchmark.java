@@ -72,12 +72,34 @@ public final class CheckerBenchmark {
     return total;
   }
 
-  /** A strict-serializable history: each txn applies atomically when it completes. */
+  /** Applies one micro-op to a benchmark's store, returning the micro-op as completed. */
+  interface Store {
+    List<?> apply(List<?> mop);
+  }
+
+  /** A strict-serializable rw-register history (unless {@code stale} > 0). */
   static List<Op> history(int txns, int processes, Random random, double stale) {
     Map<Object, Object> previous = new HashMap<>();
-    WrTxnGenerator generator = new WrTxnGenerator(random, 10, 4, 16);
-    List<Op> ops = new ArrayList<>();
     Map<Object, Object> store = new HashMap<>();
+    return history(txns, processes, random, new WrTxnGenerator(random, 10, 4, 16), mop -> {
+      if ("w".equals(mop.get(0))) {
+        previous.put(mop.get(1), store.get(mop.get(1)));
+        store.put(mop.get(1), mop.get(2));
+        return mop;
+      }
+      Object value = random.nextDouble() < stale ? previous.get(mop.get(1)) : store.get(mop.get(1));
+      return Arrays.asList("r", mop.get(1), value);
+    });
+  }
+
+  /**
+   * {@code processes} clients with overlapping txns from {@code generator} against {@code store},
+   * each txn applied atomically when it completes; 1 % definitely fail, and 0.5 % are applied but
+   * time out.
+   */
+  static List<Op> history(int txns, int processes, Random random, WrTxnGenerator generator, Store store) {
+    List<Op> ops = new ArrayList<>();
+    @SuppressWarnings("unchecked")
     List<Object>[] pending = new List[processes];
     int[] process = new int[processes];
     for (int i = 0; i < processes; i++) {
@@ -109,15 +131,7 @@ public final class CheckerBenchmark {
       }
       List<Object> done = new ArrayList<>(txn.size());
       for (Object m : txn) {
-        List<?> mop = (List<?>) m;
-        if ("w".equals(mop.get(0))) {
-          previous.put(mop.get(1), store.get(mop.get(1)));
-          store.put(mop.get(1), mop.get(2));
-          done.add(mop);
-        } else {
-          Object value = random.nextDouble() < stale ? previous.get(mop.get(1)) : store.get(mop.get(1));
-          done.add(Arrays.asList("r", mop.get(1), value));
-        }
+        done.add(store.apply((List<?>) m));
       }
       if (fate < 0.015) {
         // Applied, but the client never heard back.
