@@ -87,7 +87,7 @@ test-browser:
 	$(MVN) -pl harness surefire:test -Pbrowser $(PLAIN)
 	@scripts/test-report "browser tests" "*InBrowserTest"
 
-# Every challenge's full command in simulation (about a minute), then one short process-mode run
+# Every challenge's full command in simulation (about two minutes), then one short process-mode run
 # per workload, so the stdio path between the bench and real node processes stays covered too.
 # The process runs' latencies are wall time and grow with the machine's load, so they set no
 # latency limits: `make sim` checks those on virtual time. Likewise they wait for init as an event
@@ -118,7 +118,7 @@ smoke: build
 	scripts/summary $(SMOKE); exit $$failed
 
 # Every challenge again with each node a solution instance inside the bench on virtual time
-# (test --sim): the same commands, checkers and table as `make`, in about a minute.
+# (test --sim): the same commands, checkers and table as `make`, in about two minutes.
 .PHONY: sim
 sim: build
 ifneq ($(MAELSTROM),$(BENCH))
