@@ -329,29 +329,19 @@ final class ListAppendNonCycle {
   /** Along each key's version order, a failed txn's element later followed by an ok txn's. */
   private static List<Map<String, Object>> dirtyUpdates(List<Txn> txns, ListVersions versions) {
     List<Map<String, Object>> cases = new ArrayList<>();
-    // Orders as Elle's dirty-update sees them: reads, else a single append by a txn of any type.
+    // Orders from reads only: Elle's dirty-update counts appends in invocations and completions
+    // alike, so no key ever has a "single append" there. (A one-element order could not show a
+    // dirty update anyway.)
     Map<Object, Object[]> orders = new HashMap<>();
-    versions.orders.forEach((k, o) -> orders.put(k, o.values));
+    versions.orders.forEach(
+        (k, o) -> {
+          if (versions.sorted.containsKey(k)) {
+            orders.put(k, o.values);
+          }
+        });
     boolean anyFailed = false;
     for (Txn t : txns) {
       anyFailed |= t.op.type() == OpType.FAIL;
-    }
-    if (anyFailed) {
-      // A single append's element was appended by definition, so only failures make these orders matter.
-      Map<Object, Object> singles = new HashMap<>();
-      for (Txn t : txns) {
-        for (Mop m : t.mops) {
-          if (m.f().equals("append")) {
-            singles.merge(key(m.key()), key(m.value()), (a, b) -> TOO_MANY);
-          }
-        }
-      }
-      singles.forEach(
-          (k, v) -> {
-            if (v != TOO_MANY && !versions.sorted.containsKey(k)) {
-              orders.put(k, new Object[] {v});
-            }
-          });
     }
     for (Map.Entry<Object, Object[]> e : orders.entrySet()) {
       Object k = e.getKey();
@@ -396,8 +386,6 @@ final class ListAppendNonCycle {
     }
     return cases;
   }
-
-  private static final Object TOO_MANY = new Object();
 
   /** Two or more ok txns whose first read of a key gave the same value, each appending to it afterwards. */
   private static List<Map<String, Object>> lostUpdates(List<Txn> oks) {

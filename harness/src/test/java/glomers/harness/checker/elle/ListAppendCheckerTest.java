@@ -317,6 +317,17 @@ class ListAppendCheckerTest {
   }
 
   @Test
+  void aLostAcknowledgedAppendIsPlacedAfterTheLastReadElementAndShowsUpAsARealtimeCycle() {
+    // 2 was acknowledged, then never seen: it goes after 3, the last element read, so T4 -ww-> T2,
+    // while T2 completed before T4 was invoked.
+    List<Op> h = sequential(txn(a(0, 1)), txn(a(0, 2)), txn(r(0, 1)), txn(a(0, 3)), txn(r(0, 1, 3)));
+    Result strict = check("strict-serializable", h);
+    assertThat(strict.valid()).isEqualTo(Validity.FALSE);
+    assertThat(types(strict)).contains("G0-realtime");
+    assertThat(check("serializable", h).valid()).isEqualTo(Validity.TRUE);
+  }
+
+  @Test
   void anEmptyGraphIsUnknownNotFalse() {
     List<Op> h = sequential(txn(a(0, 1)));
     Result result = check("strict-serializable", h);
