@@ -24,31 +24,21 @@ import java.util.stream.Stream;
  * for byte. Only those two files are compared: they hold virtual times only, where store folders,
  * {@code jepsen.log} and the report pages hold names and wall-clock times that legitimately differ.
  *
- * <p>The replaying JVM draws a few identity hash codes before its run starts, which shifts every
- * identity hash after them (HotSpot draws them from a per-thread sequence that two launches of one
- * program often repeat): a run that depends on them then differs reliably, instead of only when
- * the thread timing of the two launches happens to differ.
+ * <p>The replaying JVM makes its identity hash codes another way ({@code -XX:hashCode=3}, a global
+ * counter, against the default per-thread sequence that two launches of one program often
+ * repeat): a run that depends on them then differs reliably, instead of only when the threads of
+ * the two launches happen to differ. A run that does not depend on them cannot tell.
  */
 public final class Determinism {
   /** The exit code of {@code --check-determinism} when the seed did not replay. */
   public static final int EXIT_NOT_REPLAYED = 3;
 
-  /** How many identity hashes a replaying JVM draws first (internal; the parent sets it). */
-  static final String HASH_SKEW = "glomers.harness.sim-hash-skew";
-  private static final int SKEW = 7;
+  /** HotSpot flags that make identity hash codes from a global counter instead of per thread. */
+  private static final List<String> OTHER_IDENTITY_HASHES = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=3");
   private static final List<String> FILES = List.of("history.jsonl", "net-journal/journal.jsonl");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static volatile int sink;
 
   private Determinism() {}
-
-  /** Called on the simulation's thread before its first event: see the class comment. */
-  static void skewIdentityHashes() {
-    int draws = Integer.getInteger(HASH_SKEW, 0);
-    for (int i = 0; i < draws; i++) {
-      sink += System.identityHashCode(new Object());
-    }
-  }
 
   /**
    * Runs the test of {@code flags} in a fresh JVM on the bench's classpath.
@@ -61,7 +51,7 @@ public final class Determinism {
      * Runs {@code seed} and returns its exit code and store folder (null if it made none).
      *
      * @param output the child's console output goes there, or to this JVM's console if null
-     * @param skew whether to shift the child's identity hash codes
+     * @param skew whether the child makes its identity hash codes another way
      */
     Replay run(long seed, boolean skew, Path output) throws IOException, InterruptedException {
       List<String> command = new ArrayList<>();
@@ -75,12 +65,12 @@ public final class Determinism {
       }
       // The bench's own tuning (timeouts, the watchdog) must hold in the child too.
       for (String name : System.getProperties().stringPropertyNames()) {
-        if (name.startsWith("glomers.") && !name.equals(HASH_SKEW)) {
+        if (name.startsWith("glomers.")) {
           command.add("-D" + name + "=" + System.getProperty(name));
         }
       }
       if (skew) {
-        command.add("-D" + HASH_SKEW + "=" + SKEW);
+        command.addAll(OTHER_IDENTITY_HASHES);
       }
       command.addAll(List.of("glomers.harness.Maelstrom", "test"));
       command.addAll(flags);
@@ -153,7 +143,7 @@ public final class Determinism {
     Replay first = launcher.run(seed, false, null);
     Path log = Files.createTempFile("maelstrom-replay-", ".log");
     try {
-      out.println("Running seed " + seed + " again in a second fresh JVM, its identity hash codes shifted...");
+      out.println("Running seed " + seed + " again in a second fresh JVM, its identity hash codes made another way...");
       Replay second = launcher.run(seed, true, log);
       if (first.runDir() == null || second.runDir() == null) {
         out.println("--check-determinism: " + (first.runDir() == null ? "the first" : "the second")

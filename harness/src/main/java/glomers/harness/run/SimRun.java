@@ -130,7 +130,6 @@ public final class SimRun {
 
   /** Runs events until the lifecycle ends or the run aborts; whatever goes wrong in between aborts it, with the cause. */
   private void drive(Coroutine lifecycle) {
-    Determinism.skewIdentityHashes();
     try {
       // A stop (a signal) freezes virtual time where it is: ops in flight stay open and count as :info.
       boolean more = sim.runWhile(() -> !lifecycle.finished() && !abort.isRaised() && !abort.isStopped());
