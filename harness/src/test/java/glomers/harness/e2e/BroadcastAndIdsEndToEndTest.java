@@ -24,12 +24,12 @@ class BroadcastAndIdsEndToEndTest {
 
   private static final String[] PARTITIONED_BROADCAST = {
     "-w", "broadcast", "--node-count", "5", "--time-limit", "4", "--rate", "30",
-    "--nemesis", "partition", "--nemesis-interval", "0.5", "--latency", "5", "--seed", "11"
+    "--nemesis", "partition", "--nemesis-interval", "0.5", "--latency", "5"
   };
 
   @Test
   void aRetryingBroadcastNodeSurvivesPartitions() throws Exception {
-    BenchRun run = BenchRun.run(dir, "broadcast", PARTITIONED_BROADCAST);
+    BenchRun run = BenchRun.run(dir, "broadcast", withSeed(PARTITIONED_BROADCAST, 11));
 
     assertThat(run.exitCode).isZero();
     assertThat(run.result("workload", "lost-count")).isEqualTo(0);
@@ -45,11 +45,20 @@ class BroadcastAndIdsEndToEndTest {
     String[] args = new String[PARTITIONED_BROADCAST.length + 3];
     System.arraycopy(PARTITIONED_BROADCAST, 0, args, 0, PARTITIONED_BROADCAST.length);
     System.arraycopy(new String[] {"--", "--mode", "fire-and-forget"}, 0, args, PARTITIONED_BROADCAST.length, 3);
-    BenchRun run = BenchRun.run(dir, "broadcast", args);
+    // A value is lost only if a partition cuts its one gossip message; on a busy machine a run may
+    // make too few broadcasts for that, so a second or third seed gets its chance.
+    BenchRun run = BenchRun.firstShowing(dir, "broadcast", r -> r.exitCode == 1, new long[] {11, 12, 13}, args);
 
     assertThat(run.exitCode).isEqualTo(1);
     assertThat((Integer) run.result("workload", "lost-count")).isPositive();
     assertThat(run.log()).contains("Analysis invalid!");
+  }
+
+  private static String[] withSeed(String[] args, long seed) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--seed";
+    all[args.length + 1] = Long.toString(seed);
+    return all;
   }
 
   @Test
