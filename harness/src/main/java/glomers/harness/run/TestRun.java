@@ -230,7 +230,8 @@ public final class TestRun {
               network,
               dir.resolve("node-logs").resolve(id + ".log"),
               options.logStderr(),
-              abort);
+              abort::raise,
+              abort::isStopped);
     } catch (Exception e) {
       abort.raise("cannot start node " + id + " (" + options.bin() + "): " + e.getMessage());
       return;
