@@ -8,7 +8,6 @@ import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.Determinism;
 import glomers.harness.run.SeedSearch;
 import glomers.harness.run.Signals;
-import glomers.harness.run.SimRun;
 import glomers.harness.run.TestRun;
 import glomers.harness.sim.Solutions;
 import glomers.runtime.spi.Dispatcher;
@@ -125,7 +124,8 @@ public final class Maelstrom {
       }
       try {
         TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
-        code = new TestRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store()).run().exitCode();
+        code = TestRun.processes(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store()).run()
+            .exitCode();
       } catch (Exception e) {
         Log.plain("Internal error: " + e);
         e.printStackTrace(err);
@@ -167,7 +167,7 @@ public final class Maelstrom {
       // --test-count repeats as in a process run: the next seed each time, stopping at a failure.
       for (int i = 0; i < options.testCount() && code == 0 && Signals.received() == null; i++) {
         TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
-        code = new SimRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
+        code = TestRun.simulated(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
             .run().exitCode();
       }
       return code;
