@@ -8,7 +8,6 @@ import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.Determinism;
 import glomers.harness.run.SeedSearch;
 import glomers.harness.run.Signals;
-import glomers.harness.run.SimRun;
 import glomers.harness.run.TestRun;
 import glomers.harness.sim.Solutions;
 import glomers.runtime.spi.Dispatcher;
@@ -18,6 +17,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -118,25 +118,8 @@ public final class Maelstrom {
     if (test.leaveDbRunning()) {
       err.println("note: --leave-db-running is ignored; nodes are child processes and die with the bench.");
     }
-    int code = 0;
-    for (int i = 0; i < options.testCount(); i++) {
-      if (options.testCount() > 1) {
-        Log.info("Test " + (i + 1) + " of " + options.testCount());
-      }
-      try {
-        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
-        code = new TestRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store()).run().exitCode();
-      } catch (Exception e) {
-        Log.plain("Internal error: " + e);
-        e.printStackTrace(err);
-        return TestRun.EXIT_CRASH;
-      }
-      // An interrupted run is the last: the user asked to stop.
-      if (code != 0 || Signals.received() != null) {
-        break;
-      }
-    }
-    return code;
+    return repeat(options, workload, err,
+        (thisRun, itsWorkload) -> TestRun.processes(thisRun, itsWorkload, test.store()));
   }
 
   /** {@code test --sim}: one simulated run, or a search of {@code --runs} seeds. */
@@ -163,19 +146,40 @@ public final class Maelstrom {
         return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), fresh, err)
             .exitCode();
       }
-      int code = 0;
-      // --test-count repeats as in a process run: the next seed each time, stopping at a failure.
-      for (int i = 0; i < options.testCount() && code == 0 && Signals.received() == null; i++) {
-        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
-        code = new SimRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
-            .run().exitCode();
-      }
-      return code;
     } catch (Exception e) {
       Log.plain("Internal error: " + e);
       e.printStackTrace(err);
       return TestRun.EXIT_CRASH;
     }
+    return repeat(options, workload, err,
+        (thisRun, itsWorkload) -> TestRun.simulated(thisRun, itsWorkload, test.store(), solution));
+  }
+
+  /**
+   * The {@code --test-count} runs, each with the next seed and a fresh workload, until one does
+   * not pass or a signal stops one; the last run's exit code.
+   */
+  private static int repeat(TestOptions options, Workload workload, PrintStream err,
+      BiFunction<TestOptions, Workload, TestRun> runOf) {
+    int code = 0;
+    for (int i = 0; i < options.testCount(); i++) {
+      if (options.testCount() > 1) {
+        Log.info("Test " + (i + 1) + " of " + options.testCount());
+      }
+      try {
+        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
+        code = runOf.apply(thisRun, i == 0 ? workload : Workloads.byName(options.workload())).run().exitCode();
+      } catch (Exception e) {
+        Log.plain("Internal error: " + e);
+        e.printStackTrace(err);
+        return TestRun.EXIT_CRASH;
+      }
+      // An interrupted run is the last: the user asked to stop.
+      if (code != 0 || Signals.received() != null) {
+        break;
+      }
+    }
+    return code;
   }
 
   /** Each repetition gets its own (printed) seed so any one of them can be replayed. */

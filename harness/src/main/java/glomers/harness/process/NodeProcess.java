@@ -9,7 +9,6 @@ import glomers.harness.net.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
 import glomers.harness.report.Log;
-import glomers.harness.run.Abort;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One server node: a real child process with a stdin writer fed by its inbox, a stdout reader
@@ -55,7 +56,8 @@ public final class NodeProcess {
 
   private final String id;
   private final Network network;
-  private final Abort abort;
+  private final Consumer<String> abort;
+  private final BooleanSupplier runStopped;
   private final boolean echoStderr;
   private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
   private final ArrayDeque<String> stdoutTail = new ArrayDeque<>();
@@ -64,16 +66,21 @@ public final class NodeProcess {
   private Thread stderrPump;
   private volatile boolean stopping;
 
-  private NodeProcess(String id, Network network, Abort abort, boolean echoStderr) {
+  private NodeProcess(String id, Network network, Consumer<String> abort, BooleanSupplier runStopped, boolean echoStderr) {
     this.id = id;
     this.network = network;
     this.abort = abort;
+    this.runStopped = runStopped;
     this.echoStderr = echoStderr;
   }
 
   /**
    * Registers {@code id} on the network, then spawns {@code bin args...} in the temp directory, as
    * Maelstrom does (so a node can receive messages before its init).
+   *
+   * @param abort hears why the run must stop: the node crashed or wrote what is not a message
+   * @param runStopped whether the run was stopped by a signal, which reaches the nodes too: an exit
+   *     is then no crash
    */
   public static NodeProcess start(
       String id,
@@ -82,9 +89,10 @@ public final class NodeProcess {
       Network network,
       Path logFile,
       boolean echoStderr,
-      Abort abort)
+      Consumer<String> abort,
+      BooleanSupplier runStopped)
       throws IOException {
-    NodeProcess node = new NodeProcess(id, network, abort, echoStderr);
+    NodeProcess node = new NodeProcess(id, network, abort, runStopped, echoStderr);
     Inbox inbox = network.register(id);
     List<String> command = new ArrayList<>();
     command.add(bin.toString());
@@ -160,7 +168,7 @@ public final class NodeProcess {
       envelope = validate(line);
     } catch (OverLimit e) {
       if (!stopping) {
-        abort.raise(
+        abort.accept(
             "node "
                 + id
                 + " wrote a stdout line over the bench's size limit ("
@@ -172,7 +180,7 @@ public final class NodeProcess {
       return false;
     } catch (IllegalArgumentException e) {
       if (!stopping) {
-        abort.raise(
+        abort.accept(
             "node "
                 + id
                 + " wrote an invalid message to stdout ("
@@ -320,11 +328,11 @@ public final class NodeProcess {
   private void exited() {
     LIVE.remove(this);
     // A Ctrl-C that stops the run reaches the nodes too (one process group): no crash then.
-    if (stopping || abort.isStopped()) {
+    if (stopping || runStopped.getAsBoolean()) {
       return;
     }
     awaitStderr();
-    abort.raise("node " + id + " crashed (exit code " + process.exitValue() + ")" + stdoutReport() + stderrReport());
+    abort.accept("node " + id + " crashed (exit code " + process.exitValue() + ")" + stdoutReport() + stderrReport());
   }
 
   private void awaitStderr() {

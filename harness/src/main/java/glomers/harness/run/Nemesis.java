@@ -14,6 +14,11 @@ import java.util.Set;
 /**
  * The partition nemesis (docs/bench.md#nemesis-schedule): start and stop alternate, the first at the start of
  * the main phase, each later one a uniform [0, 2 interval) after the previous one was due.
+ *
+ * <p>This is the run's one fault step, for both run modes: the {@link Lifecycle} runs {@link #run}
+ * as a task beside the main phase's ops and calls {@link #heal} before the final phase. A new fault
+ * is an op here; one that acts on nodes (kill, pause) also needs a {@link Stage} method, which
+ * each stage implements for its nodes.
  */
 public final class Nemesis {
   private final Partitions partitions;
@@ -52,23 +57,20 @@ public final class Nemesis {
     this.onOp = onOp;
   }
 
-  /** Runs the schedule until {@code endNanos} ({@link System#nanoTime()}). */
-  void run(long startNanos, long endNanos, Abort abort) throws Abort.AbortedException, InterruptedException {
+  /** Runs the schedule on {@code stage} from {@code startNanos} until {@code endNanos}, or until the run is stopped. */
+  void run(Stage stage, long startNanos, long endNanos) throws Abort.AbortedException, InterruptedException {
     boolean start = true;
-    long at = startNanos;
-    while (at < endNanos) {
-      abort.sleepUntil(at);
-      if (abort.isStopped()) {
+    for (long at = startNanos; at < endNanos; at += gapNanos()) {
+      if (!stage.sleepUntil(at)) {
         return;
       }
       op(start);
       start = !start;
-      at += gapNanos();
     }
   }
 
   /** One op of the main phase's schedule: a partition if {@code start}, else a heal. */
-  void op(boolean start) {
+  private void op(boolean start) {
     onOp.run();
     if (start) {
       startPartition();
@@ -78,7 +80,7 @@ public final class Nemesis {
   }
 
   /** The time from one nemesis op to the next: uniform in [0, 2 interval). */
-  long gapNanos() {
+  private long gapNanos() {
     return (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
   }
 

@@ -64,7 +64,7 @@ public final class SeedSearch {
       TestRun.Outcome outcome;
       Log.quiet(true);
       try {
-        outcome = new SimRun(withSeed.apply(seed), Workloads.byName(options.workload()), store, solution)
+        outcome = TestRun.simulated(withSeed.apply(seed), Workloads.byName(options.workload()), store, solution)
             .asSearchRun()
             .run();
       } finally {

@@ -28,12 +28,15 @@ class NemesisTest {
   @Test
   void opsAlternateAndAreRecordedAsInfoWithTheGrudge() throws Exception {
     Partitions partitions = new Partitions();
-    HistoryRecorder history = new HistoryRecorder();
+    SimStage stage = new SimStage(null, new Abort());
+    HistoryRecorder history = new HistoryRecorder(stage::now);
     Nemesis nemesis = new Nemesis(partitions, List.of("n0", "n1", "n2", "n3", "n4"), new Random(2), history, 0.01);
-    long start = System.nanoTime();
-    nemesis.run(start, start + 200_000_000L, new Abort());
+    long end = 200_000_000L;
+    assertThat(stage.play(() -> nemesis.run(stage, 0, end), () -> "main")).isNull();
     List<Op> ops = history.snapshot();
-    assertThat(ops).isNotEmpty().allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
+    assertThat(ops).hasSizeGreaterThan(4).allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
+    assertThat(ops.get(0).time()).as("the first op comes at the start").isZero();
+    assertThat(ops.get(ops.size() - 1).time()).as("and the last before the end").isLessThan(end);
     for (int i = 0; i < ops.size(); i += 2) {
       String f = (i / 2) % 2 == 0 ? "start-partition" : "stop-partition";
       assertThat(ops.get(i).f()).isEqualTo(f);
