@@ -2,7 +2,7 @@ package glomers.harness.cli;
 
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.NetStats;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;

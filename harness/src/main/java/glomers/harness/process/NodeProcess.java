@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.net.Inbox;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
 import glomers.harness.report.Log;

@@ -5,7 +5,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

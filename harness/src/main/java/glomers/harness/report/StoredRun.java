@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.service.SeqKv;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package glomers.harness.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.net.Inbox;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
 import glomers.harness.report.Log;

@@ -1,7 +1,7 @@
 package glomers.harness.sim;
 
 import glomers.harness.net.ClientConnection;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
 import glomers.harness.workload.Connection;

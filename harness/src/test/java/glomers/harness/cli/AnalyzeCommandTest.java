@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
 import glomers.harness.service.SeqKv;

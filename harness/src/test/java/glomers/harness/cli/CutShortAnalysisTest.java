@@ -6,7 +6,7 @@ import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
