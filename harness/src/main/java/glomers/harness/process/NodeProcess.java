@@ -8,7 +8,7 @@ import glomers.harness.net.Inbox;
 import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.harness.run.Abort;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

@@ -6,6 +6,7 @@ import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
 import glomers.harness.json.Json;
+import glomers.harness.log.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

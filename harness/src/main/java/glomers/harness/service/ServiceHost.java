@@ -6,7 +6,7 @@ import glomers.harness.net.Inbox;
 import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

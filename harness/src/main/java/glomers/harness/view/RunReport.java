@@ -5,7 +5,7 @@ import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.net.Journal;
 import glomers.harness.json.Json;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.harness.report.Reports;
 import glomers.harness.view.RunData.Message;
 import glomers.harness.view.RunData.OpSpan;
