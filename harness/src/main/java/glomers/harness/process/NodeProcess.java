@@ -9,7 +9,7 @@ import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
 import glomers.harness.log.Log;
-import glomers.harness.run.Abort;
+import glomers.harness.abort.Abort;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

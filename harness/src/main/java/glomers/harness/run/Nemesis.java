@@ -1,5 +1,6 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.net.Partitions;

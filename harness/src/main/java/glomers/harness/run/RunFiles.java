@@ -1,5 +1,6 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.net.Journal;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.HistoryFile;

@@ -1,5 +1,6 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.net.Journal;
 import glomers.harness.net.Network;
