@@ -1,6 +1,6 @@
 package glomers.harness.cli;
 
-import glomers.harness.service.SeqKv;
+import glomers.harness.options.SeqKvStaleness;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,7 +40,7 @@ public record TestOptions(
     int maxTxnLength,
     int maxWritesPerKey,
     String topology,
-    SeqKv.Staleness seqKvStaleness,
+    SeqKvStaleness seqKvStaleness,
     boolean logStderr,
     boolean logNetSend,
     boolean logNetRecv,

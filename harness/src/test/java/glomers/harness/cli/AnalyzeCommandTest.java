@@ -6,9 +6,9 @@ import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
+import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
-import glomers.harness.service.SeqKv;
 import glomers.harness.workload.kafka.SyntheticHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class AnalyzeCommandTest {
         run,
         new TestOptions(
             "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", false, 10, null,
-            List.of("strict-serializable"), null, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, 3,
+            List.of("strict-serializable"), null, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     HistoryBuilder good = new HistoryBuilder();
     good.op(0, "add", 2L, OpType.OK, 2L).op(0, "read", null, OpType.OK, 2L);

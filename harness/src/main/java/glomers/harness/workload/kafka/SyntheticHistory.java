@@ -7,9 +7,9 @@ import glomers.harness.checker.Stats;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
-import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.Connection;
 import glomers.harness.workload.FinalPhase;
@@ -255,7 +255,7 @@ public final class SyntheticHistory {
     TestOptions options =
         new TestOptions(
             "kafka", Path.of("synthetic"), nodes, CONCURRENCY, (int) (ops / RATE), RATE, 0, "constant", false, 10,
-            null, List.of("strict-serializable"), 10, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, seed,
+            null, List.of("strict-serializable"), 10, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, seed,
             List.of());
     StoredRun.writeOptions(dir, options);
     Reports.writeHistory(dir, history);
