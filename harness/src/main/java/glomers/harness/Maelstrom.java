@@ -2,7 +2,7 @@ package glomers.harness;
 
 import glomers.harness.cli.AnalyzeCommand;
 import glomers.harness.cli.TestCommand;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.log.Log;
 import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.Determinism;

@@ -2,7 +2,7 @@ package glomers.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.options.SeqKvStaleness;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;

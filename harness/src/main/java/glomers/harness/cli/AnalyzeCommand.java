@@ -4,6 +4,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.json.Json;
 import glomers.harness.net.NetStats;
+import glomers.harness.options.TestOptions;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.NodeLogs;

@@ -2,6 +2,7 @@ package glomers.harness.cli;
 
 import glomers.harness.net.LatencyModel;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import glomers.harness.run.Determinism;
 import glomers.harness.workload.Workloads;
 import java.io.IOException;

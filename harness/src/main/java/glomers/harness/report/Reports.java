@@ -2,7 +2,7 @@ package glomers.harness.report;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
 import glomers.harness.json.Json;

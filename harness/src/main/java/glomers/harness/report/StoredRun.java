@@ -2,7 +2,7 @@ package glomers.harness.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;

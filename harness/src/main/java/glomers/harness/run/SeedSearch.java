@@ -1,6 +1,6 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.log.Log;
 import glomers.harness.log.Progress;
 import glomers.harness.report.Reports;

@@ -2,7 +2,7 @@ package glomers.harness.run;
 
 import glomers.harness.abort.Abort;
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Journal;

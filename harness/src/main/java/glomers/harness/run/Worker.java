@@ -1,6 +1,6 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.OpType;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;

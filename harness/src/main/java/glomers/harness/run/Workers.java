@@ -1,7 +1,7 @@
 package glomers.harness.run;
 
 import glomers.harness.abort.Abort;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Network;
 import glomers.harness.workload.Generator;

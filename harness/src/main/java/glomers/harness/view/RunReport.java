@@ -1,7 +1,7 @@
 package glomers.harness.view;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.net.Journal;
 import glomers.harness.json.Json;

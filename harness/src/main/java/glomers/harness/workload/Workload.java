@@ -1,7 +1,7 @@
 package glomers.harness.workload;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;

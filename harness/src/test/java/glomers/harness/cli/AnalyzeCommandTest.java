@@ -7,6 +7,7 @@ import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
 import glomers.harness.workload.kafka.SyntheticHistory;

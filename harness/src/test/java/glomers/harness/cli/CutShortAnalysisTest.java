@@ -8,6 +8,7 @@ import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.Maelstrom;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

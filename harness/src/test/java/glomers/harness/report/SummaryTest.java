@@ -3,7 +3,7 @@ package glomers.harness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.history.ProcessClient;

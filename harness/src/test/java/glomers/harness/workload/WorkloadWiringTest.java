@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.checker.SetFull;
 import glomers.harness.checker.elle.RwRegisterChecker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.workload.echo.EchoChecker;
 import glomers.harness.workload.gcounter.CounterChecker;

@@ -2,7 +2,7 @@ package glomers.harness.workload.gcounter;
 
 import glomers.harness.checker.Checker;
 import glomers.harness.checker.JsonValues;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.Connection;

@@ -4,7 +4,7 @@ import glomers.harness.checker.Checker;
 import glomers.harness.checker.Perf;
 import glomers.harness.checker.Result;
 import glomers.harness.checker.Stats;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.options.SeqKvStaleness;

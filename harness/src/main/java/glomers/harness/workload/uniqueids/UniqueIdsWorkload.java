@@ -1,7 +1,7 @@
 package glomers.harness.workload.uniqueids;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.Connection;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.checker.SetFull;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.OpType;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.workload.Client;

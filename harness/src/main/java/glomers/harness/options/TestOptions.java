@@ -1,6 +1,5 @@
-package glomers.harness.cli;
+package glomers.harness.options;
 
-import glomers.harness.options.SeqKvStaleness;
 import java.nio.file.Path;
 import java.util.List;
 
