@@ -124,7 +124,7 @@ public final class Maelstrom {
         Log.info("Test " + (i + 1) + " of " + options.testCount());
       }
       try {
-        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
+        TestOptions thisRun = i == 0 ? options : options.withSeed(options.seed() + i);
         code = new TestRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store()).run().exitCode();
       } catch (Exception e) {
         Log.plain("Internal error: " + e);
@@ -160,13 +160,13 @@ public final class Maelstrom {
         return Determinism.check(fresh, options.seed(), options.nodes(), System.out);
       }
       if (simulation.runs() > 1) {
-        return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), fresh, err)
+        return SeedSearch.run(options, simulation.runs(), test.store(), solution, options::withSeed, fresh, err)
             .exitCode();
       }
       int code = 0;
       // --test-count repeats as in a process run: the next seed each time, stopping at a failure.
       for (int i = 0; i < options.testCount() && code == 0 && Signals.received() == null; i++) {
-        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
+        TestOptions thisRun = i == 0 ? options : options.withSeed(options.seed() + i);
         code = new SimRun(thisRun, i == 0 ? workload : Workloads.byName(options.workload()), test.store(), solution)
             .run().exitCode();
       }
@@ -176,14 +176,5 @@ public final class Maelstrom {
       e.printStackTrace(err);
       return TestRun.EXIT_CRASH;
     }
-  }
-
-  /** Each repetition gets its own (printed) seed so any one of them can be replayed. */
-  static TestOptions withSeed(TestOptions o, long seed) {
-    return new TestOptions(
-        o.workload(), o.bin(), o.nodes(), o.concurrency(), o.timeLimitSeconds(), o.rate(), o.latencyMillis(),
-        o.latencyDist(), o.partition(), o.nemesisIntervalSeconds(), o.availability(), o.consistencyModels(),
-        o.keyCount(), o.maxTxnLength(), o.maxWritesPerKey(), o.topology(), o.seqKvStaleness(), o.logStderr(),
-        o.logNetSend(), o.logNetRecv(), o.testCount(), seed, o.nodeArgs());
   }
 }

@@ -16,7 +16,7 @@ class RepeatedRunOptionsTest {
         new TestOptions(
             "g-counter", Path.of("/bin/true"), List.of("n0", "n1"), 2, 7, 3.5, 4, "uniform", true, 0.5, "total",
             List.of("m"), 3, 5, 6, "line", SeqKvStaleness.OLDEST, true, true, true, 9, 41L, List.of("--x"));
-    TestOptions next = Maelstrom.withSeed(o, 42L);
+    TestOptions next = o.withSeed(42L);
 
     assertThat(next.seed()).isEqualTo(42L);
     for (RecordComponent c : TestOptions.class.getRecordComponents()) {

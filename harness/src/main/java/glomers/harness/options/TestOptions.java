@@ -50,4 +50,15 @@ public record TestOptions(
   public int activeKeys() {
     return keyCount == null ? 10 : keyCount;
   }
+
+  /**
+   * The same options with another seed: each repetition of a test, and each seed a search tries, gets
+   * its own, printed so that run can be replayed. Here, so a new option is added in one file.
+   */
+  public TestOptions withSeed(long seed) {
+    return new TestOptions(
+        workload, bin, nodes, concurrency, timeLimitSeconds, rate, latencyMillis, latencyDist, partition,
+        nemesisIntervalSeconds, availability, consistencyModels, keyCount, maxTxnLength, maxWritesPerKey, topology,
+        seqKvStaleness, logStderr, logNetSend, logNetRecv, testCount, seed, nodeArgs);
+  }
 }
