@@ -1,9 +1,7 @@
-package glomers.harness;
+package glomers.harness.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.harness.options.TestOptions;
-import glomers.harness.options.SeqKvStaleness;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.List;
