@@ -45,8 +45,10 @@ public record TestOptions(
     boolean logNetRecv,
     int testCount,
     long seed,
-    List<String> nodeArgs) {
+    List<String> nodeArgs)
+    implements WorkloadOptions {
   /** Active keys for the kafka and txn generators: {@code --key-count}, or Elle's default of 10. */
+  @Override
   public int activeKeys() {
     return keyCount == null ? 10 : keyCount;
   }
