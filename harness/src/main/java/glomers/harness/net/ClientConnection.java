@@ -2,7 +2,6 @@ package glomers.harness.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.json.Json;
-import glomers.harness.workload.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;

@@ -4,7 +4,7 @@ import glomers.harness.net.ClientConnection;
 import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;

@@ -1,6 +1,7 @@
 package glomers.harness.workload;
 
 import glomers.harness.checker.Checker;
+import glomers.harness.net.Connection;
 import glomers.harness.options.WorkloadOptions;
 import java.util.List;
 import java.util.Random;

@@ -5,7 +5,7 @@ import glomers.harness.checker.SetFull;
 import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;

@@ -11,7 +11,7 @@ import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.FinalPhase;
 import glomers.harness.workload.Invocation;
 import java.nio.file.Files;

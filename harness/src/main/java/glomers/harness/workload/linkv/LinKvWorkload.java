@@ -3,7 +3,7 @@ package glomers.harness.workload.linkv;
 import glomers.harness.checker.Checker;
 import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Workload;
 import java.util.Random;
