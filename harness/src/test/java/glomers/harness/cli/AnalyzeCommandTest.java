@@ -3,6 +3,7 @@ package glomers.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.harness.Maelstrom;
+import glomers.harness.benchmark.KafkaCheckerBenchmark;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
@@ -10,7 +11,6 @@ import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.options.TestOptions;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
-import glomers.harness.workload.kafka.SyntheticHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,7 @@ class AnalyzeCommandTest {
   @Test
   void aGeneratedValidKafkaRunChecksValidAndAnEditedOneDoesNot() throws Exception {
     Path run = dir.resolve("run");
-    SyntheticHistory.main(new String[] {run.toString(), "3000", "7"});
+    KafkaCheckerBenchmark.main(new String[] {run.toString(), "3000", "7"});
 
     assertThat(Maelstrom.run(new String[] {"analyze", run.toString()})).isZero();
     assertThat(results(run)).containsEntry("valid?", true);
