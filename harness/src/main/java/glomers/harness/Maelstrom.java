@@ -2,8 +2,8 @@ package glomers.harness;
 
 import glomers.harness.cli.AnalyzeCommand;
 import glomers.harness.cli.TestCommand;
-import glomers.harness.cli.TestOptions;
-import glomers.harness.report.Log;
+import glomers.harness.options.TestOptions;
+import glomers.harness.log.Log;
 import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.Determinism;
 import glomers.harness.run.SeedSearch;
@@ -143,7 +143,7 @@ public final class Maelstrom {
         return Determinism.check(fresh, options.seed(), options.nodes(), System.out);
       }
       if (simulation.runs() > 1) {
-        return SeedSearch.run(options, simulation.runs(), test.store(), solution, seed -> withSeed(options, seed), fresh, err)
+        return SeedSearch.run(options, simulation.runs(), test.store(), solution, options::withSeed, fresh, err)
             .exitCode();
       }
     } catch (Exception e) {
@@ -167,7 +167,7 @@ public final class Maelstrom {
         Log.info("Test " + (i + 1) + " of " + options.testCount());
       }
       try {
-        TestOptions thisRun = i == 0 ? options : withSeed(options, options.seed() + i);
+        TestOptions thisRun = i == 0 ? options : options.withSeed(options.seed() + i);
         code = runOf.apply(thisRun, i == 0 ? workload : Workloads.byName(options.workload())).run().exitCode();
       } catch (Exception e) {
         Log.plain("Internal error: " + e);
@@ -180,14 +180,5 @@ public final class Maelstrom {
       }
     }
     return code;
-  }
-
-  /** Each repetition gets its own (printed) seed so any one of them can be replayed. */
-  static TestOptions withSeed(TestOptions o, long seed) {
-    return new TestOptions(
-        o.workload(), o.bin(), o.nodes(), o.concurrency(), o.timeLimitSeconds(), o.rate(), o.latencyMillis(),
-        o.latencyDist(), o.partition(), o.nemesisIntervalSeconds(), o.availability(), o.consistencyModels(),
-        o.keyCount(), o.maxTxnLength(), o.maxWritesPerKey(), o.topology(), o.seqKvStaleness(), o.logStderr(),
-        o.logNetSend(), o.logNetRecv(), o.testCount(), seed, o.nodeArgs());
   }
 }

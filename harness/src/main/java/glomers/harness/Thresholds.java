@@ -1,6 +1,6 @@
 package glomers.harness;
 
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.report.Edn;
 import java.io.IOException;
 import java.io.PrintStream;

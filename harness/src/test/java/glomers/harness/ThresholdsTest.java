@@ -75,7 +75,7 @@ class ThresholdsTest {
     Files.createDirectories(runDir);
     Files.writeString(
         runDir.resolve("results.json"),
-        glomers.harness.net.Json.write(
+        glomers.harness.json.Json.write(
             Map.of(
                 "net", Map.of("servers", Map.of("msgs-per-op", 12.5)),
                 "workload", Map.of("stable-latencies", Map.of("0", 0, "0.5", 150, "1", 420)),
@@ -93,7 +93,7 @@ class ThresholdsTest {
   void withoutStableLatenciesUsesOkOpLatenciesAndCountsOpsNotOk(@TempDir Path dir) throws Exception {
     Files.writeString(
         dir.resolve("results.json"),
-        glomers.harness.net.Json.write(
+        glomers.harness.json.Json.write(
             Map.of(
                 "valid?", true,
                 "net", Map.of("servers", Map.of("msgs-per-op", 0.6)),

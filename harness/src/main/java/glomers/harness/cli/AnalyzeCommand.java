@@ -2,8 +2,9 @@ package glomers.harness.cli;
 
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.NetStats;
+import glomers.harness.options.TestOptions;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.NodeLogs;

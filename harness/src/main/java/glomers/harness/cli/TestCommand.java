@@ -1,8 +1,9 @@
 package glomers.harness.cli;
 
 import glomers.harness.net.LatencyModel;
+import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import glomers.harness.run.Determinism;
-import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -253,7 +254,7 @@ public final class TestCommand {
     if (!TOPOLOGIES.contains(topology)) {
       errors.add("Failed to validate \"--topology " + topology + "\": Must be one of line, grid, tree, tree2, tree3, tree4, total");
     }
-    SeqKv.Staleness staleness = SeqKv.Staleness.byFlag(seqKvStaleness);
+    SeqKvStaleness staleness = SeqKvStaleness.byFlag(seqKvStaleness);
     if (staleness == null) {
       errors.add("Failed to validate \"--seq-kv-staleness " + seqKvStaleness + "\": Must be one of uniform, oldest");
     }

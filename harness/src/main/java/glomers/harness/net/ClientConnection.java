@@ -1,7 +1,7 @@
 package glomers.harness.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import glomers.harness.workload.Connection;
+import glomers.harness.json.Json;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;

@@ -1,6 +1,7 @@
 package glomers.harness.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.json.Json;
 
 /**
  * A message in flight. {@code deadline} is the {@link System#nanoTime()} at which it may be

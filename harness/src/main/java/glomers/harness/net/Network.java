@@ -1,7 +1,7 @@
 package glomers.harness.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,7 +6,7 @@ import glomers.harness.checker.Perf;
 import glomers.harness.checker.Result;
 import glomers.harness.checker.Stats;
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.net.NetStats;
 import glomers.harness.workload.Workload;

@@ -2,7 +2,7 @@ package glomers.harness.report;
 
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

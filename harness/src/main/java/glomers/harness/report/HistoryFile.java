@@ -3,7 +3,7 @@ package glomers.harness.report;
 import glomers.harness.checker.History;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

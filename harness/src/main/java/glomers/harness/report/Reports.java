@@ -2,10 +2,11 @@ package glomers.harness.report;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
+import glomers.harness.log.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

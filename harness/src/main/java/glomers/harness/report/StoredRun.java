@@ -2,11 +2,11 @@ package glomers.harness.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
-import glomers.harness.service.SeqKv;
+import glomers.harness.json.Json;
+import glomers.harness.options.SeqKvStaleness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +77,8 @@ public final class StoredRun {
         (String) m.get("topology"),
         // Runs stored before the flag existed used Maelstrom's staleness.
         m.get("seq-kv-staleness") instanceof String staleness
-            ? SeqKv.Staleness.valueOf(staleness.toUpperCase(java.util.Locale.ROOT))
-            : SeqKv.Staleness.UNIFORM,
+            ? SeqKvStaleness.valueOf(staleness.toUpperCase(java.util.Locale.ROOT))
+            : SeqKvStaleness.UNIFORM,
         Boolean.TRUE.equals(m.get("log-stderr")),
         Boolean.TRUE.equals(m.get("log-net-send")),
         Boolean.TRUE.equals(m.get("log-net-recv")),

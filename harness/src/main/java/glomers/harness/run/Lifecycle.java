@@ -1,10 +1,11 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.abort.Abort;
+import glomers.harness.options.TestOptions;
 import glomers.harness.net.Network;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.harness.view.RunReport;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.FinalPhase;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;

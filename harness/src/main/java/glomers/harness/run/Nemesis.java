@@ -1,9 +1,10 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.net.Partitions;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,12 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.abort.Abort;
+import glomers.harness.options.TestOptions;
 import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
 import glomers.harness.service.ServiceHost;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,10 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.net.Journal;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.HistoryFile;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.harness.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;

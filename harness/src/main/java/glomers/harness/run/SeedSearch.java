@@ -1,8 +1,8 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
-import glomers.harness.report.Log;
-import glomers.harness.report.Progress;
+import glomers.harness.options.TestOptions;
+import glomers.harness.log.Log;
+import glomers.harness.log.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
 import glomers.harness.workload.Workloads;

@@ -1,6 +1,6 @@
 package glomers.harness.run;
 
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import java.util.function.Consumer;
 import sun.misc.Signal;
 

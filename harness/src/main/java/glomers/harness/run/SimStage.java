@@ -1,8 +1,9 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.abort.Abort;
+import glomers.harness.options.TestOptions;
 import glomers.harness.net.Network;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.harness.service.Service;
 import glomers.harness.service.ServiceHost;
 import glomers.harness.sim.Coroutine;
@@ -11,7 +12,7 @@ import glomers.harness.sim.Scheduler;
 import glomers.harness.sim.Signal;
 import glomers.harness.sim.SimConnection;
 import glomers.harness.sim.SimNodes;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.runtime.spi.Dispatcher;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,16 +1,17 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.net.Journal;
 import glomers.harness.net.LatencyModel;
 import glomers.harness.net.Network;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.harness.report.NodeLogs;
-import glomers.harness.report.Progress;
+import glomers.harness.log.Progress;
 import glomers.harness.report.Reports;
 import glomers.harness.report.Store;
 import glomers.harness.report.StoredRun;

@@ -1,10 +1,10 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.OpType;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;
 import java.util.function.Function;

@@ -1,6 +1,7 @@
 package glomers.harness.run;
 
-import glomers.harness.cli.TestOptions;
+import glomers.harness.abort.Abort;
+import glomers.harness.options.TestOptions;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.Workload;

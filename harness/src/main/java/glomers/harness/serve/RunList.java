@@ -1,7 +1,7 @@
 package glomers.harness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -83,6 +83,6 @@ final class Kv {
   }
 
   static String render(Object value) {
-    return glomers.harness.net.Json.write(value);
+    return glomers.harness.json.Json.write(value);
   }
 }

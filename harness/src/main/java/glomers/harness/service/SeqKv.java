@@ -1,5 +1,6 @@
 package glomers.harness.service;
 
+import glomers.harness.options.SeqKvStaleness;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,50 +12,24 @@ import java.util.Random;
  * requesting node, the index of the version it last touched. Requests that change nothing are
  * answered from a version no older than that cursor; mutations go to the newest.
  *
- * <p>Which version a request is first tried on depends on {@link Staleness}: Maelstrom's uniform
+ * <p>Which version a request is first tried on depends on {@link SeqKvStaleness}: Maelstrom's uniform
  * draw between the cursor and the newest, or always the oldest one the node may still see.
  */
 public final class SeqKv implements Service {
   static final int RETAINED_VERSIONS = 32;
 
-  /** How stale the version a request is first tried on may be. */
-  public enum Staleness {
-    /** Maelstrom's: a uniform draw from the node's cursor to the newest version. */
-    UNIFORM,
-    /**
-     * The harshest draw Maelstrom can make, every time: the node's cursor, or the oldest retained
-     * version if the cursor has fallen off the ring. Every history this gives is one Maelstrom's
-     * uniform draw can give too, and a node's versions never go back.
-     */
-    OLDEST;
-
-    public String flag() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The mode named {@code uniform} or {@code oldest}, or null. */
-    public static Staleness byFlag(String flag) {
-      for (Staleness s : values()) {
-        if (s.flag().equals(flag)) {
-          return s;
-        }
-      }
-      return null;
-    }
-  }
-
   private final Random random;
-  private final Staleness staleness;
+  private final SeqKvStaleness staleness;
   /** Oldest first; the last element is version {@code last}. */
   private final List<Map<Object, Object>> ring = new ArrayList<>();
   private long last;
   private final Map<String, Long> cursors = new HashMap<>();
 
   public SeqKv(Random random) {
-    this(random, Staleness.UNIFORM);
+    this(random, SeqKvStaleness.UNIFORM);
   }
 
-  public SeqKv(Random random, Staleness staleness) {
+  public SeqKv(Random random, SeqKvStaleness staleness) {
     this.random = random;
     this.staleness = staleness;
     ring.add(Map.of());
@@ -69,7 +44,7 @@ public final class SeqKv implements Service {
   public synchronized Map<String, Object> handle(String src, Map<String, Object> request) {
     long cursor = cursors.getOrDefault(src, 0L);
     long chosen =
-        staleness == Staleness.OLDEST
+        staleness == SeqKvStaleness.OLDEST
             ? Math.max(cursor, last - ring.size() + 1)
             : cursor + (long) (random.nextDouble() * (last - cursor + 1));
     Map<Object, Object> stale = versionAt(chosen);

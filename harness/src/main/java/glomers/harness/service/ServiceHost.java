@@ -3,10 +3,11 @@ package glomers.harness.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.net.Inbox;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
+import glomers.harness.options.SeqKvStaleness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,12 @@ public final class ServiceHost implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
 
   public static List<Service> standard(Random random) {
-    return standard(random, SeqKv.Staleness.UNIFORM);
+    return standard(random, SeqKvStaleness.UNIFORM);
   }
 
   /** The four services, seq-kv serving with the given staleness ({@code --seq-kv-staleness}). */
-  public static List<Service> standard(Random random, SeqKv.Staleness seqKvStaleness) {
-    if (seqKvStaleness == SeqKv.Staleness.OLDEST) {
+  public static List<Service> standard(Random random, SeqKvStaleness seqKvStaleness) {
+    if (seqKvStaleness == SeqKvStaleness.OLDEST) {
       Log.info("seq-kv serves every request from the oldest version its caller may still see"
           + " (--seq-kv-staleness oldest)");
     }

@@ -1,10 +1,10 @@
 package glomers.harness.sim;
 
 import glomers.harness.net.ClientConnection;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;

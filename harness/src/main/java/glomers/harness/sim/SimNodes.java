@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.net.Message;
 import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
-import glomers.harness.report.Log;
+import glomers.harness.log.Log;
 import glomers.runtime.spi.Dispatcher;
 import glomers.runtime.testing.LocalNode;
 import java.io.BufferedWriter;

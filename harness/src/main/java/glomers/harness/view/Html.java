@@ -86,14 +86,14 @@ final class Html {
           out.append(',');
         }
         first = false;
-        out.append(glomers.harness.net.Json.write(String.valueOf(e.getKey()))).append(':');
+        out.append(glomers.harness.json.Json.write(String.valueOf(e.getKey()))).append(':');
         brief(e.getValue(), max, out);
       }
       out.append('}');
     } else if (value == null || value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else {
-      out.append(glomers.harness.net.Json.write(value));
+      out.append(glomers.harness.json.Json.write(value));
     }
   }
 

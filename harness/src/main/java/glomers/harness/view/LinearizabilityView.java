@@ -4,7 +4,7 @@ import glomers.harness.checker.History;
 import glomers.harness.checker.JsonValues;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package glomers.harness.view;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.view.RunData.Message;
 import glomers.harness.view.RunData.OpSpan;
 import java.io.IOException;

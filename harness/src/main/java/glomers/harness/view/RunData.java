@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import glomers.harness.checker.History;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package glomers.harness.view;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.net.Journal;
-import glomers.harness.net.Json;
-import glomers.harness.report.Log;
+import glomers.harness.json.Json;
+import glomers.harness.log.Log;
 import glomers.harness.report.Reports;
 import glomers.harness.view.RunData.Message;
 import glomers.harness.view.RunData.OpSpan;

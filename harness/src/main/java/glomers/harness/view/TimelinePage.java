@@ -1,6 +1,6 @@
 package glomers.harness.view;
 
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.view.RunData.OpSpan;
 import java.io.IOException;
 import java.io.Writer;

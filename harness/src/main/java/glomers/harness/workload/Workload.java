@@ -1,7 +1,8 @@
 package glomers.harness.workload;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.net.Connection;
+import glomers.harness.options.WorkloadOptions;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -16,24 +17,24 @@ public interface Workload {
   boolean reusableClient();
 
   /** Per node, before the main phase, on that node's setup connection (broadcast: topology). */
-  default void setup(Connection connection, TestOptions options) throws Exception {}
+  default void setup(Connection connection, WorkloadOptions options) throws Exception {}
 
   /**
    * Null if this workload can run with {@code options}, else the usage error (exit 254) that stops
    * the run before any node starts; lin-kv needs whole groups of 2n workers.
    */
-  default String usageProblem(TestOptions options) {
+  default String usageProblem(WorkloadOptions options) {
     return null;
   }
 
   /** The main phase's op stream. */
-  Generator generator(TestOptions options, Random random);
+  Generator generator(WorkloadOptions options, Random random);
 
   /**
    * The op stream of a run whose time is {@code clock} (nanoseconds: {@link System#nanoTime()}, or a
    * simulation's virtual time), for generators that keep their own time, like kafka's crashes.
    */
-  default Generator generator(TestOptions options, Random random, LongSupplier clock) {
+  default Generator generator(WorkloadOptions options, Random random, LongSupplier clock) {
     return generator(options, random);
   }
 
@@ -41,7 +42,7 @@ public interface Workload {
   boolean hasFinalPhase();
 
   /** The final-phase ops of one worker, performed in order after the recovery wait. */
-  default List<Invocation> finalOps(int worker, TestOptions options) {
+  default List<Invocation> finalOps(int worker, WorkloadOptions options) {
     return List.of();
   }
 
@@ -49,15 +50,15 @@ public interface Workload {
    * One worker's final phase after the recovery wait; by default {@link #finalOps} back to back.
    * {@code random} is this worker's own, derived from the run's seed.
    */
-  default FinalPhase finalPhase(int worker, TestOptions options, Random random) {
+  default FinalPhase finalPhase(int worker, WorkloadOptions options, Random random) {
     return FinalPhase.of(finalOps(worker, options));
   }
 
   /** A client for one connection. */
-  Client client(Connection connection, TestOptions options);
+  Client client(Connection connection, WorkloadOptions options);
 
   /** The workload's checker (the {@code :workload} key of the results). */
-  Checker checker(TestOptions options);
+  Checker checker(WorkloadOptions options);
 
   /** f values that stats does not require an ok for (kafka: crash, debug-topic-partitions). */
   default Set<String> statsExempt() {

@@ -3,13 +3,14 @@ package glomers.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.harness.Maelstrom;
+import glomers.harness.benchmark.KafkaCheckerBenchmark;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
+import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
-import glomers.harness.service.SeqKv;
-import glomers.harness.workload.kafka.SyntheticHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class AnalyzeCommandTest {
   @Test
   void aGeneratedValidKafkaRunChecksValidAndAnEditedOneDoesNot() throws Exception {
     Path run = dir.resolve("run");
-    SyntheticHistory.main(new String[] {run.toString(), "3000", "7"});
+    KafkaCheckerBenchmark.main(new String[] {run.toString(), "3000", "7"});
 
     assertThat(Maelstrom.run(new String[] {"analyze", run.toString()})).isZero();
     assertThat(results(run)).containsEntry("valid?", true);
@@ -56,7 +57,7 @@ class AnalyzeCommandTest {
         run,
         new TestOptions(
             "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", false, 10, null,
-            List.of("strict-serializable"), null, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, 3,
+            List.of("strict-serializable"), null, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     HistoryBuilder good = new HistoryBuilder();
     good.op(0, "add", 2L, OpType.OK, 2L).op(0, "read", null, OpType.OK, 2L);

@@ -6,11 +6,12 @@ import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
+import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
-import glomers.harness.service.SeqKv;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class CutShortAnalysisTest {
         run,
         new TestOptions(
             "g-set", Path.of("node"), List.of("n0", "n1"), 2, 10, 5, 0, "constant", false, 10, null,
-            List.of("strict-serializable"), null, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, 3,
+            List.of("strict-serializable"), null, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     Reports.writeHistory(run, history);
     return run;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.Maelstrom;
-import glomers.harness.service.SeqKv;
+import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.TestOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ class TestCommandTest {
     assertThat(o.maxTxnLength()).isEqualTo(4);
     assertThat(o.maxWritesPerKey()).isEqualTo(16);
     assertThat(o.topology()).isEqualTo("grid");
-    assertThat(o.seqKvStaleness()).isEqualTo(SeqKv.Staleness.UNIFORM);
+    assertThat(o.seqKvStaleness()).isEqualTo(SeqKvStaleness.UNIFORM);
     assertThat(o.testCount()).isEqualTo(1);
     assertThat(o.bin()).isEqualTo(bin.toRealPath());
     assertThat(o.nodeArgs()).isEmpty();
@@ -175,8 +176,8 @@ class TestCommandTest {
 
   @Test
   void seqKvStalenessIsUniformOrOldest() throws Exception {
-    assertThat(parse("--seq-kv-staleness", "uniform").seqKvStaleness()).isEqualTo(SeqKv.Staleness.UNIFORM);
-    assertThat(parse("--seq-kv-staleness", "oldest").seqKvStaleness()).isEqualTo(SeqKv.Staleness.OLDEST);
+    assertThat(parse("--seq-kv-staleness", "uniform").seqKvStaleness()).isEqualTo(SeqKvStaleness.UNIFORM);
+    assertThat(parse("--seq-kv-staleness", "oldest").seqKvStaleness()).isEqualTo(SeqKvStaleness.OLDEST);
     for (String bad : List.of("OLDEST", "newest", "random", "", " oldest")) {
       assertThat(refusal("--seq-kv-staleness", bad))
           .isEqualTo("Failed to validate \"--seq-kv-staleness " + bad + "\": Must be one of uniform, oldest");

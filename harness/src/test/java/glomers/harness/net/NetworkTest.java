@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import glomers.harness.json.Json;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;

@@ -3,11 +3,11 @@ package glomers.harness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.harness.checker.Validity;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.history.ProcessClient;
-import glomers.harness.service.SeqKv;
+import glomers.harness.options.SeqKvStaleness;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ class SummaryTest {
 
   private static TestOptions options(boolean partition) {
     return new TestOptions("g-counter", Path.of("bin"), List.of("n0", "n1", "n2"), 3, 10, 5, 0, "constant", partition, 10,
-        null, List.of("strict-serializable"), null, 4, 16, "grid", SeqKv.Staleness.UNIFORM, false, false, false, 1, 1,
+        null, List.of("strict-serializable"), null, 4, 16, "grid", SeqKvStaleness.UNIFORM, false, false, false, 1, 1,
         List.of());
   }
 

@@ -2,6 +2,7 @@ package glomers.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glomers.harness.abort.Abort;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.net.Partitions;

@@ -2,6 +2,7 @@ package glomers.harness.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glomers.harness.options.SeqKvStaleness;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +166,7 @@ class ServicesTest {
   }
 
   private static SeqKv oldest() {
-    return new SeqKv(new Random(0), SeqKv.Staleness.OLDEST);
+    return new SeqKv(new Random(0), SeqKvStaleness.OLDEST);
   }
 
   private static Object valueOf(Map<String, Object> reply) {
@@ -273,7 +274,7 @@ class ServicesTest {
   void uniformStillDrawsNewerVersionsThanOldestWould() {
     Set<Object> served = new HashSet<>();
     for (int seed = 0; seed < 50; seed++) {
-      SeqKv kv = new SeqKv(new Random(seed), SeqKv.Staleness.UNIFORM);
+      SeqKv kv = new SeqKv(new Random(seed), SeqKvStaleness.UNIFORM);
       kv.handle("n2", write("x", 0L));
       kv.handle("n1", write("k", 1L));
       kv.handle("n1", write("k", 2L));

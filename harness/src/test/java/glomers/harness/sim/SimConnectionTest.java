@@ -36,7 +36,7 @@ class SimConnectionTest {
   }
 
   private static ObjectNode reply(long inReplyTo) {
-    ObjectNode body = glomers.harness.net.Json.NODES.objectNode();
+    ObjectNode body = glomers.harness.json.Json.NODES.objectNode();
     body.put("type", "echo_ok");
     body.put("in_reply_to", inReplyTo);
     return body;

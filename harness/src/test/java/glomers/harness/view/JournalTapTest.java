@@ -3,7 +3,7 @@ package glomers.harness.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.net.Message;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

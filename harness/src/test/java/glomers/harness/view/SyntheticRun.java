@@ -2,7 +2,7 @@ package glomers.harness.view;
 
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import glomers.harness.report.Reports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

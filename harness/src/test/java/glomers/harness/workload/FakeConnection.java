@@ -1,5 +1,6 @@
 package glomers.harness.workload;
 
+import glomers.harness.net.Connection;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.checker.SetFull;
 import glomers.harness.checker.elle.RwRegisterChecker;
-import glomers.harness.cli.TestOptions;
-import glomers.harness.service.SeqKv;
+import glomers.harness.options.TestOptions;
+import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.workload.echo.EchoChecker;
 import glomers.harness.workload.gcounter.CounterChecker;
 import glomers.harness.workload.kafka.KafkaChecker;
@@ -20,7 +20,7 @@ class WorkloadWiringTest {
   private static TestOptions options(String workload, List<String> models) {
     return new TestOptions(
         workload, null, List.of("n0"), 1, 20, 10, 0, "constant", false, 10, null,
-        models, null, 4, 16, "grid", SeqKv.Staleness.UNIFORM, false, false, false, 1, 1L, List.of());
+        models, null, 4, 16, "grid", SeqKvStaleness.UNIFORM, false, false, false, 1, 1L, List.of());
   }
 
   @Test
@@ -32,7 +32,7 @@ class WorkloadWiringTest {
     assertThat(linKv.usageProblem(one)).contains("multiple of 2n = 2");
     TestOptions two = new TestOptions(
         "lin-kv", null, List.of("n0"), 2, 20, 10, 0, "constant", false, 10, null,
-        List.of(), null, 4, 16, "grid", SeqKv.Staleness.UNIFORM, false, false, false, 1, 1L, List.of());
+        List.of(), null, 4, 16, "grid", SeqKvStaleness.UNIFORM, false, false, false, 1, 1L, List.of());
     assertThat(linKv.usageProblem(two)).isNull();
     assertThat(linKv.checker(two)).isInstanceOf(glomers.harness.workload.linkv.LinearizabilityChecker.class);
     assertThat(linKv.generator(two, new Random(1)).next(0).f()).isEqualTo("read");

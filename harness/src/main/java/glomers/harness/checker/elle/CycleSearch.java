@@ -3,7 +3,7 @@ package glomers.harness.checker.elle;
 import static glomers.harness.checker.elle.RwRegisterChecker.*;
 
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;

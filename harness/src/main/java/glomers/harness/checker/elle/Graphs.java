@@ -6,7 +6,7 @@ import static glomers.harness.checker.elle.RwRegisterChecker.*;
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

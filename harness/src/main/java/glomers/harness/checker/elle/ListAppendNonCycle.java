@@ -6,7 +6,7 @@ import static glomers.harness.checker.elle.RwRegisterChecker.explained;
 import glomers.harness.checker.elle.RwRegisterChecker.Mop;
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

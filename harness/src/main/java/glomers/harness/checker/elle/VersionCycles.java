@@ -3,7 +3,7 @@ package glomers.harness.checker.elle;
 import static glomers.harness.checker.elle.RwRegisterChecker.explained;
 
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

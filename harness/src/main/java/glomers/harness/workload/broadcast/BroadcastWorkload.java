@@ -2,10 +2,10 @@ package glomers.harness.workload.broadcast;
 
 import glomers.harness.checker.Checker;
 import glomers.harness.checker.SetFull;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
@@ -43,7 +43,7 @@ public final class BroadcastWorkload implements Workload {
    * a malformed reply, no reply in 5 s) throws, and the run must abort as Maelstrom's does.
    */
   @Override
-  public void setup(Connection connection, TestOptions options) throws Exception {
+  public void setup(Connection connection, WorkloadOptions options) throws Exception {
     Map<String, Object> request =
         Rpc.request("topology", "topology", Topology.of(topologyName(options), options.nodes()));
     try {
@@ -55,13 +55,13 @@ public final class BroadcastWorkload implements Workload {
     }
   }
 
-  private static String topologyName(TestOptions options) {
+  private static String topologyName(WorkloadOptions options) {
     return options.topology() == null ? "grid" : options.topology();
   }
 
   /** Broadcast or read with even odds; broadcast values count 0, 1, 2, ... in generation order. */
   @Override
-  public Generator generator(TestOptions options, Random random) {
+  public Generator generator(WorkloadOptions options, Random random) {
     return new Generator() {
       private long nextValue;
 
@@ -78,12 +78,12 @@ public final class BroadcastWorkload implements Workload {
   }
 
   @Override
-  public List<Invocation> finalOps(int worker, TestOptions options) {
+  public List<Invocation> finalOps(int worker, WorkloadOptions options) {
     return List.of(new Invocation("read", null, true));
   }
 
   @Override
-  public Client client(Connection connection, TestOptions options) {
+  public Client client(Connection connection, WorkloadOptions options) {
     return invocation -> Rpc.withErrors(invocation, IDEMPOTENT, () -> invoke(connection, invocation));
   }
 
@@ -102,7 +102,7 @@ public final class BroadcastWorkload implements Workload {
   }
 
   @Override
-  public Checker checker(TestOptions options) {
+  public Checker checker(WorkloadOptions options) {
     return new SetFull("broadcast");
   }
 }

@@ -1,10 +1,10 @@
 package glomers.harness.workload.echo;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.ReplySchema;
@@ -29,7 +29,7 @@ public final class EchoWorkload implements Workload {
   }
 
   @Override
-  public Generator generator(TestOptions options, Random random) {
+  public Generator generator(WorkloadOptions options, Random random) {
     return worker -> {
       synchronized (random) {
         return new Invocation("echo", "Please echo " + random.nextInt(128));
@@ -43,7 +43,7 @@ public final class EchoWorkload implements Workload {
   }
 
   @Override
-  public Client client(Connection connection, TestOptions options) {
+  public Client client(Connection connection, WorkloadOptions options) {
     return invocation ->
         Rpc.withErrors(
             invocation,
@@ -56,7 +56,7 @@ public final class EchoWorkload implements Workload {
   }
 
   @Override
-  public Checker checker(TestOptions options) {
+  public Checker checker(WorkloadOptions options) {
     return new EchoChecker();
   }
 }

@@ -2,10 +2,10 @@ package glomers.harness.workload.gcounter;
 
 import glomers.harness.checker.Checker;
 import glomers.harness.checker.JsonValues;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
@@ -56,7 +56,7 @@ public final class CounterWorkload implements Workload {
    * deltas are 0..4 and only a third of its ops are adds.
    */
   @Override
-  public Generator generator(TestOptions options, Random random) {
+  public Generator generator(WorkloadOptions options, Random random) {
     return worker -> {
       synchronized (random) {
         while (true) {
@@ -78,12 +78,12 @@ public final class CounterWorkload implements Workload {
   }
 
   @Override
-  public List<Invocation> finalOps(int worker, TestOptions options) {
+  public List<Invocation> finalOps(int worker, WorkloadOptions options) {
     return List.of(new Invocation("read", null, true));
   }
 
   @Override
-  public Client client(Connection connection, TestOptions options) {
+  public Client client(Connection connection, WorkloadOptions options) {
     return invocation -> Rpc.indeterminate(invocation, () -> invoke(connection, invocation));
   }
 
@@ -107,7 +107,7 @@ public final class CounterWorkload implements Workload {
   }
 
   @Override
-  public Checker checker(TestOptions options) {
+  public Checker checker(WorkloadOptions options) {
     return new CounterChecker();
   }
 }

@@ -2,10 +2,10 @@ package glomers.harness.workload.gset;
 
 import glomers.harness.checker.Checker;
 import glomers.harness.checker.SetFull;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
@@ -35,7 +35,7 @@ public final class GSetWorkload implements Workload {
 
   /** Add or read with even odds; elements count 0, 1, 2, ... in generation order. */
   @Override
-  public Generator generator(TestOptions options, Random random) {
+  public Generator generator(WorkloadOptions options, Random random) {
     return new Generator() {
       private long nextElement;
 
@@ -53,12 +53,12 @@ public final class GSetWorkload implements Workload {
 
   /** Maelstrom does not tag g-set's final reads as final; set-full does not need it. */
   @Override
-  public List<Invocation> finalOps(int worker, TestOptions options) {
+  public List<Invocation> finalOps(int worker, WorkloadOptions options) {
     return List.of(new Invocation("read", null));
   }
 
   @Override
-  public Client client(Connection connection, TestOptions options) {
+  public Client client(Connection connection, WorkloadOptions options) {
     return invocation -> Rpc.indeterminate(invocation, () -> invoke(connection, invocation));
   }
 
@@ -77,7 +77,7 @@ public final class GSetWorkload implements Workload {
   }
 
   @Override
-  public Checker checker(TestOptions options) {
+  public Checker checker(WorkloadOptions options) {
     return new SetFull("add");
   }
 }

@@ -3,7 +3,7 @@ package glomers.harness.workload.kafka;
 import glomers.harness.checker.JsonValues;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
 import glomers.harness.workload.ReplySchema;

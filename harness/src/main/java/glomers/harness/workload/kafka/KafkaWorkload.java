@@ -1,9 +1,9 @@
 package glomers.harness.workload.kafka;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.FinalPhase;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Workload;
@@ -27,12 +27,12 @@ public final class KafkaWorkload implements Workload {
   }
 
   @Override
-  public Generator generator(TestOptions options, Random random) {
+  public Generator generator(WorkloadOptions options, Random random) {
     return generator(options, random, System::nanoTime);
   }
 
   @Override
-  public Generator generator(TestOptions options, Random random, LongSupplier clock) {
+  public Generator generator(WorkloadOptions options, Random random, LongSupplier clock) {
     return new KafkaGenerator(
         random, options.activeKeys(), options.maxWritesPerKey(), options.concurrency(), progress, clock);
   }
@@ -43,17 +43,17 @@ public final class KafkaWorkload implements Workload {
   }
 
   @Override
-  public FinalPhase finalPhase(int worker, TestOptions options, Random random) {
+  public FinalPhase finalPhase(int worker, WorkloadOptions options, Random random) {
     return new KafkaFinalPhase(progress.targets(), random);
   }
 
   @Override
-  public Client client(Connection connection, TestOptions options) {
+  public Client client(Connection connection, WorkloadOptions options) {
     return new KafkaClient(connection);
   }
 
   @Override
-  public Checker checker(TestOptions options) {
+  public Checker checker(WorkloadOptions options) {
     return new KafkaChecker();
   }
 

@@ -1,21 +1,11 @@
 package glomers.harness.workload.kafka;
 
-import glomers.harness.checker.Checker;
-import glomers.harness.checker.Perf;
-import glomers.harness.checker.Result;
-import glomers.harness.checker.Stats;
-import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.report.Reports;
-import glomers.harness.report.StoredRun;
-import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.FinalPhase;
 import glomers.harness.workload.Invocation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,22 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Writes a run folder holding a long, valid kafka history for timing the checker: the real
- * generator, clients and final phase against an in-memory log, on a simulated clock. Workers
- * overlap: each op takes effect when invoked and completes at a later step, so the history is
+ * A long, valid kafka history for timing the checker: the real generator, clients and final phase
+ * against an in-memory log, on a simulated clock. Workers overlap: each op takes effect when invoked and completes at a later step, so the history is
  * concurrent yet linearizable. A few sends time out (taking effect or not), which recycles the
  * worker's process and client as crashes do.
  *
- * <p>Usage: {@code SyntheticHistory DIR [OPS] [SEED]}, OPS invocations (default 1,000,000); {@code
- * SyntheticHistory --time DIR [ROUNDS]} times the checkers alone on a stored run.
+ * <p>{@code benchmark.KafkaCheckerBenchmark} writes it into a run folder.
  */
 public final class SyntheticHistory {
-  private static final int CONCURRENCY = 10;
-  private static final double RATE = 1000;
+  /** Workers, and their ops per second of simulated time: the run's options.json says so. */
+  public static final int CONCURRENCY = 10;
+  public static final double RATE = 1000;
   private static final int BATCH = 16;
 
   /** One shared log; connections see it synchronously. */
@@ -156,6 +144,11 @@ public final class SyntheticHistory {
   private long now;
   private int nextConnection;
 
+  /** A history of {@code ops} client ops (twice as many entries), the same for the same {@code seed}. */
+  public static List<Op> generate(long ops, long seed) {
+    return new SyntheticHistory(new Random(seed)).generate(ops, new Random(seed));
+  }
+
   private SyntheticHistory(Random random) {
     this.broker = new Broker(new Random(random.nextLong()));
   }
@@ -203,63 +196,5 @@ public final class SyntheticHistory {
       }
     }
     return history;
-  }
-
-  /** Times each checker on a stored run's history, {@code rounds} times (the first warms the JIT). */
-  private static void time(Path dir, int rounds) throws Exception {
-    long start = System.nanoTime();
-    List<Op> history = StoredRun.readHistory(dir);
-    System.out.printf("read %d history entries in %.2f s%n", history.size(), (System.nanoTime() - start) / 1e9);
-    Map<String, Checker> checkers = new LinkedHashMap<>();
-    checkers.put("kafka", new KafkaChecker());
-    checkers.put("perf", new Perf());
-    checkers.put("stats", new Stats(Set.of("crash")));
-    for (int round = 1; round <= rounds; round++) {
-      for (Map.Entry<String, Checker> checker : checkers.entrySet()) {
-        long t = System.nanoTime();
-        long cpu = cpuNanos();
-        long gc = gcMillis();
-        Result result = checker.getValue().check(history);
-        System.out.printf(
-            "round %d: %s checker %.2f s wall, %.2f s CPU of which GC pauses %.2f s, valid? %s%n",
-            round, checker.getKey(), (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9, (gcMillis() - gc) / 1e3,
-            result.valid().json());
-      }
-    }
-  }
-
-  private static long cpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-  }
-
-  private static long gcMillis() {
-    long total = 0;
-    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, gc.getCollectionTime());
-    }
-    return total;
-  }
-
-  public static void main(String[] args) throws Exception {
-    if (args[0].equals("--time")) {
-      time(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
-      return;
-    }
-    Path dir = Path.of(args[0]);
-    long ops = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
-    long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-    Files.createDirectories(dir);
-    long start = System.nanoTime();
-    List<Op> history = new SyntheticHistory(new Random(seed)).generate(ops, new Random(seed));
-    List<String> nodes = List.of("n0", "n1", "n2", "n3", "n4");
-    TestOptions options =
-        new TestOptions(
-            "kafka", Path.of("synthetic"), nodes, CONCURRENCY, (int) (ops / RATE), RATE, 0, "constant", false, 10,
-            null, List.of("strict-serializable"), 10, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, seed,
-            List.of());
-    StoredRun.writeOptions(dir, options);
-    Reports.writeHistory(dir, history);
-    System.out.printf(
-        "wrote %d history entries (%d ops) to %s in %.1f s%n", history.size(), history.size() / 2, dir, (System.nanoTime() - start) / 1e9);
   }
 }

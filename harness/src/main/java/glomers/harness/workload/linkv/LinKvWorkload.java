@@ -1,9 +1,9 @@
 package glomers.harness.workload.linkv;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Workload;
 import java.util.Random;
@@ -24,12 +24,12 @@ public final class LinKvWorkload implements Workload {
   }
 
   @Override
-  public String usageProblem(TestOptions options) {
+  public String usageProblem(WorkloadOptions options) {
     return LinKvGenerator.checkConcurrency(options.nodes().size(), options.concurrency());
   }
 
   @Override
-  public Generator generator(TestOptions options, Random random) {
+  public Generator generator(WorkloadOptions options, Random random) {
     return new LinKvGenerator(random, options.nodes().size(), options.concurrency());
   }
 
@@ -39,12 +39,12 @@ public final class LinKvWorkload implements Workload {
   }
 
   @Override
-  public Client client(Connection connection, TestOptions options) {
+  public Client client(Connection connection, WorkloadOptions options) {
     return new LinKvClient(connection, options.latencyMillis());
   }
 
   @Override
-  public Checker checker(TestOptions options) {
+  public Checker checker(WorkloadOptions options) {
     return new LinearizabilityChecker();
   }
 }

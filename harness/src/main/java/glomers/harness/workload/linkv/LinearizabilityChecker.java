@@ -7,7 +7,7 @@ import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.net.Json;
+import glomers.harness.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

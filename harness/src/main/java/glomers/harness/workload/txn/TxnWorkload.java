@@ -3,10 +3,10 @@ package glomers.harness.workload.txn;
 import glomers.harness.checker.Checker;
 import glomers.harness.checker.JsonValues;
 import glomers.harness.checker.elle.Models;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.WorkloadOptions;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Generator;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
@@ -67,7 +67,7 @@ abstract sealed class TxnWorkload implements Workload permits TxnRwRegisterWorkl
   }
 
   @Override
-  public final Generator generator(TestOptions options, Random random) {
+  public final Generator generator(WorkloadOptions options, Random random) {
     return new WrTxnGenerator(random, options.activeKeys(), options.maxTxnLength(), options.maxWritesPerKey(), write);
   }
 
@@ -77,7 +77,7 @@ abstract sealed class TxnWorkload implements Workload permits TxnRwRegisterWorkl
   }
 
   @Override
-  public final Client client(Connection connection, TestOptions options) {
+  public final Client client(Connection connection, WorkloadOptions options) {
     return invocation -> Rpc.withErrors(invocation, Set.of(), () -> invoke(connection, invocation));
   }
 
@@ -151,7 +151,7 @@ abstract sealed class TxnWorkload implements Workload permits TxnRwRegisterWorkl
   }
 
   @Override
-  public final Checker checker(TestOptions options) {
+  public final Checker checker(WorkloadOptions options) {
     for (String model : options.consistencyModels()) {
       if (!Models.isKnown(model)) {
         throw new IllegalArgumentException("Unknown consistency model " + model);

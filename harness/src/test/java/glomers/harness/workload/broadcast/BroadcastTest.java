@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.checker.SetFull;
-import glomers.harness.cli.TestOptions;
+import glomers.harness.options.TestOptions;
 import glomers.harness.history.OpType;
-import glomers.harness.service.SeqKv;
+import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.FakeConnection;
@@ -29,7 +29,7 @@ class BroadcastTest {
   private static TestOptions options(String topology, String... nodes) {
     return new TestOptions(
         "broadcast", null, List.of(nodes), nodes.length, 20, 10, 0, "constant", false, 10, null,
-        List.of(), null, 4, 16, topology, SeqKv.Staleness.UNIFORM, false, false, false, 1, 1L, List.of());
+        List.of(), null, 4, 16, topology, SeqKvStaleness.UNIFORM, false, false, false, 1, 1L, List.of());
   }
 
   @Test

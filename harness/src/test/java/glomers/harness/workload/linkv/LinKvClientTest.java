@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glomers.harness.history.OpType;
 import glomers.harness.workload.Completion;
-import glomers.harness.workload.Connection;
+import glomers.harness.net.Connection;
 import glomers.harness.workload.Invocation;
 import glomers.harness.workload.MalformedResponseException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package glomers.harness.workload;
+package glomers.harness.net;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package glomers.harness.run;
+package glomers.harness.abort;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

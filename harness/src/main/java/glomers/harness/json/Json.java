@@ -1,4 +1,4 @@
-package glomers.harness.net;
+package glomers.harness.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

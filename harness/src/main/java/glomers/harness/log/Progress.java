@@ -1,4 +1,4 @@
-package glomers.harness.report;
+package glomers.harness.log;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
-package glomers.harness.checker.elle;
+package glomers.harness.workload.txn;
 
+import glomers.harness.checker.elle.ListAppendChecker;
 import glomers.harness.history.Op;
-import glomers.harness.workload.txn.WrTxnGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

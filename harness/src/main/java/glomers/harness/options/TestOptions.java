@@ -1,6 +1,5 @@
-package glomers.harness.cli;
+package glomers.harness.options;
 
-import glomers.harness.service.SeqKv;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,15 +39,28 @@ public record TestOptions(
     int maxTxnLength,
     int maxWritesPerKey,
     String topology,
-    SeqKv.Staleness seqKvStaleness,
+    SeqKvStaleness seqKvStaleness,
     boolean logStderr,
     boolean logNetSend,
     boolean logNetRecv,
     int testCount,
     long seed,
-    List<String> nodeArgs) {
+    List<String> nodeArgs)
+    implements WorkloadOptions {
   /** Active keys for the kafka and txn generators: {@code --key-count}, or Elle's default of 10. */
+  @Override
   public int activeKeys() {
     return keyCount == null ? 10 : keyCount;
+  }
+
+  /**
+   * The same options with another seed: each repetition of a test, and each seed a search tries, gets
+   * its own, printed so that run can be replayed. Here, so a new option is added in one file.
+   */
+  public TestOptions withSeed(long seed) {
+    return new TestOptions(
+        workload, bin, nodes, concurrency, timeLimitSeconds, rate, latencyMillis, latencyDist, partition,
+        nemesisIntervalSeconds, availability, consistencyModels, keyCount, maxTxnLength, maxWritesPerKey, topology,
+        seqKvStaleness, logStderr, logNetSend, logNetRecv, testCount, seed, nodeArgs);
   }
 }

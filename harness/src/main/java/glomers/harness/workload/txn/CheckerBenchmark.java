@@ -1,9 +1,9 @@
-package glomers.harness.checker.elle;
+package glomers.harness.workload.txn;
 
 import glomers.harness.checker.Result;
+import glomers.harness.checker.elle.RwRegisterChecker;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import glomers.harness.workload.txn.WrTxnGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

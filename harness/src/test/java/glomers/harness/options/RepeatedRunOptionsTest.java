@@ -1,9 +1,7 @@
-package glomers.harness;
+package glomers.harness.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glomers.harness.cli.TestOptions;
-import glomers.harness.service.SeqKv;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +13,8 @@ class RepeatedRunOptionsTest {
     TestOptions o =
         new TestOptions(
             "g-counter", Path.of("/bin/true"), List.of("n0", "n1"), 2, 7, 3.5, 4, "uniform", true, 0.5, "total",
-            List.of("m"), 3, 5, 6, "line", SeqKv.Staleness.OLDEST, true, true, true, 9, 41L, List.of("--x"));
-    TestOptions next = Maelstrom.withSeed(o, 42L);
+            List.of("m"), 3, 5, 6, "line", SeqKvStaleness.OLDEST, true, true, true, 9, 41L, List.of("--x"));
+    TestOptions next = o.withSeed(42L);
 
     assertThat(next.seed()).isEqualTo(42L);
     for (RecordComponent c : TestOptions.class.getRecordComponents()) {
