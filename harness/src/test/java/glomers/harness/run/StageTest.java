@@ -1,5 +1,6 @@
 package glomers.harness.run;
 
+import glomers.harness.abort.Abort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
