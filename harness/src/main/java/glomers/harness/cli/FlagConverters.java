@@ -8,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * picocli converters for {@code maelstrom test}'s numeric flags, in the forms Maelstrom's parsers
  * accept. A refused value stops the parse; picocli prefixes the message with the flag ({@code
- * Invalid value for option '--rate': '-1' must not be negative}) and the bench exits 254.
+ * Invalid value for option '--latency': '-1' must not be negative}) and the bench exits 254.
  */
 final class FlagConverters {
   private FlagConverters() {}
