@@ -74,7 +74,12 @@ public final class Maelstrom {
       parsed = cli.parseArgs(args);
     } catch (ParameterException e) {
       err.println(e.getMessage());
-      e.getCommandLine().usage(new PrintWriter(err, true));
+      if (e.getCause() instanceof CommandLine.TypeConversionException) {
+        // A flag's value was refused, and the message says why; the whole usage would bury it.
+        err.println("See maelstrom " + e.getCommandLine().getCommandName() + " --help for the flags.");
+      } else {
+        e.getCommandLine().usage(new PrintWriter(err, true));
+      }
       return EXIT_USAGE;
     }
     if (CommandLine.printHelpIfRequested(parsed)) {

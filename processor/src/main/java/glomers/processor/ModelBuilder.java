@@ -193,18 +193,62 @@ final class ModelBuilder {
       return handles.value();
     }
     List<? extends VariableElement> params = method.getParameters();
-    if (!params.isEmpty()) {
-      deferIfError(params.get(0).asType());
+    for (VariableElement p : params) {
+      deferIfError(p.asType());
     }
     TypeElement record = params.isEmpty() ? null : asRecord(params.get(0).asType());
     Message message = record == null ? null : record.getAnnotation(Message.class);
     if (message == null) {
-      error(method, "@Handles method " + method.getSimpleName() + " names no type and its first"
-          + " parameter is not a @Message record; write @Handles(\"type\") or annotate the record"
-          + " with @Message(\"type\")");
+      String misplaced = recordNotFirst(method);
+      error(method, misplaced != null ? misplaced : "@Handles method " + method.getSimpleName()
+          + " names no type and its first parameter is not a @Message record; write"
+          + " @Handles(\"type\") or annotate the record with @Message(\"type\")");
       return null;
     }
     return message.value();
+  }
+
+  /**
+   * The error for a handler whose first parameter is not the record but a {@code Node} or {@code
+   * Request}, or anything followed by a record; null if the parameters are not in that wrong order.
+   * Without it, an annotated record in second place drew the advice to annotate it.
+   */
+  private static String recordNotFirst(ExecutableElement method) {
+    List<? extends VariableElement> params = method.getParameters();
+    if (params.isEmpty() || asRecord(params.get(0).asType()) != null) {
+      return null;
+    }
+    VariableElement record = null;
+    for (VariableElement p : params.subList(1, params.size())) {
+      if (asRecord(p.asType()) != null) {
+        record = p;
+        break;
+      }
+    }
+    TypeMirror first = params.get(0).asType();
+    String what = "@Handles method " + method.getSimpleName();
+    if (record == null) {
+      return isNamed(first, NODE) || isNamed(first, REQUEST)
+          ? what + " takes no message record: its first parameter must be the record, then"
+              + " optionally Node and Request"
+          : null;
+    }
+    List<String> reordered = new ArrayList<>();
+    reordered.add(simpleName(record.asType()) + " " + record.getSimpleName());
+    for (VariableElement p : params) {
+      if (p != record) {
+        reordered.add(simpleName(p.asType()) + " " + p.getSimpleName());
+      }
+    }
+    return what + " takes its message record " + simpleName(record.asType()) + " after "
+        + params.get(0).getSimpleName() + "; the record must be the first parameter, then"
+        + " optionally Node and Request: " + method.getSimpleName() + "(" + String.join(", ", reordered) + ")";
+  }
+
+  private static String simpleName(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).getTypeArguments().isEmpty()
+        ? ((DeclaredType) t).asElement().getSimpleName().toString()
+        : t.toString();
   }
 
   private Handler handler(ExecutableElement method, String wireType) throws Deferred {
@@ -222,8 +266,9 @@ final class ModelBuilder {
     TypeMirror first = params.get(0).asType();
     TypeElement record = asRecord(first);
     if (record == null) {
-      error(params.get(0), what + ": first parameter must be a record annotated with @Message"
-          + " or used only here; found " + first);
+      String misplaced = recordNotFirst(method);
+      error(params.get(0), misplaced != null ? misplaced : what + ": first parameter must be a record"
+          + " annotated with @Message or used only here; found " + first);
       return null;
     }
     Message message = record.getAnnotation(Message.class);

@@ -538,6 +538,47 @@ class CompileErrorTest {
         "}");
   }
 
+  /** Issue 21: Node first drew "not a @Message record ... annotate the record", which it was. */
+  @Test
+  void bareHandlesWithNodeBeforeTheRecordSaysTheRecordComesFirst() {
+    String[] body = {
+        "@Solution(\"s\") class S {",
+        "  @Message(\"a\") record A(long v) {}",
+        "  @Message(\"a_ok\") record AOk() {}",
+        "  @Handles AOk a(Node node, A a) { return new AOk(); }",
+        "}"};
+    assertError(
+        "@Handles method a takes its message record A after node; the record must be the first"
+            + " parameter, then optionally Node and Request: a(A a, Node node)",
+        "@Handles AOk", body);
+    assertThat(compile(source("S", body)).errors())
+        .extracting(d -> d.getMessage(null))
+        .noneMatch(m -> m.contains("annotate the record"));
+  }
+
+  @Test
+  void namedHandlesWithRequestBeforeTheRecordSaysTheRecordComesFirst() {
+    assertError(
+        "@Handles method a takes its message record A after request; the record must be the first"
+            + " parameter, then optionally Node and Request: a(A a, Request request, Node node)",
+        "@Handles(\"a\") void",
+        "@Solution(\"s\") class S {",
+        "  record A(long v) {}",
+        "  @Handles(\"a\") void a(Request request, A a, Node node) {}",
+        "}");
+  }
+
+  @Test
+  void bareHandlesWithOnlyNodeSaysItTakesNoRecord() {
+    assertError(
+        "@Handles method a takes no message record: its first parameter must be the record, then"
+            + " optionally Node and Request",
+        "@Handles void",
+        "@Solution(\"s\") class S {",
+        "  @Handles void a(Node node) {}",
+        "}");
+  }
+
   @Test
   void bareHandlesWithoutParameters() {
     assertError("@Handles method a names no type", "@Handles void",

@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The flags of {@code maelstrom test} (docs/bench.md#cli-flags), parsed as strings and validated here so
- * the accepted forms and defaults match Maelstrom's and Jepsen's parsers.
+ * The flags of {@code maelstrom test} (docs/bench.md#cli-flags), with the forms and defaults of
+ * Maelstrom's and Jepsen's parsers: numbers are converted by {@link FlagConverters} as picocli
+ * parses, and the rest, which depends on several flags, is validated by {@link #toOptions}.
  */
 @Command(
     name = "test",
@@ -33,7 +32,6 @@ import picocli.CommandLine.Spec;
 public final class TestCommand {
   static final List<String> DEFAULT_NODES = List.of("n1", "n2", "n3", "n4", "n5");
   static final Set<String> TOPOLOGIES = Set.of("line", "grid", "tree", "tree2", "tree3", "tree4", "total");
-  private static final Pattern CONCURRENCY = Pattern.compile("^(\\d+)(n?)$");
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit (default: off).")
   boolean help;
@@ -48,25 +46,25 @@ public final class TestCommand {
       description = "Workload to run; see the list below (default: ${DEFAULT-VALUE}).")
   String workload;
 
-  @Option(names = "--node-count", paramLabel = "N",
+  @Option(names = "--node-count", paramLabel = "N", converter = FlagConverters.Positive.class,
       description = "Run nodes n0..n(N-1); overrides --nodes, -n and --nodes-file (default: unset, so n1..n5).")
-  String nodeCount;
+  Integer nodeCount;
 
-  @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60",
+  @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60", converter = FlagConverters.Positive.class,
       description = "Seconds of the main phase; setup, final phase and teardown come on top (default: ${DEFAULT-VALUE}).")
-  String timeLimit;
+  int timeLimit;
 
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "5", converter = FlagConverters.NonNegativeNumber.class,
       description = "Target client requests per second over all workers; 0 for none (default: ${DEFAULT-VALUE}).")
-  String rate;
+  double rate;
 
-  @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1n",
+  @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1n", converter = FlagConverters.ConcurrencyConverter.class,
       description = "Client workers: a number, or Kn for K times the node count (default: ${DEFAULT-VALUE}).")
-  String concurrency;
+  FlagConverters.Concurrency concurrency;
 
-  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
+  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0", converter = FlagConverters.NonNegative.class,
       description = "Mean latency of each message between nodes and services, in ms (default: ${DEFAULT-VALUE}).")
-  String latency;
+  int latency;
 
   @Option(names = "--latency-dist", paramLabel = "D", defaultValue = "constant",
       description = "Latency distribution: constant, uniform or exponential (default: ${DEFAULT-VALUE}).")
@@ -76,11 +74,11 @@ public final class TestCommand {
       description = "Comma-separated faults to inject; only partition exists (default: none).")
   String nemesis;
 
-  @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10",
+  @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10", converter = FlagConverters.PositiveNumber.class,
       description = "Mean seconds between nemesis operations; decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
-  String nemesisInterval;
+  double nemesisInterval;
 
-  @Option(names = "--availability", paramLabel = "A",
+  @Option(names = "--availability", paramLabel = "A", converter = FlagConverters.Availability.class,
       description = "Required availability: total, or the least fraction of ok requests, 0 to 1 (default: unset, no requirement).")
   String availability;
 
@@ -88,17 +86,17 @@ public final class TestCommand {
       description = "The txn workloads' models to check, split on ' , ' (default: ${DEFAULT-VALUE}).")
   String consistencyModels;
 
-  @Option(names = "--key-count", paramLabel = "N",
+  @Option(names = "--key-count", paramLabel = "N", converter = FlagConverters.Positive.class,
       description = "Active keys in the kafka and txn generators (default: unset, so 10).")
-  String keyCount;
+  Integer keyCount;
 
-  @Option(names = "--max-txn-length", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--max-txn-length", paramLabel = "N", defaultValue = "4", converter = FlagConverters.Positive.class,
       description = "Most micro-operations per transaction (default: ${DEFAULT-VALUE}).")
-  String maxTxnLength;
+  int maxTxnLength;
 
-  @Option(names = "--max-writes-per-key", paramLabel = "N", defaultValue = "16",
+  @Option(names = "--max-writes-per-key", paramLabel = "N", defaultValue = "16", converter = FlagConverters.Positive.class,
       description = "Writes (kafka: sends, list-append: appends) per key before the key is retired (default: ${DEFAULT-VALUE}).")
-  String maxWritesPerKey;
+  int maxWritesPerKey;
 
   @Option(names = "--topology", paramLabel = "T", defaultValue = "grid",
       description = "Broadcast's topology: grid, line, total, tree, tree2, tree3 or tree4 (default: ${DEFAULT-VALUE}).")
@@ -121,8 +119,9 @@ public final class TestCommand {
   @Option(names = "--log-net-recv", description = "Log every message delivered (default: off).")
   boolean logNetRecv;
 
-  @Option(names = "--seed", paramLabel = "LONG", description = "Seed of every random choice, to repeat a run (default: random, printed).")
-  String seed;
+  @Option(names = "--seed", paramLabel = "LONG", converter = FlagConverters.AnyLong.class,
+      description = "Seed of every random choice, to repeat a run (default: random, printed).")
+  Long seed;
 
   @Option(names = "--store", paramLabel = "DIR", defaultValue = "store", description = "Folder where runs are stored (default: ${DEFAULT-VALUE}).")
   Path store;
@@ -137,9 +136,9 @@ public final class TestCommand {
   @Option(names = "--nodes-file", paramLabel = "FILE", description = "File of node names, one per line (default: unset).")
   Path nodesFile;
 
-  @Option(names = "--test-count", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--test-count", paramLabel = "N", defaultValue = "1", converter = FlagConverters.Positive.class,
       description = "Repeat the run N times with seeds seed, seed+1, ..., stopping at the first that fails (default: ${DEFAULT-VALUE}).")
-  String testCount;
+  int testCount;
 
   @Option(names = "--leave-db-running", description = "Jepsen's; ignored: nodes die with the bench (default: off).")
   boolean leaveDbRunning;
@@ -171,9 +170,9 @@ public final class TestCommand {
       description = "With --sim: the @Solution to run, from the bench's classpath, instead of --bin's (default: unset).")
   String solution;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "1", converter = FlagConverters.Positive.class,
       description = "With --sim: run N seeds, from --seed on, and list the failing ones (default: ${DEFAULT-VALUE}).")
-  String runs;
+  int runs;
 
   @Option(names = "--check-determinism",
       description = "With --sim: run the seed in two fresh JVMs and compare their history and net journal; exit "
@@ -201,29 +200,24 @@ public final class TestCommand {
     if (!sim && solution != null) {
       errors.add("--solution needs --sim: only a simulation runs a solution's classes in the bench");
     }
-    long runsValue = positiveLong(errors, "--runs", runs);
-    if (!sim && runsValue > 1) {
+    if (!sim && runs > 1) {
       errors.add("--runs needs --sim: only a simulation replays each seed exactly");
     }
-    if (runsValue > 1 && !"1".equals(testCount.trim())) {
+    if (runs > 1 && testCount != 1) {
       errors.add("--runs and --test-count cannot be combined; --runs already repeats the test with a seed each");
     }
     if (checkDeterminism && !sim) {
       errors.add("--check-determinism needs --sim: only a simulation is meant to replay a seed exactly");
-    } else if (checkDeterminism && (runsValue > 1 || !"1".equals(testCount.trim()))) {
+    } else if (checkDeterminism && (runs > 1 || testCount != 1)) {
       errors.add("--check-determinism checks one seed; with --runs a search already replays each failing seed in a"
           + " fresh JVM, and --test-count cannot be combined with it");
     }
     if (!Workloads.names().contains(workload)) {
       errors.add("Failed to validate \"--workload " + workload + "\": Must be one of " + String.join(", ", Workloads.names()));
     }
-    Long nodeCountValue = nodeCount == null ? null : positiveLong(errors, "--node-count", nodeCount);
-    long timeLimitValue = positiveLong(errors, "--time-limit", timeLimit);
-    double rateValue = nonNegativeDouble(errors, "--rate", rate);
-    long latencyValue = nonNegativeLong(errors, "--latency", latency);
     if (!Set.of("constant", "uniform", "exponential").contains(latencyDist)) {
       errors.add("Failed to validate \"--latency-dist " + latencyDist + "\": Must be one of constant, uniform, exponential");
-    } else if (latencyValue == 0 && !"constant".equals(latencyDist)) {
+    } else if (latency == 0 && !"constant".equals(latencyDist)) {
       errors.add("--latency-dist " + latencyDist + " needs --latency > 0 (Maelstrom hangs or crashes with a mean of 0)");
     }
     boolean partition = false;
@@ -236,21 +230,7 @@ public final class TestCommand {
         }
       }
     }
-    double intervalValue = positiveNumber(errors, "--nemesis-interval", nemesisInterval);
-    if (availability != null && !"total".equals(availability)) {
-      try {
-        double a = Double.parseDouble(availability);
-        if (!(a >= 0 && a <= 1)) {
-          errors.add("Failed to validate \"--availability " + availability + "\": Must be total or a number between 0 and 1");
-        }
-      } catch (NumberFormatException e) {
-        errors.add("Failed to validate \"--availability " + availability + "\": Must be total or a number between 0 and 1");
-      }
-    }
     List<String> models = Arrays.asList(consistencyModels.split("\\s+,\\s+"));
-    Long keyCountValue = keyCount == null ? null : positiveLong(errors, "--key-count", keyCount);
-    long maxTxnLengthValue = positiveLong(errors, "--max-txn-length", maxTxnLength);
-    long maxWritesValue = positiveLong(errors, "--max-writes-per-key", maxWritesPerKey);
     if (!TOPOLOGIES.contains(topology)) {
       errors.add("Failed to validate \"--topology " + topology + "\": Must be one of line, grid, tree, tree2, tree3, tree4, total");
     }
@@ -258,17 +238,13 @@ public final class TestCommand {
     if (staleness == null) {
       errors.add("Failed to validate \"--seq-kv-staleness " + seqKvStaleness + "\": Must be one of uniform, oldest");
     }
-    long testCountValue = positiveLong(errors, "--test-count", testCount);
-    long seedValue = new SecureRandom().nextLong();
-    if (seed != null) {
-      try {
-        seedValue = Long.parseLong(seed.trim());
-      } catch (NumberFormatException e) {
-        errors.add("--seed must be an integer, got " + seed);
-      }
+    long seedValue = seed != null ? seed : new SecureRandom().nextLong();
+    List<String> nodes = nodes(errors, nodeCount);
+    int workers = concurrency.workers(nodes.size());
+    if (workers < 0) {
+      errors.add("--concurrency " + concurrency.text() + " is too large for " + nodes.size() + " nodes (at most "
+          + FlagConverters.Concurrency.MAX_WORKERS + " workers)");
     }
-    List<String> nodes = nodes(errors, nodeCountValue);
-    int concurrencyValue = concurrency(errors, nodes.size());
     Path binPath = null;
     if (bin != null) {
       binPath = canonicalBin(errors);
@@ -280,24 +256,24 @@ public final class TestCommand {
         workload,
         binPath,
         nodes,
-        concurrencyValue,
-        (int) timeLimitValue,
-        rateValue,
-        (int) latencyValue,
+        workers,
+        timeLimit,
+        rate,
+        latency,
         latencyDist,
         partition,
-        intervalValue,
+        nemesisInterval,
         availability,
         models,
-        keyCountValue == null ? null : keyCountValue.intValue(),
-        (int) maxTxnLengthValue,
-        (int) maxWritesValue,
+        keyCount,
+        maxTxnLength,
+        maxWritesPerKey,
         topology,
         staleness,
         logStderr,
         logNetSend,
         logNetRecv,
-        (int) testCountValue,
+        testCount,
         seedValue,
         List.copyOf(args));
   }
@@ -326,10 +302,10 @@ public final class TestCommand {
   }
 
   /** --nodes-file, --nodes and -n together, in that order; n1..n5 if none; --node-count wins. */
-  private List<String> nodes(List<String> errors, Long nodeCountValue) {
-    if (nodeCountValue != null) {
+  private List<String> nodes(List<String> errors, Integer nodeCount) {
+    if (nodeCount != null) {
       List<String> numbered = new ArrayList<>();
-      for (long i = 0; i < nodeCountValue; i++) {
+      for (int i = 0; i < nodeCount; i++) {
         numbered.add("n" + i);
       }
       return numbered;
@@ -363,101 +339,10 @@ public final class TestCommand {
     return List.copyOf(nodes);
   }
 
-  private int concurrency(List<String> errors, int nodeCount) {
-    Matcher m = CONCURRENCY.matcher(concurrency);
-    if (!m.matches()) {
-      errors.add("Failed to validate \"--concurrency " + concurrency + "\": Must be an integer, optionally followed by n.");
-      return 0;
-    }
-    long k;
-    try {
-      k = Long.parseLong(m.group(1));
-    } catch (NumberFormatException e) {
-      errors.add("--concurrency " + concurrency + " is too large");
-      return 0;
-    }
-    long value = m.group(2).isEmpty() ? k : k * nodeCount;
-    if (value > 100_000) {
-      errors.add("--concurrency " + concurrency + " is too large (" + value + " workers)");
-      return 0;
-    }
-    return (int) value;
-  }
-
-  private static long positiveLong(List<String> errors, String flag, String text) {
-    long value = parseLong(errors, flag, text);
-    if (value <= 0 && !errors.isEmpty() && errors.get(errors.size() - 1).contains(flag)) {
-      return 1;
-    }
-    if (value <= 0) {
-      errors.add("Failed to validate \"" + flag + " " + text + "\": Must be positive");
-      return 1;
-    }
-    return value;
-  }
-
-  private static long nonNegativeLong(List<String> errors, String flag, String text) {
-    long value = parseLong(errors, flag, text);
-    if (value < 0) {
-      errors.add("Failed to validate \"" + flag + " " + text + "\": Must be non-negative");
-      return 0;
-    }
-    return value;
-  }
-
-  private static long parseLong(List<String> errors, String flag, String text) {
-    try {
-      long value = Long.parseLong(text.trim());
-      if (value > Integer.MAX_VALUE) {
-        errors.add("Error while parsing option \"" + flag + " " + text + "\": too large");
-        return 0;
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      errors.add("Error while parsing option \"" + flag + " " + text + "\": not an integer");
-      return 0;
-    }
-  }
-
-  private static double nonNegativeDouble(List<String> errors, String flag, String text) {
-    try {
-      double value = Double.parseDouble(text.trim());
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        errors.add("Failed to validate \"" + flag + " " + text + "\": Can't be negative");
-        return 0;
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      errors.add("Error while parsing option \"" + flag + " " + text + "\": not a number");
-      return 0;
-    }
-  }
-
-  /** Clojure's read-string accepts integers, decimals and ratios like 1/2. */
-  private static double positiveNumber(List<String> errors, String flag, String text) {
-    String t = text.trim();
-    double value;
-    try {
-      int slash = t.indexOf('/');
-      value =
-          slash > 0
-              ? Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1))
-              : Double.parseDouble(t);
-    } catch (NumberFormatException e) {
-      errors.add("Error while parsing option \"" + flag + " " + text + "\": not a number");
-      return 1;
-    }
-    if (!(value > 0) || Double.isInfinite(value)) {
-      errors.add("Failed to validate \"" + flag + " " + text + "\": Must be positive");
-      return 1;
-    }
-    return value;
-  }
-
   /** How the nodes run: as processes ({@code null}), or simulated with {@code --sim}. */
   public Simulation simulation() {
     return sim
-        ? new Simulation(solution, (int) Long.parseLong(runs.trim()), checkDeterminism, replayFlags())
+        ? new Simulation(solution, runs, checkDeterminism, replayFlags())
         : null;
   }
 

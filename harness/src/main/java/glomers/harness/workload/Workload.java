@@ -8,13 +8,18 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
-/** One Maelstrom workload: its setup, generator, client, final phase and checker. */
+/**
+ * One Maelstrom workload: its setup, generator, client, final phase and checker. Its {@code -w}
+ * name is the key {@link Workloads} holds it under; the options carry it too.
+ */
 public interface Workload {
-  /** The {@code -w} name, e.g. {@code "broadcast"}. */
-  String name();
-
-  /** Whether a worker keeps its connection after an {@code :info} op (unique-ids, lin-kv, txn). */
-  boolean reusableClient();
+  /**
+   * Whether a worker keeps its connection after an {@code :info} op (unique-ids, lin-kv, txn); by
+   * default its next process opens a fresh one, as Maelstrom's does.
+   */
+  default boolean reusableClient() {
+    return false;
+  }
 
   /** Per node, before the main phase, on that node's setup connection (broadcast: topology). */
   default void setup(Connection connection, WorkloadOptions options) throws Exception {}
@@ -38,8 +43,13 @@ public interface Workload {
     return generator(options, random);
   }
 
-  /** Whether the run heals, waits 10 s and performs {@link #finalOps}. */
-  boolean hasFinalPhase();
+  /**
+   * Whether the run heals, waits 10 s and performs {@link #finalPhase}; by default the run ends
+   * with the main phase (echo, unique-ids, lin-kv, txn).
+   */
+  default boolean hasFinalPhase() {
+    return false;
+  }
 
   /** The final-phase ops of one worker, performed in order after the recovery wait. */
   default List<Invocation> finalOps(int worker, WorkloadOptions options) {

@@ -36,10 +36,11 @@ class TestCommandTest {
     return command.toOptions();
   }
 
+  /** Why the flags were refused: by a converter as picocli parsed them, or by {@code toOptions}. */
   private String refusal(String... flags) {
     try {
       parse(flags);
-    } catch (TestCommand.InvalidOptionException e) {
+    } catch (TestCommand.InvalidOptionException | CommandLine.ParameterException e) {
       return e.getMessage();
     }
     throw new AssertionError("accepted " + List.of(flags));
@@ -166,6 +167,65 @@ class TestCommandTest {
     assertThat(refusal("--max-writes-per-key", "-1")).contains("--max-writes-per-key");
     assertThat(refusal("--test-count", "0")).contains("--test-count");
     assertThat(refusal("--seed", "x")).contains("--seed");
+  }
+
+  @Test
+  void refusedNumbersSayWhichFlagAndWhy() throws Exception {
+    assertThat(refusal("--rate", "-1")).isEqualTo("Invalid value for option '--rate': '-1' must be a number, 0 or more");
+    assertThat(refusal("--rate", "fast")).isEqualTo("Invalid value for option '--rate': 'fast' is not a number");
+    assertThat(refusal("--time-limit", "1.5")).isEqualTo("Invalid value for option '--time-limit': '1.5' is not a whole number");
+    assertThat(refusal("--time-limit", "0")).isEqualTo("Invalid value for option '--time-limit': '0' must be positive");
+    assertThat(refusal("--time-limit", "3000000000"))
+        .isEqualTo("Invalid value for option '--time-limit': '3000000000' is too large (at most 2147483647)");
+    assertThat(refusal("--test-count", "99999999999999999999")).endsWith("'99999999999999999999' is too large");
+    assertThat(refusal("--node-count", "-9999999999")).endsWith("must be positive");
+    assertThat(refusal("--latency", "-5")).isEqualTo("Invalid value for option '--latency': '-5' must not be negative");
+    assertThat(refusal("--nemesis-interval", "1/0")).endsWith("'1/0' must be positive");
+    assertThat(refusal("--nemesis-interval", "a/2")).endsWith("'a/2' is not a number");
+    assertThat(refusal("--availability", "1.5"))
+        .isEqualTo("Invalid value for option '--availability': '1.5' must be total or a number between 0 and 1");
+    assertThat(refusal("--concurrency", "2x"))
+        .isEqualTo("Invalid value for option '--concurrency': '2x' must be an integer, optionally followed by n");
+    assertThat(refusal("--concurrency", "99999999999n")).endsWith("is too large (at most 100000 workers)");
+    assertThat(refusal("--node-count", "1000", "--concurrency", "101n"))
+        .isEqualTo("--concurrency 101n is too large for 1000 nodes (at most 100000 workers)");
+    assertThat(refusal("--seed", "x")).isEqualTo("Invalid value for option '--seed': 'x' is not a 64-bit integer");
+
+    assertThat(parse("--seed", " -7 ").seed()).isEqualTo(-7L);
+    assertThat(parse("--time-limit", " 5").timeLimitSeconds()).isEqualTo(5);
+    assertThat(parse("--latency", "0", "--concurrency", "0").concurrency()).isZero();
+    assertThat(parse("--node-count", "1000", "--concurrency", "100n").concurrency()).isEqualTo(100_000);
+  }
+
+  @Test
+  void aRefusedValuePrintsItsReasonAndAPointerToHelpThenExits254() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Maelstrom.run(new String[] {"test", "--rate", "-3", "--bin", bin.toString()});
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(code).isEqualTo(254);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList())
+        .containsExactly("Invalid value for option '--rate': '-3' must be a number, 0 or more",
+            "See maelstrom test --help for the flags.");
+  }
+
+  /** Issue 21: a typo once listed lin-kv and txn-list-append, then refused them; now all it lists run. */
+  @Test
+  void aWorkloadTypoListsOnlyWorkloadsThatParse() throws Exception {
+    String message = refusal("-w", "txn-list-apend");
+    String prefix = "Failed to validate \"--workload txn-list-apend\": Must be one of ";
+    assertThat(message).startsWith(prefix);
+    List<String> offered = List.of(message.substring(prefix.length()).split(", "));
+    assertThat(offered).containsExactlyElementsOf(glomers.harness.workload.Workloads.names()).hasSize(10);
+    for (String name : offered) {
+      assertThat(parse("-w", name).workload()).isEqualTo(name);
+      assertThat(glomers.harness.workload.Workloads.byName(name)).as(name).isNotNull();
+    }
   }
 
   @Test

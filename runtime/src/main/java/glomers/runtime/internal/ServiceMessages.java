@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import glomers.runtime.spi.Codec;
+import glomers.runtime.spi.Json;
 import glomers.runtime.spi.JsonShapeException;
 import glomers.runtime.RawJson;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class ServiceMessages {
       String name = parser.currentName();
       parser.nextToken();
       if (field.equals(name)) {
-        found = RawJson.read(parser);
+        found = Json.readRaw(parser);
       } else {
         parser.skipChildren();
       }
@@ -123,7 +124,7 @@ public final class ServiceMessages {
     public void writeFields(JsonGenerator json, Write value) throws IOException {
       json.writeStringField("key", value.key());
       json.writeFieldName("value");
-      value.value().write(json);
+      json.writeRawValue(value.value().text());
     }
   }
 
@@ -148,9 +149,9 @@ public final class ServiceMessages {
     public void writeFields(JsonGenerator json, Cas value) throws IOException {
       json.writeStringField("key", value.key());
       json.writeFieldName("from");
-      value.from().write(json);
+      json.writeRawValue(value.from().text());
       json.writeFieldName("to");
-      value.to().write(json);
+      json.writeRawValue(value.to().text());
       if (value.createIfNotExists()) {
         json.writeBooleanField("create_if_not_exists", true);
       }

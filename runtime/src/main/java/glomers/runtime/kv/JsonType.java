@@ -75,12 +75,12 @@ public interface JsonType<V> {
   JsonType<RawJson> RAW = new JsonType<>() {
     @Override
     public RawJson read(JsonParser parser) throws IOException {
-      return RawJson.read(parser);
+      return Json.readRaw(parser);
     }
 
     @Override
     public void write(JsonGenerator generator, RawJson value) throws IOException {
-      value.write(generator);
+      generator.writeRawValue(value.text());
     }
   };
 

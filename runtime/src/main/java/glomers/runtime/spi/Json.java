@@ -188,7 +188,7 @@ public final class Json {
   public static final JsonValue<RawJson> RAW = new JsonValue<>() {
     @Override
     public RawJson read(JsonParser parser, String where) throws IOException {
-      return RawJson.read(parser);
+      return readRaw(parser);
     }
 
     @Override
@@ -196,10 +196,40 @@ public final class Json {
       if (value == null) {
         generator.writeNull();
       } else {
-        value.write(generator);
+        generator.writeRawValue(value.text());
       }
     }
   };
+
+  /**
+   * Copies the value the parser is at (a scalar or a whole structure) as its text, and leaves the
+   * parser on the value's last token.
+   */
+  public static RawJson readRaw(JsonParser parser) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator copy = FACTORY.createGenerator(out)) {
+      int depth = 0;
+      do {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+          throw new JsonShapeException("expected a JSON value, got the end of input");
+        }
+        if (token.isNumeric()) {
+          // Numbers keep their text: jackson's own copy goes through double, turning 1.50 into 1.5
+          // and rounding long decimals, and Maelstrom checks echoed values for equality.
+          copy.writeNumber(parser.getText());
+        } else {
+          copy.copyCurrentEvent(parser);
+        }
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      } while (depth > 0 && parser.nextToken() != null);
+    }
+    return new RawJson(out.toString());
+  }
 
   /** A JSON array read as a mutable {@link ArrayList}. */
   public static <E> JsonValue<List<E>> list(JsonValue<E> element) {

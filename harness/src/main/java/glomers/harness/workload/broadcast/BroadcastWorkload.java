@@ -28,16 +28,6 @@ public final class BroadcastWorkload implements Workload {
   /** A failed read changed nothing, so a read that timed out can safely count as failed. */
   private static final Set<String> IDEMPOTENT = Set.of("read");
 
-  @Override
-  public String name() {
-    return "broadcast";
-  }
-
-  @Override
-  public boolean reusableClient() {
-    return false;
-  }
-
   /**
    * Sends the node its neighbours and waits for {@code topology_ok}; anything else (an error reply,
    * a malformed reply, no reply in 5 s) throws, and the run must abort as Maelstrom's does.

@@ -19,27 +19,12 @@ public final class EchoWorkload implements Workload {
   static final ReplySchema ECHO_OK = ReplySchema.of("echo_ok", "echo", ReplySchema.Field.ANY);
 
   @Override
-  public String name() {
-    return "echo";
-  }
-
-  @Override
-  public boolean reusableClient() {
-    return false;
-  }
-
-  @Override
   public Generator generator(WorkloadOptions options, Random random) {
     return worker -> {
       synchronized (random) {
         return new Invocation("echo", "Please echo " + random.nextInt(128));
       }
     };
-  }
-
-  @Override
-  public boolean hasFinalPhase() {
-    return false;
   }
 
   @Override

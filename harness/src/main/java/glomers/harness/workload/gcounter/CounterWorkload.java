@@ -41,16 +41,6 @@ public final class CounterWorkload implements Workload {
     return new CounterWorkload(false);
   }
 
-  @Override
-  public String name() {
-    return growOnly ? "g-counter" : "pn-counter";
-  }
-
-  @Override
-  public boolean reusableClient() {
-    return false;
-  }
-
   /**
    * Add or read with even odds, deltas uniform in -5..4; g-counter filters that same stream, so its
    * deltas are 0..4 and only a third of its ops are adds.

@@ -23,16 +23,6 @@ public final class GSetWorkload implements Workload {
   static final ReplySchema ADD_OK = ReplySchema.of("add_ok");
   static final ReplySchema READ_OK = ReplySchema.of("read_ok", "value", ReplySchema.Field.LIST);
 
-  @Override
-  public String name() {
-    return "g-set";
-  }
-
-  @Override
-  public boolean reusableClient() {
-    return false;
-  }
-
   /** Add or read with even odds; elements count 0, 1, 2, ... in generation order. */
   @Override
   public Generator generator(WorkloadOptions options, Random random) {

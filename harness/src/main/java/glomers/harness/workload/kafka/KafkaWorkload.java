@@ -17,16 +17,6 @@ public final class KafkaWorkload implements Workload {
   private final Progress progress = new Progress();
 
   @Override
-  public String name() {
-    return "kafka";
-  }
-
-  @Override
-  public boolean reusableClient() {
-    return false;
-  }
-
-  @Override
   public Generator generator(WorkloadOptions options, Random random) {
     return generator(options, random, System::nanoTime);
   }

@@ -13,10 +13,6 @@ import java.util.Random;
  * integer keys, each key's history checked for linearizability as a CAS register. No final phase.
  */
 public final class LinKvWorkload implements Workload {
-  @Override
-  public String name() {
-    return "lin-kv";
-  }
 
   @Override
   public boolean reusableClient() {
@@ -31,11 +27,6 @@ public final class LinKvWorkload implements Workload {
   @Override
   public Generator generator(WorkloadOptions options, Random random) {
     return new LinKvGenerator(random, options.nodes().size(), options.concurrency());
-  }
-
-  @Override
-  public boolean hasFinalPhase() {
-    return false;
   }
 
   @Override

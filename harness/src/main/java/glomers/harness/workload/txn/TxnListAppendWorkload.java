@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class TxnListAppendWorkload extends TxnWorkload {
   public TxnListAppendWorkload() {
-    super("txn-list-append", "append");
+    super("append");
   }
 
   @Override

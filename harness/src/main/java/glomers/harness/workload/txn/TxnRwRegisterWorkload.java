@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class TxnRwRegisterWorkload extends TxnWorkload {
   public TxnRwRegisterWorkload() {
-    super("txn-rw-register", "w");
+    super("w");
   }
 
   @Override

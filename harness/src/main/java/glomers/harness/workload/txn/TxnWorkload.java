@@ -32,12 +32,10 @@ import java.util.concurrent.TimeoutException;
 abstract sealed class TxnWorkload implements Workload permits TxnRwRegisterWorkload, TxnListAppendWorkload {
   private static final ReplySchema TXN_OK = ReplySchema.of("txn_ok", "txn", ReplySchema.Field.LIST);
 
-  private final String name;
   private final String write;
 
   /** {@code write} names the write micro-op: {@code "w"} or {@code "append"}. */
-  TxnWorkload(String name, String write) {
-    this.name = name;
+  TxnWorkload(String write) {
     this.write = write;
   }
 
@@ -57,11 +55,6 @@ abstract sealed class TxnWorkload implements Workload permits TxnRwRegisterWorkl
   abstract String describeWrite(Object got, Object asked);
 
   @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
   public final boolean reusableClient() {
     return true;
   }
@@ -69,11 +62,6 @@ abstract sealed class TxnWorkload implements Workload permits TxnRwRegisterWorkl
   @Override
   public final Generator generator(WorkloadOptions options, Random random) {
     return new WrTxnGenerator(random, options.activeKeys(), options.maxTxnLength(), options.maxWritesPerKey(), write);
-  }
-
-  @Override
-  public final boolean hasFinalPhase() {
-    return false;
   }
 
   @Override

@@ -19,11 +19,6 @@ public final class UniqueIdsWorkload implements Workload {
   static final ReplySchema GENERATE_OK = ReplySchema.of("generate_ok", "id", ReplySchema.Field.ANY);
 
   @Override
-  public String name() {
-    return "unique-ids";
-  }
-
-  @Override
   public boolean reusableClient() {
     return true;
   }
@@ -31,11 +26,6 @@ public final class UniqueIdsWorkload implements Workload {
   @Override
   public Generator generator(WorkloadOptions options, Random random) {
     return worker -> new Invocation("generate", null);
-  }
-
-  @Override
-  public boolean hasFinalPhase() {
-    return false;
   }
 
   @Override
