@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One checker's verdict and figures, as a typed record of that checker. It becomes JSON only where
- * results are written ({@link #json}: results.json, the report), and that JSON is read back only
- * through {@link #validityOf}, so the verdict's key is spelled here alone.
+ * results are written ({@link #json}: results.json, the report); what reads that JSON back finds
+ * the verdict by {@link #VALID} or {@link #validityOf}, so the key is spelled here alone.
  */
 public interface Result {
   /** The verdict's key in results.json, as in Maelstrom's results.edn. */
@@ -96,11 +96,6 @@ public interface Result {
       return Validity.FALSE;
     }
     return Validity.UNKNOWN;
-  }
-
-  /** Whether a JSON-like map read back holds a verdict of its own (a nested result). */
-  static boolean hasVerdict(Map<?, ?> entry) {
-    return entry.containsKey(VALID);
   }
 
   /** A checker that threw: unknown, with its stack trace. */
