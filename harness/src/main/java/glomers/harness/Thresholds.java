@@ -1,5 +1,6 @@
 package glomers.harness;
 
+import glomers.harness.checker.Result;
 import glomers.harness.json.Json;
 import glomers.harness.report.Edn;
 import java.io.IOException;
@@ -208,7 +209,7 @@ public final class Thresholds {
     }
     Double median = number(Edn.get(latencies, 0.5));
     return new Figures(
-        Edn.get(root, "valid?") instanceof Edn.Keyword k ? k.name() : Edn.get(root, "valid?"),
+        Edn.get(root, Result.VALID) instanceof Edn.Keyword k ? k.name() : Edn.get(root, Result.VALID),
         number(Edn.get(servers, "msgs-per-op")),
         median,
         number(Edn.get(latencies, 1)),

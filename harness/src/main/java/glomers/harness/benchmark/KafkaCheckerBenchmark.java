@@ -45,7 +45,7 @@ public final class KafkaCheckerBenchmark {
         long gc = gcMillis();
         Result result = checker.getValue().check(history);
         System.out.printf(
-            "round %d: %s checker %.2f s wall, %.2f s CPU of which GC pauses %.2f s, valid? %s%n",
+            "round %d: %s checker %.2f s wall, %.2f s CPU of which GC pauses %.2f s, verdict %s%n",
             round, checker.getKey(), (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9, (gcMillis() - gc) / 1e3,
             result.valid().json());
       }

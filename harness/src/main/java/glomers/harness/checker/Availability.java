@@ -2,7 +2,6 @@ package glomers.harness.checker;
 
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +18,16 @@ public final class Availability implements Checker {
     this.requirement = requirement;
   }
 
+  /** The fraction of invocations that completed ok, and whether it met the requirement. */
+  public record Fraction(Validity valid, double okFraction) implements Result {
+    @Override
+    public Map<String, Object> json() {
+      return Result.entry(valid, Map.of("ok-fraction", okFraction));
+    }
+  }
+
   @Override
-  public Result check(List<Op> history) {
+  public Fraction check(List<Op> history) {
     long invokes = 0;
     long oks = 0;
     for (Op op : history) {
@@ -35,8 +42,6 @@ public final class Availability implements Checker {
     }
     // Maelstrom keeps the fraction as a single-precision float and compares it as such.
     float fraction = invokes == 0 ? 1f : (float) ((double) oks / invokes);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("ok-fraction", Double.parseDouble(Float.toString(fraction)));
     Validity valid;
     if (requirement == null) {
       valid = Validity.TRUE;
@@ -45,7 +50,7 @@ public final class Availability implements Checker {
     } else {
       valid = Validity.of(parse(requirement) <= (double) fraction);
     }
-    return Result.of(valid, details);
+    return new Fraction(valid, Double.parseDouble(Float.toString(fraction)));
   }
 
   private static double parse(String requirement) {

@@ -15,10 +15,44 @@ import org.HdrHistogram.Histogram;
  */
 public final class Perf implements Checker {
   private static final double[] PERCENTILES = {50, 95, 99};
-  private static final String[] KEYS = {"0.5", "0.95", "0.99"};
+
+  /** Latency quantiles of ok ops, overall and per f (f in alphabetical order). */
+  public record Latencies(Quantiles all, Map<String, Quantiles> byF) implements Result {
+    @Override
+    public Validity valid() {
+      return Validity.TRUE;
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> latencies = new LinkedHashMap<>();
+      latencies.put("all", all.json());
+      byF.forEach((f, q) -> latencies.put(f, q.json()));
+      return Result.entry(Validity.TRUE, Map.of("ok-latency-ms", latencies));
+    }
+  }
+
+  /** A count of ok ops and, when there are any, min, median, 95th and 99th percentile, max and mean in ms. */
+  public record Quantiles(long count, double min, double median, double p95, double p99, double max, double mean) {
+    /** {@code count}, then min, quantiles and max in milliseconds; only the count when empty. */
+    public Map<String, Object> json() {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("count", count);
+      if (count == 0) {
+        return s;
+      }
+      s.put("0", min);
+      s.put("0.5", median);
+      s.put("0.95", p95);
+      s.put("0.99", p99);
+      s.put("1", max);
+      s.put("mean", mean);
+      return s;
+    }
+  }
 
   @Override
-  public Result check(List<Op> history) {
+  public Latencies check(List<Op> history) {
     Histogram all = histogram();
     Map<String, Histogram> byF = new TreeMap<>();
     for (History.Pair pair : History.pairs(history)) {
@@ -30,12 +64,9 @@ public final class Perf implements Checker {
       all.recordValue(micros);
       byF.computeIfAbsent(pair.invoke().f(), f -> histogram()).recordValue(micros);
     }
-    Map<String, Object> latencies = new LinkedHashMap<>();
-    latencies.put("all", summary(all));
-    byF.forEach((f, h) -> latencies.put(f, summary(h)));
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("ok-latency-ms", latencies);
-    return Result.of(Validity.TRUE, details);
+    Map<String, Quantiles> quantiles = new LinkedHashMap<>();
+    byF.forEach((f, h) -> quantiles.put(f, summary(h)));
+    return new Latencies(summary(all), quantiles);
   }
 
   // Three significant digits: enough to tell 99 ms from 100 ms, small enough for every f.
@@ -43,20 +74,13 @@ public final class Perf implements Checker {
     return new Histogram(3);
   }
 
-  /** {@code count}, then min, quantiles and max in milliseconds; only the count when empty. */
-  static Map<String, Object> summary(Histogram h) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("count", h.getTotalCount());
+  static Quantiles summary(Histogram h) {
     if (h.getTotalCount() == 0) {
-      return s;
+      return new Quantiles(0, 0, 0, 0, 0, 0, 0);
     }
-    s.put("0", millis(h.getMinValue()));
-    for (int i = 0; i < PERCENTILES.length; i++) {
-      s.put(KEYS[i], millis(h.getValueAtPercentile(PERCENTILES[i])));
-    }
-    s.put("1", millis(h.getMaxValue()));
-    s.put("mean", Math.round(h.getMean()) / 1000.0);
-    return s;
+    return new Quantiles(h.getTotalCount(), millis(h.getMinValue()), millis(h.getValueAtPercentile(PERCENTILES[0])),
+        millis(h.getValueAtPercentile(PERCENTILES[1])), millis(h.getValueAtPercentile(PERCENTILES[2])),
+        millis(h.getMaxValue()), Math.round(h.getMean()) / 1000.0);
   }
 
   private static double millis(long micros) {

@@ -2,6 +2,7 @@ package glomers.harness.checker;
 
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.json.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +22,6 @@ import java.util.Set;
  */
 public final class SetFull implements Checker {
   private static final double[] QUANTILES = {0, 0.5, 0.95, 0.99, 1};
-  private static final String[] QUANTILE_KEYS = {"0", "0.5", "0.95", "0.99", "1"};
   private static final int WORST_STALE = 8;
 
   private final String addF;
@@ -94,7 +94,7 @@ public final class SetFull implements Checker {
   }
 
   @Override
-  public Result check(List<Op> history) {
+  public Outcome check(List<Op> history) {
     Map<Object, Element> byValue = new HashMap<>();
     List<Element> elements = new ArrayList<>();
     Map<Integer, Op> pending = new HashMap<>();
@@ -146,10 +146,81 @@ public final class SetFull implements Checker {
     return seen;
   }
 
-  private static Result results(List<Element> elements) {
+  /** Quantiles 0, 0.5, 0.95, 0.99 and 1 of some latencies, in ms. */
+  public record Latencies(long min, long median, long p95, long p99, long max) {
+    Map<String, Object> json() {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("0", min);
+      q.put("0.5", median);
+      q.put("0.95", p95);
+      q.put("0.99", p99);
+      q.put("1", max);
+      return q;
+    }
+  }
+
+  /** An element that reached every read late: {@code known} is when it was known, the last read without it began at {@code lastAbsent}. */
+  public record Stale(Object element, long stableLatency, Op known, Op lastAbsent) {
+    Map<String, Object> json() {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("element", element);
+      d.put("outcome", "stable");
+      d.put("stable-latency", stableLatency);
+      d.put("lost-latency", null);
+      d.put("known", History.toJson(known));
+      d.put("last-absent", lastAbsent == null ? null : History.toJson(lastAbsent));
+      return d;
+    }
+  }
+
+  /**
+   * The elements by outcome, in element order: {@code lost} invalidates the set, no stable element
+   * leaves it unknown. Latencies are null when no element had that outcome.
+   */
+  public record Outcome(Validity valid, long attemptCount, long stableCount, List<Object> lost, List<Object> neverRead,
+      List<Object> stale, List<Stale> worstStale, Latencies stableLatencies, Latencies lostLatencies) implements Result {
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("attempt-count", attemptCount);
+      details.put("stable-count", stableCount);
+      details.put("lost-count", (long) lost.size());
+      details.put("lost", lost);
+      details.put("never-read-count", (long) neverRead.size());
+      details.put("never-read", neverRead);
+      details.put("stale-count", (long) stale.size());
+      details.put("stale", stale);
+      details.put("worst-stale", worstStale.stream().map(Stale::json).toList());
+      if (stableLatencies != null) {
+        details.put("stable-latencies", stableLatencies.json());
+      }
+      if (lostLatencies != null) {
+        details.put("lost-latencies", lostLatencies.json());
+      }
+      // This Jepsen version never flags duplicates within a read; the keys stay for the same shape.
+      details.put("duplicated-count", 0L);
+      details.put("duplicated", Map.of());
+      return Result.entry(valid, details);
+    }
+
+    @Override
+    public List<String> keyFigures() {
+      List<String> figures = new ArrayList<>();
+      if (stableLatencies != null) {
+        figures.add("stable-latencies: " + Json.write(stableLatencies.json()));
+      }
+      figures.add("lost-count: " + lost.size());
+      figures.add("stable-count: " + stableCount);
+      figures.add("never-read-count: " + neverRead.size());
+      figures.add("duplicated-count: 0");
+      return figures;
+    }
+  }
+
+  private static Outcome results(List<Element> elements) {
     List<Element> sorted = new ArrayList<>(elements);
     sorted.sort(Comparator.comparing(e -> e.value, JsonValues.ORDER));
-    List<Object> stable = new ArrayList<>();
+    long stable = 0;
     List<Object> lost = new ArrayList<>();
     List<Object> neverRead = new ArrayList<>();
     List<Element> stale = new ArrayList<>();
@@ -157,7 +228,7 @@ public final class SetFull implements Checker {
     List<Long> lostLatencies = new ArrayList<>();
     for (Element e : sorted) {
       if (e.stable()) {
-        stable.add(e.value);
+        stable++;
         long latency = e.stableLatencyMillis();
         stableLatencies.add(latency);
         if (latency > 0) {
@@ -174,56 +245,30 @@ public final class SetFull implements Checker {
     List<Element> worst = new ArrayList<>(stale);
     worst.sort(Comparator.comparingLong(Element::stableLatencyMillis));
     Collections.reverse(worst);
-    List<Object> worstStale = new ArrayList<>();
+    List<Stale> worstStale = new ArrayList<>();
     for (Element e : worst.subList(0, Math.min(WORST_STALE, worst.size()))) {
-      worstStale.add(describe(e));
+      worstStale.add(new Stale(e.value, e.stableLatencyMillis(), e.known, e.lastAbsent));
     }
     List<Object> staleValues = new ArrayList<>();
     stale.forEach(e -> staleValues.add(e.value));
 
-    Validity valid = !lost.isEmpty() ? Validity.FALSE : stable.isEmpty() ? Validity.UNKNOWN : Validity.TRUE;
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("attempt-count", (long) sorted.size());
-    details.put("stable-count", (long) stable.size());
-    details.put("lost-count", (long) lost.size());
-    details.put("lost", lost);
-    details.put("never-read-count", (long) neverRead.size());
-    details.put("never-read", neverRead);
-    details.put("stale-count", (long) stale.size());
-    details.put("stale", staleValues);
-    details.put("worst-stale", worstStale);
-    if (!stableLatencies.isEmpty()) {
-      details.put("stable-latencies", quantiles(stableLatencies));
-    }
-    if (!lostLatencies.isEmpty()) {
-      details.put("lost-latencies", quantiles(lostLatencies));
-    }
-    // This Jepsen version never flags duplicates within a read; the keys stay for the same shape.
-    details.put("duplicated-count", 0L);
-    details.put("duplicated", Map.of());
-    return Result.of(valid, details);
+    Validity valid = !lost.isEmpty() ? Validity.FALSE : stable == 0 ? Validity.UNKNOWN : Validity.TRUE;
+    return new Outcome(valid, sorted.size(), stable, lost, neverRead, staleValues, worstStale, quantiles(stableLatencies),
+        quantiles(lostLatencies));
   }
 
-  private static Map<String, Object> describe(Element e) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("element", e.value);
-    d.put("outcome", "stable");
-    d.put("stable-latency", e.stableLatencyMillis());
-    d.put("lost-latency", null);
-    d.put("known", History.toJson(e.known));
-    d.put("last-absent", e.lastAbsent == null ? null : History.toJson(e.lastAbsent));
-    return d;
-  }
-
-  /** Jepsen's frequency distribution: quantile(p) = sorted[min(n-1, floor(n*p))]. */
-  static Map<String, Object> quantiles(List<Long> values) {
+  /** Jepsen's frequency distribution: quantile(p) = sorted[min(n-1, floor(n*p))]; null for none. */
+  static Latencies quantiles(List<Long> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
     List<Long> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int n = sorted.size();
-    Map<String, Object> q = new LinkedHashMap<>();
+    long[] q = new long[QUANTILES.length];
     for (int i = 0; i < QUANTILES.length; i++) {
-      q.put(QUANTILE_KEYS[i], sorted.get(Math.min(n - 1, (int) Math.floor(n * QUANTILES[i]))));
+      q[i] = sorted.get(Math.min(n - 1, (int) Math.floor(n * QUANTILES[i])));
     }
-    return q;
+    return new Latencies(q[0], q[1], q[2], q[3], q[4]);
   }
 }

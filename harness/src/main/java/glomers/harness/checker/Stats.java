@@ -1,6 +1,7 @@
 package glomers.harness.checker;
 
 import glomers.harness.history.Op;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +34,26 @@ public final class Stats implements Checker {
     this.concurrency = concurrency;
   }
 
-  private static final class Counts {
-    long ok;
-    long fail;
-    long info;
+  /** Completions of one kind of op (or of all), by type. */
+  public record Tally(long ok, long fail, long info) {
+    static final Tally NONE = new Tally(0, 0, 0);
 
-    void count(Op op) {
-      switch (op.type()) {
-        case OK -> ok++;
-        case FAIL -> fail++;
-        case INFO -> info++;
-        case INVOKE -> throw new IllegalArgumentException("invocations are not counted");
-      }
+    public long count() {
+      return ok + fail + info;
     }
 
-    Map<String, Object> toJson() {
+    Tally plus(Op op) {
+      return switch (op.type()) {
+        case OK -> new Tally(ok + 1, fail, info);
+        case FAIL -> new Tally(ok, fail + 1, info);
+        case INFO -> new Tally(ok, fail, info + 1);
+        case INVOKE -> throw new IllegalArgumentException("invocations are not counted");
+      };
+    }
+
+    Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("count", ok + fail + info);
+      json.put("count", count());
       json.put("ok-count", ok);
       json.put("fail-count", fail);
       json.put("info-count", info);
@@ -57,44 +61,79 @@ public final class Stats implements Checker {
     }
   }
 
+  /** One f's completions, valid if one was ok or the f is exempt. */
+  public record ByF(Validity valid, Tally tally) {}
+
+  /** One node's client completions and their share of all (rounded to 4 decimals). */
+  public record NodeShare(long count, double share) {}
+
+  /**
+   * The completions overall and per f (alphabetical), and per node when the nodes were given (else
+   * {@code byNode} is null).
+   */
+  public record Completions(Validity valid, Tally all, Map<String, ByF> byF, Map<String, NodeShare> byNode)
+      implements Result {
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> byFJson = new LinkedHashMap<>();
+      byF.forEach((f, c) -> byFJson.put(f, Result.entry(c.valid(), c.tally().json())));
+      Map<String, Object> details = all.json();
+      details.put("by-f", byFJson);
+      if (byNode != null) {
+        Map<String, Object> byNodeJson = new LinkedHashMap<>();
+        byNode.forEach((node, n) -> {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("count", n.count());
+          json.put("share", n.share());
+          byNodeJson.put(node, json);
+        });
+        details.put("by-node", byNodeJson);
+      }
+      return Result.entry(valid, details);
+    }
+
+    @Override
+    public List<String> invalidParts() {
+      List<String> parts = new ArrayList<>();
+      byF.forEach((f, c) -> {
+        if (c.valid() != Validity.TRUE) {
+          parts.add("by-f " + f);
+        }
+      });
+      return parts;
+    }
+  }
+
   @Override
-  public Result check(List<Op> history) {
-    Counts all = new Counts();
-    Map<String, Counts> byF = new TreeMap<>();
+  public Completions check(List<Op> history) {
+    Tally all = Tally.NONE;
+    Map<String, Tally> byF = new TreeMap<>();
     boolean perNode = !nodes.isEmpty() && concurrency > 0;
     long[] byNode = new long[nodes.size()];
     for (Op op : history) {
       if (op.isClient() && !op.isInvoke()) {
-        all.count(op);
-        byF.computeIfAbsent(op.f(), f -> new Counts()).count(op);
+        all = all.plus(op);
+        byF.put(op.f(), byF.getOrDefault(op.f(), Tally.NONE).plus(op));
         if (perNode && op.process() >= 0) {
           byNode[(op.process() % concurrency) % nodes.size()]++;
         }
       }
     }
     Validity valid = Validity.TRUE;
-    Map<String, Object> byFJson = new LinkedHashMap<>();
-    for (Map.Entry<String, Counts> e : byF.entrySet()) {
-      Validity fValid = Validity.of(e.getValue().ok > 0 || exempt.contains(e.getKey()));
+    Map<String, ByF> byFResults = new LinkedHashMap<>();
+    for (Map.Entry<String, Tally> e : byF.entrySet()) {
+      Validity fValid = Validity.of(e.getValue().ok() > 0 || exempt.contains(e.getKey()));
       valid = valid.and(fValid);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("valid?", fValid.json());
-      json.putAll(e.getValue().toJson());
-      byFJson.put(e.getKey(), json);
+      byFResults.put(e.getKey(), new ByF(fValid, e.getValue()));
     }
-    Map<String, Object> details = all.toJson();
-    details.put("by-f", byFJson);
+    Map<String, NodeShare> shares = null;
     if (perNode) {
-      long total = all.ok + all.fail + all.info;
-      Map<String, Object> byNodeJson = new LinkedHashMap<>();
+      long total = all.count();
+      shares = new LinkedHashMap<>();
       for (int i = 0; i < byNode.length; i++) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("count", byNode[i]);
-        json.put("share", total == 0 ? 0.0 : Math.round(byNode[i] * 10_000.0 / total) / 10_000.0);
-        byNodeJson.put(nodes.get(i), json);
+        shares.put(nodes.get(i), new NodeShare(byNode[i], total == 0 ? 0.0 : Math.round(byNode[i] * 10_000.0 / total) / 10_000.0));
       }
-      details.put("by-node", byNodeJson);
     }
-    return Result.of(valid, details);
+    return new Completions(valid, all, byFResults, shares);
   }
 }

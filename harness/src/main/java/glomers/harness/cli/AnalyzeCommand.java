@@ -1,5 +1,7 @@
 package glomers.harness.cli;
 
+import glomers.harness.checker.Net;
+import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.json.Json;
@@ -9,6 +11,7 @@ import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Reports;
+import glomers.harness.report.Results;
 import glomers.harness.report.StoredRun;
 import glomers.harness.view.RunReport;
 import glomers.harness.workload.Workload;
@@ -61,23 +64,23 @@ public final class AnalyzeCommand {
     }
     long read = System.nanoTime();
     long readCpu = cpuNanos();
-    Map<String, Object> net = previousNet(dir, history);
+    Result net = previousNet(dir, history);
     List<Op> analyzed = cut == null ? history : CutShort.closeOpen(history, cut.timeNanos());
-    Map<String, Object> results = Analysis.compose(options, workload, analyzed, net, NodeLogs.scan(dir));
+    Results results = Analysis.compose(options, workload, analyzed, net, NodeLogs.scan(dir));
     if (cut != null) {
-      results.put("cut-short", cut.toResult(CutShort.openCount(history)));
+      results = results.cutShort(cut.toResult(CutShort.openCount(history)));
     }
     long checked = System.nanoTime();
     long checkedCpu = cpuNanos();
     try {
       Reports.writeResults(dir, results);
-      Reports.writeElle(dir, results);
+      Reports.writeExplanations(dir, results);
     } catch (IOException e) {
       err.println("Cannot write results.json: " + e);
       return 255;
     }
-    Validity valid = Analysis.validity(results);
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - start, analyzed, Map.of());
+    Validity valid = results.valid();
+    Reports.printSummary(options, results, dir, System.nanoTime() - start, analyzed, Map.of());
     // CPU beside wall time: on a shared machine the wall figures say more about the neighbours.
     System.out.printf(
         "analyze: %d history entries read in %.2f s (%.2f s CPU), checked in %.2f s (%.2f s CPU)%n",
@@ -114,12 +117,11 @@ public final class AnalyzeCommand {
    * Keeps the message counts the run computed; a run without results (the bench was killed) gets
    * them from its journal.
    */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> previousNet(Path dir, List<Op> history) {
+  private static Result previousNet(Path dir, List<Op> history) {
     try {
-      Map<String, Object> old = Json.MAPPER.readValue(dir.resolve("results.json").toFile(), Map.class);
-      if (old.get("net") instanceof Map<?, ?> net) {
-        return (Map<String, Object>) net;
+      Net old = Net.fromJson(Json.MAPPER.readValue(dir.resolve("results.json").toFile(), Map.class).get("net"));
+      if (old != null) {
+        return old;
       }
     } catch (IOException e) {
       // No earlier results: count the journal's events, if there is a journal.
@@ -127,11 +129,11 @@ public final class AnalyzeCommand {
     Path journal = dir.resolve("net-journal").resolve("journal.jsonl");
     if (Files.exists(journal)) {
       try {
-        return NetStats.read(journal).toResult(history.stream().filter(op -> op.isClient() && op.isInvoke()).count());
+        return Net.of(NetStats.read(journal).counts(), history.stream().filter(op -> op.isClient() && op.isInvoke()).count());
       } catch (IOException e) {
         System.out.println("analyze: cannot count the journal's messages: " + e.getMessage());
       }
     }
-    return Map.of("valid?", true);
+    return new Result.Valid();
   }
 }

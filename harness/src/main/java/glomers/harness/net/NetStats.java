@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -102,35 +100,11 @@ public final class NetStats {
     return serverSends.sum() + clientSends.sum();
   }
 
-  /** The {@code :net} result for a history with {@code opCount} client invocations. */
-  public Map<String, Object> toResult(long opCount) {
-    return toResult(
-        clientSends.sum(), clientRecvs.sum(), serverSends.sum(), serverRecvs.sum(), opCount);
+  /** The counts so far: sends and recvs of messages to or from a client, and of the others. */
+  public Counts counts() {
+    return new Counts(clientSends.sum(), clientRecvs.sum(), serverSends.sum(), serverRecvs.sum());
   }
 
-  static Map<String, Object> toResult(
-      long clientSend, long clientRecv, long serverSend, long serverRecv, long opCount) {
-    Map<String, Object> all = group(clientSend + serverSend, clientRecv + serverRecv);
-    Map<String, Object> clients = group(clientSend, clientRecv);
-    Map<String, Object> servers = group(serverSend, serverRecv);
-    if (opCount > 0) {
-      // Maelstrom divides as 32-bit floats.
-      all.put("msgs-per-op", (double) ((float) (clientSend + serverSend) / (float) opCount));
-      servers.put("msgs-per-op", (double) ((float) serverSend / (float) opCount));
-    }
-    Map<String, Object> net = new LinkedHashMap<>();
-    net.put("all", all);
-    net.put("clients", clients);
-    net.put("servers", servers);
-    net.put("valid?", true);
-    return net;
-  }
-
-  private static Map<String, Object> group(long send, long recv) {
-    Map<String, Object> group = new LinkedHashMap<>();
-    group.put("send-count", send);
-    group.put("recv-count", recv);
-    group.put("msg-count", send);
-    return group;
-  }
+  /** Sends and recvs of messages to or from a client, and of messages between servers (nodes and services). */
+  public record Counts(long clientSend, long clientRecv, long serverSend, long serverRecv) {}
 }

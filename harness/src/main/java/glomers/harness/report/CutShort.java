@@ -1,5 +1,7 @@
 package glomers.harness.report;
 
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
@@ -119,23 +121,40 @@ public record CutShort(String state, String signal, String phase, long timeNanos
     return open.size();
   }
 
+  /** The {@code cut-short} entry of results.json, for a history with {@code openInvocations} open invocations. */
+  public Entry toResult(int openInvocations) {
+    return new Entry(this, openInvocations);
+  }
+
   /**
-   * The {@code cut-short} entry of results.json. It is no checker: {@code valid?} is true so that the
-   * verdict stays the checkers', given on what the run recorded.
+   * The {@code cut-short} entry of results.json. It is no checker: it is valid so that the verdict
+   * stays the checkers', given on what the run recorded.
    */
-  public Map<String, Object> toResult(int openInvocations) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("valid?", true);
-    json.put("how", INTERRUPTED.equals(state) ? "interrupted" : "killed");
-    if (signal != null) {
-      json.put("signal", signal);
+  public record Entry(CutShort cut, int openInvocations) implements Result {
+    @Override
+    public Validity valid() {
+      return Validity.TRUE;
     }
-    json.put("phase", phase);
-    json.put("time", timeNanos);
-    json.put("at", at);
-    json.put("open-invocations", openInvocations);
-    json.put("summary", summary(openInvocations));
-    return json;
+
+    /** The cut in words, for the summary. */
+    public String summary() {
+      return cut.summary(openInvocations);
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("how", INTERRUPTED.equals(cut.state) ? "interrupted" : "killed");
+      if (cut.signal != null) {
+        json.put("signal", cut.signal);
+      }
+      json.put("phase", cut.phase);
+      json.put("time", cut.timeNanos);
+      json.put("at", cut.at);
+      json.put("open-invocations", openInvocations);
+      json.put("summary", summary());
+      return Result.entry(Validity.TRUE, json);
+    }
   }
 
   private String summary(int openInvocations) {

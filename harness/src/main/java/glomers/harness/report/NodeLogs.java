@@ -1,5 +1,7 @@
 package glomers.harness.report;
 
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,19 +39,67 @@ public final class NodeLogs {
 
   private NodeLogs() {}
 
-  /**
-   * {@code {"valid?": true, "count": N, "no-codec-count": a, "exception-count": b, "logs": {"n0":
-   * {"path": "node-logs/n0.log", "lines": L, "no-codec": a, "exception": b, "first-error": "..."}}}},
-   * one entry per non-empty log; {@code first-error} is the first error's line and the
-   * exception's own first line, or absent when the log has no error.
-   */
-  public static Map<String, Object> scan(Path runDir) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("valid?", true);
+  /** One node's log: its path in the run's folder, its line count, its errors by kind and the first (null if none). */
+  public record LogFile(String path, long lines, long noCodec, long exceptions, String firstError) {
+    public long errors() {
+      return noCodec + exceptions;
+    }
+
+    Map<String, Object> json() {
+      Map<String, Object> log = new LinkedHashMap<>();
+      log.put("lines", lines);
+      log.put(NO_CODEC, noCodec);
+      log.put(EXCEPTION, exceptions);
+      if (firstError != null) {
+        log.put("first-error", firstError);
+      }
+      log.put("path", path);
+      return log;
+    }
+  }
+
+  /** The errors the nodes logged, per non-empty log (n2 before n10); always valid. */
+  public record Errors(Map<String, LogFile> logs) implements Result {
+    public long noCodec() {
+      return logs.values().stream().mapToLong(LogFile::noCodec).sum();
+    }
+
+    public long exceptions() {
+      return logs.values().stream().mapToLong(LogFile::exceptions).sum();
+    }
+
+    public long count() {
+      return noCodec() + exceptions();
+    }
+
+    @Override
+    public Validity valid() {
+      return Validity.TRUE;
+    }
+
+    /**
+     * The verdict (always true), then {@code {"count": N, "no-codec-count": a, "exception-count": b, "logs": {"n0":
+     * {"lines": L, "no-codec": a, "exception": b, "first-error": "...", "path": "node-logs/n0.log"}}}};
+     * {@code first-error} is the first error's line and the exception's own first line, or absent
+     * when the log has no error.
+     */
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("count", count());
+      result.put("no-codec-count", noCodec());
+      result.put("exception-count", exceptions());
+      Map<String, Object> json = new LinkedHashMap<>();
+      logs.forEach((node, log) -> json.put(node, log.json()));
+      result.put("logs", json);
+      return Result.entry(Validity.TRUE, result);
+    }
+  }
+
+  /** The errors of the run's node logs; none for a run without node-logs/. */
+  public static Errors scan(Path runDir) {
     Path logsDir = runDir.resolve("node-logs");
-    Map<String, Object> logs = new TreeMap<>(NodeLogs::byNodeId);
-    long noCodec = 0;
-    long exceptions = 0;
+    Map<String, LogFile> logs = new TreeMap<>(NodeLogs::byNodeId);
     if (Files.isDirectory(logsDir)) {
       List<Path> files;
       try (Stream<Path> list = Files.list(logsDir)) {
@@ -58,22 +108,15 @@ public final class NodeLogs {
         files = List.of();
       }
       for (Path file : files) {
-        Map<String, Object> log = scanFile(file);
+        LogFile log = scanFile(file, runDir.relativize(file).toString());
         if (log == null) {
           continue;
         }
-        log.put("path", runDir.relativize(file).toString());
         String name = file.getFileName().toString();
         logs.put(name.substring(0, name.length() - ".log".length()), log);
-        noCodec += ((Number) log.get(NO_CODEC)).longValue();
-        exceptions += ((Number) log.get(EXCEPTION)).longValue();
       }
     }
-    result.put("count", noCodec + exceptions);
-    result.put("no-codec-count", noCodec);
-    result.put("exception-count", exceptions);
-    result.put("logs", logs);
-    return result;
+    return new Errors(logs);
   }
 
   /** n2 before n10. */
@@ -88,7 +131,7 @@ public final class NodeLogs {
   }
 
   /** One log's counts, or null if it is empty or unreadable. */
-  static Map<String, Object> scanFile(Path file) {
+  static LogFile scanFile(Path file, String path) {
     long lines = 0;
     long noCodec = 0;
     long exceptions = 0;
@@ -139,14 +182,7 @@ public final class NodeLogs {
     if (lines == 0) {
       return null;
     }
-    Map<String, Object> log = new LinkedHashMap<>();
-    log.put("lines", lines);
-    log.put(NO_CODEC, noCodec);
-    log.put(EXCEPTION, exceptions);
-    if (firstError != null) {
-      log.put("first-error", firstError);
-    }
-    return log;
+    return new LogFile(path, lines, noCodec, exceptions, firstError);
   }
 
   private static String abbreviate(String s) {
@@ -154,33 +190,32 @@ public final class NodeLogs {
   }
 
   /** The summary's lines about node logs: at most {@code max} logs, errors first. */
-  static List<String> summaryLines(Object exceptions, Path runDir, int max) {
+  static List<String> summaryLines(Errors errors, Path runDir, int max) {
     List<String> lines = new ArrayList<>();
-    if (!(exceptions instanceof Map<?, ?> e) || !(e.get("logs") instanceof Map<?, ?> logs) || logs.isEmpty()) {
+    if (errors == null || errors.logs().isEmpty()) {
       return lines;
     }
-    long count = e.get("count") instanceof Number n ? n.longValue() : 0;
-    if (count > 0) {
+    if (errors.count() > 0) {
       lines.add(String.format("  node errors: %s (no codec %s, uncaught exceptions %s), in results.json exceptions",
-          count, e.get("no-codec-count"), e.get("exception-count")));
+          errors.count(), errors.noCodec(), errors.exceptions()));
     }
-    List<Map.Entry<?, ?>> ordered = new ArrayList<>();
-    logs.entrySet().stream().filter(x -> x.getValue() instanceof Map<?, ?> m && m.containsKey("first-error")).forEach(ordered::add);
-    logs.entrySet().stream().filter(x -> !(x.getValue() instanceof Map<?, ?> m && m.containsKey("first-error"))).forEach(ordered::add);
-    lines.add("  node logs (not empty): " + logs.size());
+    List<Map.Entry<String, LogFile>> ordered = new ArrayList<>();
+    errors.logs().entrySet().stream().filter(x -> x.getValue().firstError() != null).forEach(ordered::add);
+    errors.logs().entrySet().stream().filter(x -> x.getValue().firstError() == null).forEach(ordered::add);
+    lines.add("  node logs (not empty): " + errors.logs().size());
     int shown = 0;
-    for (Map.Entry<?, ?> entry : ordered) {
+    for (Map.Entry<String, LogFile> entry : ordered) {
       if (shown == max) {
         lines.add("    ... and " + (ordered.size() - shown) + " more in " + runDir.resolve("node-logs"));
         break;
       }
-      Map<?, ?> log = (Map<?, ?>) entry.getValue();
-      Path path = runDir.resolve(String.valueOf(log.get("path")));
-      if (log.get("first-error") instanceof String first) {
-        long errors = ((Number) log.get(NO_CODEC)).longValue() + ((Number) log.get(EXCEPTION)).longValue();
-        lines.add("    " + entry.getKey() + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", first: " + first + " (" + path + ")");
+      LogFile log = entry.getValue();
+      Path path = runDir.resolve(log.path());
+      if (log.firstError() != null) {
+        long n = log.errors();
+        lines.add("    " + entry.getKey() + ": " + n + " error" + (n == 1 ? "" : "s") + ", first: " + log.firstError() + " (" + path + ")");
       } else {
-        lines.add("    " + entry.getKey() + ": " + log.get("lines") + " lines, no errors (" + path + ")");
+        lines.add("    " + entry.getKey() + ": " + log.lines() + " lines, no errors (" + path + ")");
       }
       shown++;
     }

@@ -13,6 +13,7 @@ import glomers.harness.log.Log;
 import glomers.harness.report.NodeLogs;
 import glomers.harness.log.Progress;
 import glomers.harness.report.Reports;
+import glomers.harness.report.Results;
 import glomers.harness.report.Store;
 import glomers.harness.report.StoredRun;
 import glomers.harness.view.RunReport;
@@ -36,7 +37,7 @@ public final class TestRun {
   public static final int EXIT_CRASH = 255;
 
   /** How a run ended: its exit code, its verdict (null if it crashed) and where it was stored. */
-  public record Outcome(int exitCode, Validity valid, Path storeDir, Map<String, Object> results) {}
+  public record Outcome(int exitCode, Validity valid, Path storeDir, Results results) {}
 
   private final TestOptions options;
   private final Workload workload;
@@ -158,17 +159,17 @@ public final class TestRun {
           interrupted.signal(), interrupted.timeNanos() / 1e9, interrupted.phase()));
     }
     Log.info("Analyzing...");
-    Map<String, Object> results = Analysis.compose(options, workload, analyzed, journal.stats(), NodeLogs.scan(dir));
+    Results results = Analysis.compose(options, workload, analyzed, journal.stats(), NodeLogs.scan(dir));
     if (interrupted != null) {
-      results.put("cut-short", interrupted.toResult(CutShort.openCount(ops)));
+      results = results.cutShort(interrupted.toResult(CutShort.openCount(ops)));
     }
     Reports.writeResults(dir, results);
-    Reports.writeElle(dir, results);
-    Validity valid = Analysis.validity(results);
+    Reports.writeExplanations(dir, results);
+    Validity valid = results.valid();
     if (pagesIfValid || valid != Validity.TRUE) {
       report.afterRun(dir, options, ops, results, null, journal.originNanos());
     }
-    Reports.printSummary(options, results, valid, dir, System.nanoTime() - runStart, analyzed, history.clients());
+    Reports.printSummary(options, results, dir, System.nanoTime() - runStart, analyzed, history.clients());
     Log.closeFile();
     int exit =
         switch (valid) {

@@ -1,6 +1,7 @@
 package glomers.harness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import glomers.harness.checker.Result;
 import glomers.harness.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ final class RunList {
     JsonNode results = read(run.dir().resolve("results.json"));
     JsonNode info = read(run.dir().resolve("run.json"));
     String href = "/" + root.relativize(run.dir()).toString().replace('\\', '/') + "/";
-    String verdict = results == null ? "crashed" : verdict(results.path("valid?"));
+    String verdict = results == null ? "crashed" : verdict(results.path(Result.VALID));
     int nodes = info != null && info.path("nodes").isArray() ? info.path("nodes").size() : nodesFromLog(run.dir());
     page.append("<tr class=\"run\"><td>").append(run.time() == null ? esc(run.stamp()) : run.time().format(SHOWN))
         .append("</td><td>").append(esc(run.workload())).append("</td><td>").append(nodes < 0 ? "?" : nodes)

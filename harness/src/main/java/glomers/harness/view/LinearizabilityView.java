@@ -2,6 +2,8 @@ package glomers.harness.view;
 
 import glomers.harness.checker.History;
 import glomers.harness.checker.JsonValues;
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
@@ -41,7 +43,7 @@ final class LinearizabilityView {
     int failing = 0;
     for (Map.Entry<?, ?> e : keys.entrySet()) {
       if (!(e.getValue() instanceof Map<?, ?> r) || !(r.get("linearizable") instanceof Map<?, ?> lin)
-          || !Boolean.FALSE.equals(lin.get("valid?"))) {
+          || Result.validityOf(lin) != Validity.FALSE) {
         continue;
       }
       failing++;

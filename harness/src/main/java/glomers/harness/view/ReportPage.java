@@ -1,6 +1,8 @@
 package glomers.harness.view;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
 import glomers.harness.json.Json;
 import glomers.harness.view.RunData.Message;
 import glomers.harness.view.RunData.OpSpan;
@@ -99,8 +101,7 @@ public final class ReportPage {
     if (run.results() == null) {
       return "crashed";
     }
-    Object valid = run.results().get("valid?");
-    return Boolean.TRUE.equals(valid) ? "true" : Boolean.FALSE.equals(valid) ? "false" : "unknown";
+    return String.valueOf(Result.validityOf(run.results()).json());
   }
 
   private static String verdictText(RunData run, String verdict) {
@@ -152,7 +153,7 @@ public final class ReportPage {
     Object availability = run.info().get("availability");
     row(page, "availability (ok fraction)", at(r, "availability", "ok-fraction"),
         availability == null ? null : "--availability " + availability,
-        availability == null ? null : Boolean.TRUE.equals(at(r, "availability", "valid?")));
+        availability == null ? null : at(r, "availability") instanceof Map<?, ?> a && Result.validityOf(a) == Validity.TRUE);
     row(page, "servers msgs-per-op", at(r, "net", "servers", "msgs-per-op"), null, null);
     row(page, "all msgs-per-op", at(r, "net", "all", "msgs-per-op"), null, null);
     row(page, "messages (all / servers / clients)", at(r, "net", "all", "msg-count") + " / " + at(r, "net", "servers", "msg-count")
@@ -165,8 +166,8 @@ public final class ReportPage {
     }
     for (Map.Entry<String, Object> e : r.entrySet()) {
       if (e.getValue() instanceof Map<?, ?> sub) {
-        Object valid = sub.get("valid?");
-        row(page, e.getKey() + " valid?", valid, null, Boolean.TRUE.equals(valid) ? Boolean.TRUE : Boolean.FALSE.equals(valid) ? Boolean.FALSE : null);
+        Validity valid = Result.validityOf(sub);
+        row(page, e.getKey() + " " + Result.VALID, valid.json(), null, valid == Validity.UNKNOWN ? null : valid == Validity.TRUE);
       }
     }
     page.append("</table><p class=\"muted\">Limits shown are the ones the run was given (--availability); the challenges' limits on msgs-per-op and latencies are applied by <code>maelstrom check</code>.</p></section>\n");
@@ -188,14 +189,14 @@ public final class ReportPage {
     Map<String, String> elle = elleFiles(dir);
     if (results != null) {
       for (Map.Entry<String, Object> e : results.entrySet()) {
-        if (!(e.getValue() instanceof Map<?, ?> sub) || Boolean.TRUE.equals(sub.get("valid?"))) {
+        if (!(e.getValue() instanceof Map<?, ?> sub) || Result.validityOf(sub) == Validity.TRUE) {
           continue;
         }
         StringBuilder part = new StringBuilder();
-        part.append("<h3>").append(Html.esc(e.getKey())).append(": valid? ").append(Html.esc(sub.get("valid?"))).append("</h3><ul>");
+        part.append("<h3>").append(Html.esc(e.getKey())).append(": ").append(Result.VALID).append(" ").append(Html.esc(Result.validityOf(sub).json())).append("</h3><ul>");
         for (Map.Entry<?, ?> field : sub.entrySet()) {
           String key = String.valueOf(field.getKey());
-          if ("valid?".equals(key)) {
+          if (Result.VALID.equals(key)) {
             continue;
           }
           String explanation = EXPLAIN.get(key);
@@ -206,7 +207,7 @@ public final class ReportPage {
           part.append("<pre>").append(Html.esc(Html.abbreviate(pretty(field.getValue()), 20_000))).append("</pre>");
           if (field.getValue() instanceof Map<?, ?> inner) {
             for (Object type : inner.keySet()) {
-              String text = elle.remove(String.valueOf(type));
+              String text = elle.remove("elle/" + type);
               if (text != null) {
                 part.append("<p>elle/").append(Html.esc(type)).append(".txt:</p><pre>").append(opLinks(dir, Html.esc(Html.abbreviate(text, 20_000)))).append("</pre>");
               }
@@ -219,7 +220,7 @@ public final class ReportPage {
       }
     }
     for (Map.Entry<String, String> e : elle.entrySet()) {
-      parts.add("<h3>elle/" + Html.esc(e.getKey()) + ".txt</h3><pre>" + opLinks(dir, Html.esc(Html.abbreviate(e.getValue(), 20_000))) + "</pre>");
+      parts.add("<h3>" + Html.esc(e.getKey()) + ".txt</h3><pre>" + opLinks(dir, Html.esc(Html.abbreviate(e.getValue(), 20_000))) + "</pre>");
     }
     page.append("<section id=\"anomalies\"><h2>Anomalies</h2>");
     if (parts.isEmpty()) {
@@ -240,14 +241,17 @@ public final class ReportPage {
     return OP_REF.matcher(escaped).replaceAll("<a href=\"timeline.html#op-$1\">op $1</a>");
   }
 
+  /** The workload's explanations in words, by {@code folder/name} (elle/G1c, kafka/lost-write). */
   private static Map<String, String> elleFiles(Path dir) throws IOException {
     Map<String, String> files = new TreeMap<>();
-    Path elle = dir.resolve("elle");
-    if (Files.isDirectory(elle)) {
-      try (DirectoryStream<Path> txt = Files.newDirectoryStream(elle, "*.txt")) {
-        for (Path file : txt) {
-          String name = file.getFileName().toString();
-          files.put(name.substring(0, name.length() - 4), Files.readString(file, StandardCharsets.UTF_8));
+    for (String folder : List.of("elle", "kafka")) {
+      Path texts = dir.resolve(folder);
+      if (Files.isDirectory(texts)) {
+        try (DirectoryStream<Path> txt = Files.newDirectoryStream(texts, "*.txt")) {
+          for (Path file : txt) {
+            String name = file.getFileName().toString();
+            files.put(folder + "/" + name.substring(0, name.length() - 4), Files.readString(file, StandardCharsets.UTF_8));
+          }
         }
       }
     }
@@ -271,7 +275,7 @@ public final class ReportPage {
       }
     }
     page.append("</p><p>node logs: ");
-    for (String sub : List.of("node-logs", "elle")) {
+    for (String sub : List.of("node-logs", "elle", "kafka")) {
       Path folder = dir.resolve(sub);
       if (!Files.isDirectory(folder)) {
         continue;

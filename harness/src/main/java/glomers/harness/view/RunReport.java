@@ -7,6 +7,7 @@ import glomers.harness.net.Journal;
 import glomers.harness.json.Json;
 import glomers.harness.log.Log;
 import glomers.harness.report.Reports;
+import glomers.harness.report.Results;
 import glomers.harness.view.RunData.Message;
 import glomers.harness.view.RunData.OpSpan;
 import java.io.IOException;
@@ -63,11 +64,11 @@ public final class RunReport {
   /**
    * Called by the run when its store is written, before the summary.
    *
-   * @param results results.json's map, or null if the run crashed
+   * @param results the run's results, or null if the run crashed; the pages read them as results.json has them
    * @param crash the abort reason, or null
    * @param mainStartNanos the {@link System#nanoTime()} the history's times count from (since issue 12 the journal's own origin, the start of the test, so the offset is 0), 0 if unknown
    */
-  public void afterRun(Path dir, TestOptions options, List<Op> ops, Map<String, Object> results, String crash, long mainStartNanos) {
+  public void afterRun(Path dir, TestOptions options, List<Op> ops, Results results, String crash, long mainStartNanos) {
     long start = System.nanoTime();
     long cpuStart = cpuNanos();
     try {
@@ -84,7 +85,7 @@ public final class RunReport {
       List<Message> messages = tap.overflowed()
           ? RunData.readJournal(dir.resolve("net-journal").resolve("journal.jsonl"), offset)
           : tap.messages(offset);
-      String timings = write(dir, info, ops, results, messages);
+      String timings = write(dir, info, ops, results == null ? null : results.json(), messages);
       Log.info(String.format("Report written in %.0f ms, bench CPU %.0f ms (%s): %s",
           (System.nanoTime() - start) / 1e6, (cpuNanos() - cpuStart) / 1e6, timings, dir.resolve(INDEX)));
     } catch (Throwable e) {

@@ -24,13 +24,13 @@ class AvailabilityTest {
   void unsetAlwaysPasses() {
     Result r = new Availability(null).check(nineOkAnd(OpType.INFO));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("ok-fraction", 0.9);
+    assertThat(r.json()).containsEntry("ok-fraction", 0.9);
   }
 
   @Test
   void totalNeedsEveryOpOk() {
     assertThat(new Availability("total").check(nineOkAnd(OpType.OK)).valid()).isEqualTo(Validity.TRUE);
-    assertThat(new Availability("total").check(nineOkAnd(OpType.OK)).details()).containsEntry("ok-fraction", 1.0);
+    assertThat(new Availability("total").check(nineOkAnd(OpType.OK)).json()).containsEntry("ok-fraction", 1.0);
     assertThat(new Availability("total").check(nineOkAnd(OpType.INFO)).valid()).isEqualTo(Validity.FALSE);
     assertThat(new Availability("total").check(nineOkAnd(OpType.FAIL)).valid()).isEqualTo(Validity.FALSE);
   }
@@ -60,7 +60,7 @@ class AvailabilityTest {
   void noOpsMeansFullyAvailable() {
     Result r = new Availability("total").check(List.of());
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("ok-fraction", 1.0);
+    assertThat(r.json()).containsEntry("ok-fraction", 1.0);
   }
 
   @Test

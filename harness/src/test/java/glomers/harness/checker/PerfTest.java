@@ -22,7 +22,7 @@ class PerfTest {
     Result r = new Perf().check(h.build());
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> latencies = (Map<String, Map<String, Object>>) r.details().get("ok-latency-ms");
+    Map<String, Map<String, Object>> latencies = (Map<String, Map<String, Object>>) r.json().get("ok-latency-ms");
     assertThat(latencies).containsOnlyKeys("all", "broadcast", "read");
     Map<String, Object> read = latencies.get("read");
     assertThat(read).containsEntry("count", 100L);
@@ -40,6 +40,6 @@ class PerfTest {
   @Test
   void noOkOpsGivesOnlyACount() {
     Result r = new Perf().check(new HistoryBuilder().op(0, "read", null, OpType.FAIL, null).build());
-    assertThat(r.details().get("ok-latency-ms")).isEqualTo(Map.of("all", Map.of("count", 0L)));
+    assertThat(r.json().get("ok-latency-ms")).isEqualTo(Map.of("all", Map.of("count", 0L)));
   }
 }

@@ -28,7 +28,7 @@ class SetFullTest {
         .at(0).invoke(0, "broadcast", 0L).at(1).ok(0, "broadcast", 0L)
         .at(2).invoke(1, "read", null).at(3).ok(1, "read", List.of(0L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("attempt-count", 1L)
         .containsEntry("stable-count", 1L)
         .containsEntry("lost-count", 0L)
@@ -46,7 +46,7 @@ class SetFullTest {
         .at(2).invoke(1, "read", null).at(3).ok(1, "read", List.of(0L))
         .at(4).invoke(1, "read", null).at(5).ok(1, "read", List.of()));
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("lost-count", 1L)
         .containsEntry("lost", List.of(0L))
         .containsEntry("stable-count", 0L)
@@ -62,7 +62,7 @@ class SetFullTest {
         .op(1, "read", null, OpType.OK, List.of(0L, 1L))
         .op(2, "read", null, OpType.OK, List.of(1L)));
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details()).containsEntry("lost", List.of(0L)).containsEntry("stable-count", 1L);
+    assertThat(r.json()).containsEntry("lost", List.of(0L)).containsEntry("stable-count", 1L);
   }
 
   @Test
@@ -70,7 +70,7 @@ class SetFullTest {
     Result r = check(new HistoryBuilder()
         .at(0).invoke(0, "broadcast", 0L).at(1).ok(0, "broadcast", 0L));
     assertThat(r.valid()).isEqualTo(Validity.UNKNOWN);
-    assertThat(r.details()).containsEntry("never-read-count", 1L).containsEntry("never-read", List.of(0L));
+    assertThat(r.json()).containsEntry("never-read-count", 1L).containsEntry("never-read", List.of(0L));
   }
 
   @Test
@@ -82,7 +82,7 @@ class SetFullTest {
         .at(2).ok(0, "broadcast", 0L)
         .at(3).ok(1, "read", List.of()));
     assertThat(r.valid()).isEqualTo(Validity.UNKNOWN);
-    assertThat(r.details()).containsEntry("never-read", List.of(0L)).containsEntry("lost-count", 0L);
+    assertThat(r.json()).containsEntry("never-read", List.of(0L)).containsEntry("lost-count", 0L);
   }
 
   @Test
@@ -93,7 +93,7 @@ class SetFullTest {
         .op(1, "broadcast", 1L, OpType.OK, 1L)
         .op(1, "read", null, OpType.OK, List.of(1L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("never-read", List.of(0L)).containsEntry("stable-count", 1L);
+    assertThat(r.json()).containsEntry("never-read", List.of(0L)).containsEntry("stable-count", 1L);
   }
 
   @Test
@@ -103,7 +103,7 @@ class SetFullTest {
         .at(6000).op(1, "read", null, OpType.OK, List.of(7L))
         .at(7000).op(1, "read", null, OpType.OK, List.of()));
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details()).containsEntry("lost", List.of(7L));
+    assertThat(r.json()).containsEntry("lost", List.of(7L));
   }
 
   @Test
@@ -113,12 +113,12 @@ class SetFullTest {
         .at(20).invoke(1, "read", null).at(25).ok(1, "read", List.of())
         .at(100).invoke(1, "read", null).at(110).ok(1, "read", List.of(0L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("stale-count", 1L)
         .containsEntry("stale", List.of(0L))
         .containsEntry("stable-latencies", latencies(10, 10, 10, 10, 10));
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.details().get("worst-stale");
+    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.json().get("worst-stale");
     assertThat(worst).hasSize(1);
     assertThat(worst.get(0)).containsEntry("element", 0L).containsEntry("stable-latency", 10L);
     Map<String, Object> lastAbsent = new HashMap<>();
@@ -134,13 +134,13 @@ class SetFullTest {
         .atNanos(11 * MS - 2).invoke(1, "read", null).atNanos(12 * MS).ok(1, "read", List.of())
         .atNanos(20 * MS).invoke(1, "read", null).atNanos(21 * MS).ok(1, "read", List.of(0L));
     Result under = check(justUnder);
-    assertThat(under.details()).containsEntry("stale-count", 0L).containsEntry("stable-latencies", latencies(0, 0, 0, 0, 0));
+    assertThat(under.json()).containsEntry("stale-count", 0L).containsEntry("stable-latencies", latencies(0, 0, 0, 0, 0));
 
     HistoryBuilder exactly = new HistoryBuilder()
         .atNanos(0).invoke(0, "broadcast", 0L).atNanos(10 * MS).ok(0, "broadcast", 0L)
         .atNanos(11 * MS - 1).invoke(1, "read", null).atNanos(12 * MS).ok(1, "read", List.of())
         .atNanos(20 * MS).invoke(1, "read", null).atNanos(21 * MS).ok(1, "read", List.of(0L));
-    assertThat(check(exactly).details()).containsEntry("stale-count", 1L).containsEntry("stable-latencies", latencies(1, 1, 1, 1, 1));
+    assertThat(check(exactly).json()).containsEntry("stale-count", 1L).containsEntry("stable-latencies", latencies(1, 1, 1, 1, 1));
   }
 
   @Test
@@ -152,7 +152,7 @@ class SetFullTest {
         .at(51).ok(1, "read", List.of())
         .at(60).op(1, "read", null, OpType.OK, List.of(0L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("stale-count", 0L).containsEntry("stable-latencies", latencies(0, 0, 0, 0, 0));
+    assertThat(r.json()).containsEntry("stale-count", 0L).containsEntry("stable-latencies", latencies(0, 0, 0, 0, 0));
   }
 
   @Test
@@ -165,7 +165,7 @@ class SetFullTest {
         .at(30).ok(2, "read", List.of(0L))
         .at(40).ok(1, "read", List.of()));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("stable-count", 1L).containsEntry("stable-latencies", latencies(9, 9, 9, 9, 9));
+    assertThat(r.json()).containsEntry("stable-count", 1L).containsEntry("stable-latencies", latencies(9, 9, 9, 9, 9));
   }
 
   @Test
@@ -178,7 +178,7 @@ class SetFullTest {
         .add(OpType.INVOKE, Op.NEMESIS, "start-partition", null, null, false)
         .add(OpType.INFO, Op.NEMESIS, "start-partition", "majority", null, false));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("attempt-count", 1L).containsEntry("stable-count", 1L);
+    assertThat(r.json()).containsEntry("attempt-count", 1L).containsEntry("stable-count", 1L);
   }
 
   @Test
@@ -222,22 +222,22 @@ class SetFullTest {
     Result r = check(h);
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.details().get("worst-stale");
+    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.json().get("worst-stale");
     assertThat(worst).extracting(m -> m.get("element")).containsExactly(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("stale-count", 9L)
         .containsEntry("stable-latencies", latencies(0, 5, 9, 9, 9));
   }
 
   @Test
   void quantilesIndexTheSortedSampleAtFloorOfNTimesP() {
-    assertThat(SetFull.quantiles(List.of(5L, 1L, 3L))).isEqualTo(latencies(1, 3, 5, 5, 5));
-    assertThat(SetFull.quantiles(List.of(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L))).isEqualTo(latencies(1, 6, 10, 10, 10));
+    assertThat(SetFull.quantiles(List.of(5L, 1L, 3L)).json()).isEqualTo(latencies(1, 3, 5, 5, 5));
+    assertThat(SetFull.quantiles(List.of(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L)).json()).isEqualTo(latencies(1, 6, 10, 10, 10));
     List<Long> hundred = new ArrayList<>();
     for (long i = 1; i <= 100; i++) {
       hundred.add(i);
     }
-    assertThat(SetFull.quantiles(hundred)).isEqualTo(latencies(1, 51, 96, 100, 100));
+    assertThat(SetFull.quantiles(hundred).json()).isEqualTo(latencies(1, 51, 96, 100, 100));
   }
 
   @Test
@@ -259,7 +259,7 @@ class SetFullTest {
         .at(4).ok(2, "read", List.of()).at(5).ok(1, "read", List.of())
         .at(10).invoke(1, "read", null).at(11).ok(1, "read", List.of(0L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("stable-count", 1L).containsEntry("stable-latencies", latencies(2, 2, 2, 2, 2));
+    assertThat(r.json()).containsEntry("stable-count", 1L).containsEntry("stable-latencies", latencies(2, 2, 2, 2, 2));
   }
 
   @Test
@@ -270,7 +270,7 @@ class SetFullTest {
         .at(4).ok(2, "read", List.of(0L)).at(5).ok(1, "read", List.of(0L))
         .at(10).invoke(1, "read", null).at(11).ok(1, "read", List.of()));
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details()).containsEntry("lost-count", 1L).containsEntry("lost-latencies", latencies(2, 2, 2, 2, 2));
+    assertThat(r.json()).containsEntry("lost-count", 1L).containsEntry("lost-latencies", latencies(2, 2, 2, 2, 2));
   }
 
   @Test
@@ -280,7 +280,7 @@ class SetFullTest {
         .op(0, "broadcast", 0L, OpType.OK, 0L)
         .op(1, "read", null, OpType.OK, List.of(0L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("attempt-count", 1L).containsEntry("stable-count", 1L).containsEntry("never-read-count", 0L);
+    assertThat(r.json()).containsEntry("attempt-count", 1L).containsEntry("stable-count", 1L).containsEntry("never-read-count", 0L);
   }
 
   @Test
@@ -290,7 +290,7 @@ class SetFullTest {
         .op(0, "broadcast", 0L, OpType.OK, null)
         .op(1, "read", null, OpType.OK, List.of()));
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details()).containsEntry("lost", List.of(0L));
+    assertThat(r.json()).containsEntry("lost", List.of(0L));
   }
 
   @Test
@@ -299,7 +299,7 @@ class SetFullTest {
         .op(0, "broadcast", 2L, OpType.OK, 2L)
         .op(0, "broadcast", 0L, OpType.OK, 0L)
         .op(0, "broadcast", 1L, OpType.OK, 1L));
-    assertThat(r.details()).containsEntry("never-read", List.of(0L, 1L, 2L));
+    assertThat(r.json()).containsEntry("never-read", List.of(0L, 1L, 2L));
   }
 
   @Test
@@ -311,9 +311,9 @@ class SetFullTest {
         .at(5).op(1, "read", null, OpType.OK, List.of())
         .at(10).op(1, "read", null, OpType.OK, List.of(0L, 1L)));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("stale", List.of(0L, 1L));
+    assertThat(r.json()).containsEntry("stale", List.of(0L, 1L));
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.details().get("worst-stale");
+    List<Map<String, Object>> worst = (List<Map<String, Object>>) r.json().get("worst-stale");
     assertThat(worst).extracting(m -> m.get("element")).containsExactly(0L, 1L);
     assertThat(worst).extracting(m -> m.get("stable-latency")).containsExactly(4L, 2L);
   }

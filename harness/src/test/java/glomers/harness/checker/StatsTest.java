@@ -24,13 +24,13 @@ class StatsTest {
   void countsCompletionsOverallAndByFIgnoringInvokesAndNemesis() {
     Result r = new Stats(Set.of()).check(mixed().build());
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("count", 4L)
         .containsEntry("ok-count", 2L)
         .containsEntry("fail-count", 1L)
         .containsEntry("info-count", 1L);
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> byF = (Map<String, Map<String, Object>>) r.details().get("by-f");
+    Map<String, Map<String, Object>> byF = (Map<String, Map<String, Object>>) r.json().get("by-f");
     assertThat(byF).containsOnlyKeys("broadcast", "read");
     assertThat(byF.get("read"))
         .containsEntry("valid?", true)
@@ -46,11 +46,11 @@ class StatsTest {
     HistoryBuilder h = mixed().op(2, "read", null, OpType.OK, List.of(1L)).op(4, "read", null, OpType.OK, List.of(1L));
     Result r = new Stats(Set.of(), List.of("n0", "n1"), 3).check(h.build());
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> byNode = (Map<String, Map<String, Object>>) r.details().get("by-node");
+    Map<String, Map<String, Object>> byNode = (Map<String, Map<String, Object>>) r.json().get("by-node");
     assertThat(byNode.keySet()).containsExactly("n0", "n1");
     assertThat(byNode.get("n0")).containsEntry("count", 3L).containsEntry("share", 0.5);
     assertThat(byNode.get("n1")).containsEntry("count", 3L).containsEntry("share", 0.5);
-    assertThat(new Stats(Set.of()).check(h.build()).details()).doesNotContainKey("by-node");
+    assertThat(new Stats(Set.of()).check(h.build()).json()).doesNotContainKey("by-node");
   }
 
   @Test
@@ -59,7 +59,7 @@ class StatsTest {
     Result r = new Stats(Set.of()).check(h.build());
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> byF = (Map<String, Map<String, Object>>) r.details().get("by-f");
+    Map<String, Map<String, Object>> byF = (Map<String, Map<String, Object>>) r.json().get("by-f");
     assertThat(byF.get("generate")).containsEntry("valid?", false);
     assertThat(byF.get("read")).containsEntry("valid?", true);
   }
@@ -75,6 +75,6 @@ class StatsTest {
   void emptyHistoryIsValid() {
     Result r = new Stats(Set.of()).check(List.of());
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("count", 0L).containsEntry("by-f", Map.of());
+    assertThat(r.json()).containsEntry("count", 0L).containsEntry("by-f", Map.of());
   }
 }

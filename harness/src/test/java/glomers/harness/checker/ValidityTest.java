@@ -25,8 +25,17 @@ class ValidityTest {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("b", 1L);
     details.put("a", List.of());
-    assertThat(Result.of(Validity.UNKNOWN, details).toJson())
+    assertThat(Result.entry(Validity.UNKNOWN, details))
         .containsExactly(Map.entry("valid?", "unknown"), Map.entry("b", 1L), Map.entry("a", List.of()));
-    assertThat(Result.of(Validity.FALSE, Map.of()).toJson()).containsExactly(Map.entry("valid?", false));
+    assertThat(Result.entry(Validity.FALSE)).containsExactly(Map.entry("valid?", false));
+  }
+
+  @Test
+  void aVerdictReadBackIsTrueFalseOrElseUnknown() {
+    assertThat(Result.validityOf(Result.entry(Validity.TRUE))).isEqualTo(Validity.TRUE);
+    assertThat(Result.validityOf(Result.entry(Validity.FALSE))).isEqualTo(Validity.FALSE);
+    assertThat(Result.validityOf(Result.entry(Validity.UNKNOWN))).isEqualTo(Validity.UNKNOWN);
+    assertThat(Result.validityOf(Map.of("count", 1))).as("a map without a verdict").isEqualTo(Validity.UNKNOWN);
+    assertThat(Result.validityOf("not a result")).isEqualTo(Validity.TRUE);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.json.Json;
+import glomers.harness.checker.Net;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -124,7 +125,7 @@ class NetworkTest {
     net.send("n2", "c0", body("done"));
     c0.take();
 
-    Map<String, Object> result = journal.stats().toResult(3);
+    Map<String, Object> result = Net.of(journal.stats().counts(), 3).json();
     assertThat(result.get("clients")).isEqualTo(Map.of("send-count", 2L, "recv-count", 2L, "msg-count", 2L));
     @SuppressWarnings("unchecked")
     Map<String, Object> servers = (Map<String, Object>) result.get("servers");
@@ -133,7 +134,7 @@ class NetworkTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> all = (Map<String, Object>) result.get("all");
     assertThat(all.get("msgs-per-op")).isEqualTo((double) (5f / 3f));
-    assertThat(journal.stats().toResult(0).get("all")).isEqualTo(Map.of("send-count", 5L, "recv-count", 3L, "msg-count", 5L));
+    assertThat(Net.of(journal.stats().counts(), 0).json().get("all")).isEqualTo(Map.of("send-count", 5L, "recv-count", 3L, "msg-count", 5L));
     assertThat(result.get("valid?")).isEqualTo(true);
   }
 }

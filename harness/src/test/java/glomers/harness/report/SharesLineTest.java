@@ -2,15 +2,16 @@ package glomers.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glomers.harness.checker.Stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SharesLineTest {
-  private static Map<String, Object> shares(double... values) {
-    Map<String, Object> byNode = new LinkedHashMap<>();
+  private static Map<String, Stats.NodeShare> shares(double... values) {
+    Map<String, Stats.NodeShare> byNode = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
-      byNode.put("n" + i, Map.of("count", 1, "share", values[i]));
+      byNode.put("n" + i, new Stats.NodeShare(1, values[i]));
     }
     return byNode;
   }

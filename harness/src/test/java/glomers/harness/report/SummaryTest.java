@@ -2,6 +2,8 @@ package glomers.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Stats;
 import glomers.harness.checker.Validity;
 import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
@@ -10,7 +12,6 @@ import glomers.harness.history.ProcessClient;
 import glomers.harness.options.SeqKvStaleness;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,9 @@ class SummaryTest {
         List.of());
   }
 
-  private static Map<String, Object> results(Map<String, Object> stats) {
-    Map<String, Object> results = new LinkedHashMap<>();
-    results.put("stats", stats);
-    results.put("exceptions", Map.of("valid?", true, "count", 0, "logs", Map.of()));
-    return results;
+  private static Results results(Result stats) {
+    Result valid = new Result.Valid();
+    return Results.of(valid, new NodeLogs.Errors(Map.of()), stats, valid, valid, valid);
   }
 
   @Test
@@ -43,10 +42,10 @@ class SummaryTest {
               + " and expected a reply of the form {type=\"add_ok\"}, but received {type=read_ok, value=3, in_reply_to="
               + (i + 1) + "}. This is malformed because: type should be add_ok", false));
     }
-    Map<String, Object> byF = Map.of("add", Map.of("valid?", false, "count", 5000, "ok-count", 0));
-    Map<String, Object> stats = new LinkedHashMap<>(Map.of("valid?", false, "count", 5000, "ok-count", 0, "by-f", byF));
+    Stats.Tally infos = new Stats.Tally(0, 0, 5000);
+    Result stats = new Stats.Completions(Validity.FALSE, infos, Map.of("add", new Stats.ByF(Validity.FALSE, infos)), null);
 
-    List<String> lines = Reports.problems(options(false), results(stats), Validity.FALSE, DIR, history, Map.of());
+    List<String> lines = Reports.problems(options(false), results(stats), DIR, history, Map.of());
 
     assertThat(lines).hasSizeLessThanOrEqualTo(12);
     assertThat(String.join("\n", lines))
@@ -54,7 +53,7 @@ class SummaryTest {
         .contains("add: 5000 of 5000 wrong reply type; first: n0 answered msg 1 with read_ok, expected add_ok");
 
     // With the run's record of connections (not in analyze), the msg id says whose it is.
-    assertThat(Reports.problems(options(false), results(stats), Validity.FALSE, DIR, history,
+    assertThat(Reports.problems(options(false), results(stats), DIR, history,
             Map.of(0, new ProcessClient("c6", "n0"))))
         .anyMatch(line -> line.contains("first: n0 answered c6's msg 1 with read_ok, expected add_ok"));
   }
@@ -65,13 +64,13 @@ class SummaryTest {
         List.of(
             new Op(0, 1, OpType.INFO, Op.NEMESIS, "start-partition", "minority-third", null, false),
             new Op(1, 2, OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", Map.of()), null, false));
-    Map<String, Object> stats = Map.of("valid?", true);
+    Result stats = new Result.Valid();
 
-    assertThat(Reports.problems(options(true), results(stats), Validity.TRUE, DIR, history, Map.of()))
+    assertThat(Reports.problems(options(true), results(stats), DIR, history, Map.of()))
         .anyMatch(line -> line.contains("no partition cut any node off") && line.contains("--nemesis-interval"));
 
     List<Op> cut =
         List.of(new Op(0, 2, OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", Map.of("n0", List.of("n1"))), null, false));
-    assertThat(Reports.problems(options(true), results(stats), Validity.TRUE, DIR, cut, Map.of())).isEmpty();
+    assertThat(Reports.problems(options(true), results(stats), DIR, cut, Map.of())).isEmpty();
   }
 }

@@ -2,11 +2,15 @@ package glomers.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glomers.harness.checker.Result;
+import glomers.harness.checker.Validity;
+import glomers.harness.checker.elle.Anomalies;
 import glomers.harness.report.Reports;
+import glomers.harness.report.Results;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SeedSearchTest {
@@ -25,21 +29,32 @@ class SeedSearchTest {
         new SeedSearch.Failure(4, 255, "aborted", Path.of("b")))).exitCode()).isEqualTo(1);
   }
 
+  /** A workload result that lost one value. */
+  private record Lost() implements Result {
+    @Override
+    public Validity valid() {
+      return Validity.FALSE;
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return Result.entry(Validity.FALSE, Map.of("lost-count", 1));
+    }
+  }
+
+  private static Results results(Result workload) {
+    Result valid = new Result.Valid();
+    return Results.of(valid, valid, valid, valid, valid, workload);
+  }
+
   @Test
-  @SuppressWarnings("unchecked")
   void aFailuresFirstProblemIsItsFirstExplainedAnomalyElseItsFirstFailingChecker() {
-    Map<String, Object> explained = new LinkedHashMap<>();
-    explained.put("stats", Map.of("valid?", true));
-    explained.put("workload", Map.of("valid?", false, "anomalies", Map.of(
-        "G1c", List.of(Map.of("explanation", "T1 wrote x=3; T2 read x=3 (wr)\nmore lines")))));
-    assertThat(Reports.firstProblem(explained)).isEqualTo("G1c: T1 wrote x=3; T2 read x=3 (wr)");
+    Anomalies explained = new Anomalies(Validity.FALSE,
+        Map.of("G1c", List.of(new Anomalies.Anomaly(Map.of(), "T1 wrote x=3; T2 read x=3 (wr)\nmore lines"))), Set.of(), Set.of());
+    assertThat(Reports.firstProblem(results(explained))).isEqualTo("G1c: T1 wrote x=3; T2 read x=3 (wr)");
 
-    Map<String, Object> failing = new LinkedHashMap<>();
-    failing.put("stats", Map.of("valid?", true));
-    failing.put("workload", new LinkedHashMap<>(Map.of("valid?", false)));
-    ((Map<String, Object>) failing.get("workload")).put("lost-count", 1);
-    assertThat(Reports.firstProblem(failing)).isEqualTo("workload is false: lost-count 1");
+    assertThat(Reports.firstProblem(results(new Lost()))).isEqualTo("workload is false: lost-count 1");
 
-    assertThat(Reports.firstProblem(Map.of("workload", Map.of("valid?", true)))).isEmpty();
+    assertThat(Reports.firstProblem(results(new Result.Valid()))).isEmpty();
   }
 }

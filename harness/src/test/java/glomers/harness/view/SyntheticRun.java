@@ -78,7 +78,7 @@ final class SyntheticRun {
     Files.writeString(dir.resolve("net-journal/journal.jsonl"), journal, StandardCharsets.UTF_8);
     Reports.writeHistory(dir, history);
     if (results != null) {
-      Reports.writeResults(dir, results);
+      Files.writeString(dir.resolve("results.json"), Json.write(results) + "\n", StandardCharsets.UTF_8);
     }
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("workload", "broadcast");

@@ -3,7 +3,6 @@ package glomers.harness.checker.elle;
 import static glomers.harness.checker.elle.RwRegisterChecker.*;
 
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
-import glomers.harness.json.Json;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.Set;
  * at least one wr; G-single-item: exactly one rw; G-nonadjacent-item: two or more rw, never two in
  * a row; G2-item: two or more rw; the -realtime/-process variants also need an order edge). A found
  * cycle is named by the edges that explain each step, preferring wr, then ww, then rw, then order.
+ * The breadth-first search inside one component is {@link ComponentSearch}'s.
  */
 final class CycleSearch {
   /** A cycle anomaly's search rules. */
@@ -130,7 +130,7 @@ final class CycleSearch {
     List<Map<String, Object>> exists = cycleExists(scc, sub);
     Map<String, List<Map<String, Object>>> cycles = new LinkedHashMap<>();
     Set<String> redundant = new HashSet<>();
-    Local local = new Local(scc, sub, deadline);
+    ComponentSearch local = new ComponentSearch(this, graphs.oks, scc, sub, deadline);
     for (Spec spec : SPECS) {
       if (redundant.contains(spec.name)
           || (spec.rels & R_RT) != 0 && !graphs.realtime
@@ -225,264 +225,6 @@ final class CycleSearch {
       redundant.addAll(Models.impossibleModelsFrom(List.of(spec.model)));
     }
     return cases;
-  }
-
-  /** One strongly connected component as local adjacency lists, searched by breadth-first search. */
-  private final class Local {
-    private static final int STATES = 128;
-    // State bits: rw count (2 bits, saturating at 2), wr seen, order edge seen, last edge rw, first edge rw, started.
-    private static final int WR_SEEN = 4, VAR_SEEN = 8, LAST_RW = 16, FIRST_RW = 32, STARTED = 64;
-    private static final int MAX_STARTS = 256;
-    // Above this many vertices, visited states go in a hash map rather than two dense arrays.
-    private static final int DENSE_LIMIT = 16_384;
-
-    final int[] vertices;
-    final int[] start;
-    final int[] adj;
-    final byte[] adjKind;
-    final long deadline;
-    int[] seen;
-    int[] parent;
-    IntIntMap sparse;
-    int stamp;
-    /** The BFS queue of states, reused across searches: each state is queued at most once per search. */
-    int[] queue = new int[1024];
-
-    Local(int[] scc, Digraph sub, long deadline) {
-      this.vertices = scc;
-      this.deadline = deadline;
-      int n = scc.length;
-      int[] count = new int[n + 1];
-      for (int e = 0; e < sub.edges; e++) {
-        count[sub.src[e] + 1]++;
-      }
-      for (int i = 0; i < n; i++) {
-        count[i + 1] += count[i];
-      }
-      start = count;
-      adj = new int[sub.edges];
-      adjKind = new byte[sub.edges];
-      int[] fill = Arrays.copyOf(count, n);
-      for (int e = 0; e < sub.edges; e++) {
-        int at = fill[sub.src[e]]++;
-        adj[at] = sub.dst[e];
-        adjKind[at] = sub.kind[e];
-      }
-    }
-
-    Map<String, Object> search(Spec spec) {
-      int tried = 0;
-      for (int s = 0; s < vertices.length && tried < MAX_STARTS && clock() < deadline; s++) {
-        if (vertices[s] >= txnCount) {
-          continue;
-        }
-        tried++;
-        List<Integer> path = bfs(spec, s, true);
-        if (path == null) {
-          continue;
-        }
-        Map<String, Object> explained = explain(path);
-        if (explained != null && (!spec.typed || spec.name.equals(explained.get("type")))) {
-          return explained;
-        }
-      }
-      return null;
-    }
-
-    /** Some cycle through the first txn, any edges allowed, found without a deadline. */
-    Map<String, Object> fallback() {
-      Spec any = new Spec("any", R_WW | R_WR | R_RW | R_RT | R_PROC, 0, false, Spec.RW_FREE, false);
-      for (int s = 0; s < vertices.length; s++) {
-        if (vertices[s] < txnCount) {
-          List<Integer> path = bfs(any, s, false);
-          return path == null ? null : explain(path);
-        }
-      }
-      return null;
-    }
-
-    private boolean visit(int state, int from) {
-      if (sparse != null) {
-        return sparse.putIfAbsent(state, from);
-      }
-      if (seen[state] == stamp) {
-        return false;
-      }
-      seen[state] = stamp;
-      parent[state] = from;
-      return true;
-    }
-
-    private int parentOf(int state) {
-      return sparse != null ? sparse.get(state) : parent[state];
-    }
-
-    /** A shortest cycle through s obeying the spec, as local vertex ids from s (s not repeated). */
-    private List<Integer> bfs(Spec spec, int s, boolean timed) {
-      if (vertices.length > DENSE_LIMIT) {
-        sparse = new IntIntMap();
-      } else if (seen == null) {
-        seen = new int[vertices.length * STATES];
-        parent = new int[vertices.length * STATES];
-      }
-      stamp++;
-      int[] queue = this.queue;
-      int head = 0;
-      int tail = 0;
-      int first = s * STATES;
-      visit(first, -1);
-      queue[tail++] = first;
-      int popped = 0;
-      while (head < tail) {
-        if (timed && (++popped & 4095) == 0 && clock() > deadline) {
-          return null;
-        }
-        int cur = queue[head++];
-        int u = cur / STATES;
-        int st = cur % STATES;
-        for (int i = start[u]; i < start[u + 1]; i++) {
-          byte k = adjKind[i];
-          int r = rel(k);
-          if ((spec.rels & r) == 0) {
-            continue;
-          }
-          int w = adj[i];
-          int ns = st;
-          boolean completes = !(k == RW_IN || k == RT_IN || k == RT_CHAIN);
-          if (r == R_RW && (st & LAST_RW) != 0 && spec.rwMode == Spec.RW_NONADJACENT && (k == RW_IN || k == RW)) {
-            continue;
-          }
-          if (k == RW_OUT && parentOf(cur) >= 0 && parentOf(cur) / STATES == w) {
-            continue; // a reader's hub back to itself is no edge
-          }
-          if (completes) {
-            if (r == R_RW) {
-              int count = Math.min(2, (st & 3) + 1);
-              if (spec.rwMode == Spec.RW_ANY || spec.rwMode == Spec.RW_ONE && count > 1) {
-                continue;
-              }
-              ns = (ns & ~3) | count | LAST_RW;
-              if ((st & STARTED) == 0) {
-                ns |= FIRST_RW;
-              }
-            } else {
-              ns &= ~LAST_RW;
-            }
-            if (r == R_WR) {
-              ns |= WR_SEEN;
-            }
-            if ((r & spec.requiredVariant) != 0) {
-              ns |= VAR_SEEN;
-            }
-            ns |= STARTED;
-          }
-          if (w == s) {
-            if (completes && accepts(spec, ns)) {
-              List<Integer> path = new ArrayList<>();
-              for (int at = cur; at >= 0; at = parentOf(at)) {
-                path.add(0, at / STATES);
-              }
-              return path;
-            }
-            continue;
-          }
-          int next = w * STATES + ns;
-          if (visit(next, cur)) {
-            if (tail == queue.length) {
-              queue = this.queue = Arrays.copyOf(queue, queue.length * 2);
-            }
-            queue[tail++] = next;
-          }
-        }
-      }
-      return null;
-    }
-
-    private boolean accepts(Spec spec, int st) {
-      int rw = st & 3;
-      boolean rwOk =
-          switch (spec.rwMode) {
-            case Spec.RW_ANY -> rw == 0;
-            case Spec.RW_ONE -> rw == 1;
-            case Spec.RW_MANY -> rw == 2;
-            case Spec.RW_FREE -> true;
-            default -> rw == 2 && !((st & LAST_RW) != 0 && (st & FIRST_RW) != 0);
-          };
-      return rwOk && (!spec.requireWr || (st & WR_SEEN) != 0) && (spec.requiredVariant == 0 || (st & VAR_SEEN) != 0);
-    }
-
-    /** Names and explains the cycle of transactions on the path. */
-    private Map<String, Object> explain(List<Integer> path) {
-      List<Txn> cycle = new ArrayList<>();
-      for (int local : path) {
-        if (vertices[local] < txnCount) {
-          cycle.add(graphs.oks.get(vertices[local]));
-        }
-      }
-      return CycleSearch.this.explain(cycle);
-    }
-  }
-
-  /**
-   * BFS parents for a large component: int keys to int values, open addressing with linear probing,
-   * so a search over 100,000 vertices boxes nothing (a HashMap of Integers made most of its garbage).
-   */
-  static final class IntIntMap {
-    private int[] keys = new int[1 << 12];
-    private int[] values = new int[1 << 12];
-    private int size;
-
-    IntIntMap() {
-      Arrays.fill(keys, -1);
-    }
-
-    private static int slot(int key, int mask) {
-      int h = key * 0x9E3779B9;
-      return (h ^ (h >>> 16)) & mask;
-    }
-
-    /** Maps key (non-negative) to value unless key is present; whether it was absent. */
-    boolean putIfAbsent(int key, int value) {
-      if (2 * (size + 1) > keys.length) {
-        grow();
-      }
-      int mask = keys.length - 1;
-      int i = slot(key, mask);
-      while (keys[i] != -1) {
-        if (keys[i] == key) {
-          return false;
-        }
-        i = (i + 1) & mask;
-      }
-      keys[i] = key;
-      values[i] = value;
-      size++;
-      return true;
-    }
-
-    int get(int key) {
-      int mask = keys.length - 1;
-      for (int i = slot(key, mask); keys[i] != -1; i = (i + 1) & mask) {
-        if (keys[i] == key) {
-          return values[i];
-        }
-      }
-      throw new IllegalStateException("no state " + key);
-    }
-
-    private void grow() {
-      int[] oldKeys = keys;
-      int[] oldValues = values;
-      keys = new int[oldKeys.length * 2];
-      values = new int[oldKeys.length * 2];
-      Arrays.fill(keys, -1);
-      size = 0;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != -1) {
-          putIfAbsent(oldKeys[i], oldValues[i]);
-        }
-      }
-    }
   }
 
   /** Elle's naming of a cycle by the types of its explained steps, with the explanation text. */

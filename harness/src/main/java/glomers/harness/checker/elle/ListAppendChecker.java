@@ -3,7 +3,6 @@ package glomers.harness.checker.elle;
 import static glomers.harness.checker.elle.RwRegisterChecker.explained;
 
 import glomers.harness.checker.Checker;
-import glomers.harness.checker.Result;
 import glomers.harness.checker.elle.RwRegisterChecker.Txn;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
@@ -30,7 +29,7 @@ public final class ListAppendChecker implements Checker {
   }
 
   @Override
-  public Result check(List<Op> history) {
+  public Anomalies check(List<Op> history) {
     Set<String> prohibited = Models.prohibitedBy(models);
     Set<String> reportable = new TreeSet<>(prohibited);
     reportable.add("empty-transaction-graph");

@@ -2,7 +2,6 @@ package glomers.harness.checker.elle;
 
 import glomers.harness.checker.Checker;
 import glomers.harness.checker.JsonValues;
-import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
@@ -110,7 +109,7 @@ public final class RwRegisterChecker implements Checker {
   }
 
   @Override
-  public Result check(List<Op> history) {
+  public Anomalies check(List<Op> history) {
     Set<String> prohibited = Models.prohibitedBy(models);
     Set<String> reportable = new TreeSet<>(prohibited);
     reportable.add("empty-transaction-graph");
@@ -144,7 +143,7 @@ public final class RwRegisterChecker implements Checker {
    * except that types in {@code unknownOnly} (list-append's empty-transaction-graph) make it unknown
    * when nothing else is reported.
    */
-  static Result result(Map<String, List<Map<String, Object>>> anomalies, Set<String> reportable, Set<String> unknownOnly) {
+  static Anomalies result(Map<String, List<Map<String, Object>>> anomalies, Set<String> reportable, Set<String> unknownOnly) {
     Map<String, List<Map<String, Object>>> shown = new TreeMap<>();
     anomalies.forEach(
         (type, cases) -> {
@@ -157,19 +156,14 @@ public final class RwRegisterChecker implements Checker {
     shown.keySet().stream().filter(t -> !t.endsWith("-cycle-exists")).forEach(others::add);
     Set<String> impossible = Models.impossibleModels(others);
     shown.entrySet().removeIf(e -> e.getKey().endsWith("-cycle-exists") && impossible.contains(CycleSearch.modelOf(e.getKey())));
-    Map<String, Object> details = new LinkedHashMap<>();
     if (shown.isEmpty()) {
-      details.put("anomaly-types", List.of());
-      details.put("anomalies", null);
-      return Result.of(Validity.TRUE, details);
+      return Anomalies.none();
     }
-    details.put("anomaly-types", new ArrayList<>(shown.keySet()));
-    details.put("anomalies", shown);
+    Map<String, List<Anomalies.Anomaly>> typed = new LinkedHashMap<>();
+    shown.forEach((type, cases) -> typed.put(type, cases.stream().map(Anomalies.Anomaly::of).toList()));
     Map<String, Set<String>> boundary = Models.boundary(anomalies.keySet());
-    details.put("not", boundary.get("not"));
-    details.put("also-not", boundary.get("also-not"));
     boolean onlyUnknown = unknownOnly.containsAll(shown.keySet());
-    return Result.of(onlyUnknown ? Validity.UNKNOWN : Validity.FALSE, details);
+    return new Anomalies(onlyUnknown ? Validity.UNKNOWN : Validity.FALSE, typed, boundary.get("not"), boundary.get("also-not"));
   }
 
   /**

@@ -9,7 +9,6 @@ import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,9 +19,29 @@ import java.util.Objects;
  * Maelstrom; {@code :info} completions (timeouts, malformed replies) prove nothing and are skipped.
  */
 public final class EchoChecker implements Checker {
+  /** An echo whose reply did not carry back what was sent: the sent value and the whole reply body. */
+  public record Mismatch(Object sent, Object reply) {}
+
+  /** The mismatched echoes, in invocation order; valid when there are none. */
+  public record Mismatches(List<Mismatch> errors) implements Result {
+    @Override
+    public Validity valid() {
+      return Validity.of(errors.isEmpty());
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      List<Object> json = new ArrayList<>();
+      for (Mismatch m : errors) {
+        json.add(Arrays.asList("Expected a message with :echo", m.sent(), "But received", m.reply()));
+      }
+      return Result.entry(valid(), Map.of("errors", json));
+    }
+  }
+
   @Override
-  public Result check(List<Op> history) {
-    List<Object> errors = new ArrayList<>();
+  public Mismatches check(List<Op> history) {
+    List<Mismatch> errors = new ArrayList<>();
     for (History.Pair pair : History.pairs(history)) {
       Op invoke = pair.invoke();
       Op done = pair.completion();
@@ -34,11 +53,9 @@ public final class EchoChecker implements Checker {
       }
       Object echoed = done.value() instanceof Map<?, ?> body ? body.get("echo") : null;
       if (!Objects.equals(JsonValues.canonical(invoke.value()), JsonValues.canonical(echoed))) {
-        errors.add(Arrays.asList("Expected a message with :echo", invoke.value(), "But received", done.value()));
+        errors.add(new Mismatch(invoke.value(), done.value()));
       }
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("errors", errors);
-    return Result.of(Validity.of(errors.isEmpty()), details);
+    return new Mismatches(errors);
   }
 }

@@ -18,8 +18,28 @@ import java.util.Map;
  * main phase may legitimately be stale and are ignored.
  */
 public final class CounterChecker implements Checker {
+  /**
+   * The final reads outside the acceptable values ({@code errors}, completions), every final read,
+   * and the acceptable values as closed ranges [lo, hi].
+   */
+  public record Outcome(List<Op> errors, List<Long> finalReads, List<List<Long>> acceptable) implements Result {
+    @Override
+    public Validity valid() {
+      return Validity.of(errors.isEmpty());
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("errors", errors.stream().map(History::toJson).toList());
+      details.put("final-reads", finalReads);
+      details.put("acceptable", acceptable);
+      return Result.entry(valid(), details);
+    }
+  }
+
   @Override
-  public Result check(List<Op> history) {
+  public Outcome check(List<Op> history) {
     long definite = 0;
     List<Long> possible = new ArrayList<>();
     for (Op op : history) {
@@ -35,8 +55,8 @@ public final class CounterChecker implements Checker {
     Acceptable acceptable = Acceptable.exactly(definite);
     possible.forEach(acceptable::maybeAdd);
 
-    List<Object> finalReads = new ArrayList<>();
-    List<Object> errors = new ArrayList<>();
+    List<Long> finalReads = new ArrayList<>();
+    List<Op> errors = new ArrayList<>();
     for (Op op : history) {
       if (!op.isClient() || !op.finalPhase() || op.type() != OpType.OK) {
         continue;
@@ -47,14 +67,10 @@ public final class CounterChecker implements Checker {
       }
       finalReads.add(read);
       if (!acceptable.contains(read)) {
-        errors.add(History.toJson(op));
+        errors.add(op);
       }
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("errors", errors);
-    details.put("final-reads", finalReads);
-    details.put("acceptable", acceptable.asList());
-    return Result.of(Validity.of(errors.isEmpty()), details);
+    return new Outcome(errors, finalReads, acceptable.asList());
   }
 
   private static long delta(Op add) {

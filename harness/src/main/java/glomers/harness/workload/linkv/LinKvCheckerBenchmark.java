@@ -1,6 +1,5 @@
 package glomers.harness.workload.linkv;
 
-import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
@@ -69,17 +68,16 @@ public final class LinKvCheckerBenchmark {
     for (int run = 1; run <= runs; run++) {
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
-      Result result = new LinearizabilityChecker().check(history);
+      LinearizabilityChecker.Keys result = new LinearizabilityChecker().check(history);
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
       best = Math.min(best, seconds);
       bestCpu = Math.min(bestCpu, cpu);
       long steps = 0;
-      for (Object r : ((Map<?, ?>) result.details().get("results")).values()) {
-        Object s = ((Map<?, ?>) ((Map<?, ?>) r).get("linearizable")).get("steps");
-        steps += s instanceof Long l ? l : 0;
+      for (LinearizabilityChecker.KeyVerdict key : result.keys().values()) {
+        steps += key.check().outcome() == null ? 0 : key.check().outcome().steps();
       }
-      System.out.printf("run %d: %.3f s wall, %.3f s process CPU, %d model steps, valid? %s%n",
+      System.out.printf("run %d: %.3f s wall, %.3f s process CPU, %d model steps, verdict %s%n",
           run, seconds, cpu, steps, result.valid().json());
       if (expectValid && result.valid() != Validity.TRUE) {
         System.out.println("UNEXPECTED: the generated history is linearizable by construction");

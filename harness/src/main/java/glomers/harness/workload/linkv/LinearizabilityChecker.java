@@ -1,6 +1,7 @@
 package glomers.harness.workload.linkv;
 
 import glomers.harness.checker.Checker;
+import glomers.harness.checker.Explained;
 import glomers.harness.checker.History;
 import glomers.harness.checker.JsonValues;
 import glomers.harness.checker.Result;
@@ -8,6 +9,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.TreeMap;
  * {@code :info} ops and invocations with no completion may take effect any time after they were
  * invoked, or never. A key whose search runs out of budget is unknown, never valid.
  *
- * <p>Per-key results follow Maelstrom's shape ({@code valid?}, {@code linearizable}, {@code
+ * <p>Per-key results follow Maelstrom's shape (a verdict, {@code linearizable}, {@code
  * timeline}); an invalid key's {@code linearizable} adds the longest linearization found, the op
  * that cannot be placed after it, the ops concurrent with that op and an explanation in words.
  */
@@ -52,10 +54,105 @@ public final class LinearizabilityChecker implements Checker {
   /** A key's ops in invocation order, and its search outcome. */
   record KeyCheck(Object key, List<KeyOp> ops, CasRegisterSearch.Outcome outcome, Object state, String error) {}
 
+  /** One key's check, its verdict, and for a key that is not linearizable the explanation in words. */
+  public record KeyVerdict(KeyCheck check, Validity valid, String explanation) {
+    /** An undecided key's cause (its search's budget, or an error); null for a decided key. */
+    String undecided() {
+      if (valid != Validity.UNKNOWN) {
+        return null;
+      }
+      return check.error() != null ? check.error() : "search budget exceeded: " + check.outcome().cause();
+    }
+  }
+
+  /**
+   * Each key's verdict (keys in order, by their text) and the keys that are not linearizable; the
+   * verdict is the keys' merged. A key that is not linearizable is explained in {@code
+   * linearizability/<key>.txt}.
+   */
+  public record Keys(Validity valid, Map<String, KeyVerdict> keys, List<Object> failures) implements Result, Explained {
+    @Override
+    public Map<String, Object> json() {
+      Map<String, Object> results = new LinkedHashMap<>();
+      keys.forEach((key, verdict) -> results.put(key, toJson(verdict)));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("results", results);
+      details.put("failures", failures);
+      return Result.entry(valid, details);
+    }
+
+    @Override
+    public List<String> invalidParts() {
+      List<String> parts = new ArrayList<>();
+      keys.forEach((key, verdict) -> {
+        if (verdict.valid() != Validity.TRUE) {
+          parts.add("results " + key);
+        }
+      });
+      return parts;
+    }
+
+    @Override
+    public String folder() {
+      return "linearizability";
+    }
+
+    /** Each key that is not linearizable, by a file name made of its text. */
+    @Override
+    public Map<String, String> texts() {
+      Map<String, String> texts = new LinkedHashMap<>();
+      keys.forEach((key, verdict) -> {
+        if (verdict.explanation() != null) {
+          texts.put(key.replaceAll("[^A-Za-z0-9._-]", "_"), verdict.explanation());
+        }
+      });
+      return texts;
+    }
+
+    /** The keys not linearizable with the first's explanation begun, then the undecided keys with their causes. */
+    @Override
+    public List<String> summary(Path folder) {
+      List<String> lines = new ArrayList<>();
+      Map<String, String> texts = texts();
+      if (!texts.isEmpty()) {
+        Map.Entry<String, String> first = texts.entrySet().iterator().next();
+        lines.add("  keys not linearizable " + texts.keySet() + "; first (" + folder.resolve(first.getKey() + ".txt") + "):");
+        first.getValue().lines().limit(6).filter(l -> !l.isBlank()).forEach(l -> lines.add("    " + l));
+      }
+      List<String> undecided = undecidedKeys();
+      if (!undecided.isEmpty()) {
+        lines.add("  keys whose linearizability is unknown " + Result.abbreviate(undecided.toString(), 200) + " (see results.json)");
+      }
+      return lines;
+    }
+
+    /** Undecided keys, each with its cause. */
+    List<String> undecidedKeys() {
+      List<String> undecided = new ArrayList<>();
+      keys.forEach((key, verdict) -> {
+        if (verdict.undecided() != null) {
+          undecided.add(key + ": " + verdict.undecided());
+        }
+      });
+      return undecided;
+    }
+
+    @Override
+    public String firstProblem() {
+      Map<String, String> texts = texts();
+      if (texts.isEmpty()) {
+        return null;
+      }
+      Map.Entry<String, String> first = texts.entrySet().iterator().next();
+      return "key " + first.getKey() + " not linearizable: "
+          + Result.abbreviate(first.getValue().lines().filter(l -> l.startsWith("It cannot")).findFirst().orElse(""), 200);
+    }
+  }
+
   @Override
-  public Result check(List<Op> history) {
+  public Keys check(List<Op> history) {
     Map<Object, List<KeyOp>> byKey = split(history);
-    Map<String, Object> results = new LinkedHashMap<>();
+    Map<String, KeyVerdict> keys = new LinkedHashMap<>();
     List<Object> failures = new ArrayList<>();
     Validity valid = Validity.TRUE;
     for (Map.Entry<Object, List<KeyOp>> e : byKey.entrySet()) {
@@ -66,18 +163,14 @@ public final class LinearizabilityChecker implements Checker {
         // As Jepsen's independent checker does: one key's crash makes that key unknown, not the run.
         check = new KeyCheck(e.getKey(), e.getValue(), null, null, String.valueOf(ex));
       }
-      Map<String, Object> json = toJson(check);
       Validity v = validity(check);
       valid = valid.and(v);
       if (v == Validity.FALSE) {
         failures.add(e.getKey());
       }
-      results.put(String.valueOf(e.getKey()), json);
+      keys.put(String.valueOf(e.getKey()), new KeyVerdict(check, v, v == Validity.FALSE ? explain(check) : null));
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("results", results);
-    details.put("failures", failures);
-    return Result.of(valid, details);
+    return new Keys(valid, keys, failures);
   }
 
   static Validity validity(KeyCheck check) {
@@ -159,10 +252,10 @@ public final class LinearizabilityChecker implements Checker {
     });
   }
 
-  static Map<String, Object> toJson(KeyCheck check) {
+  /** A key's entry as Maelstrom's independent checker writes it: its verdict, {@code linearizable} and {@code timeline}. */
+  static Map<String, Object> toJson(KeyVerdict verdict) {
+    KeyCheck check = verdict.check();
     Map<String, Object> lin = new LinkedHashMap<>();
-    Validity v = validity(check);
-    lin.put("valid?", v.json());
     if (check.error() != null) {
       lin.put("error", check.error());
     } else {
@@ -186,16 +279,15 @@ public final class LinearizabilityChecker implements Checker {
         }
         lin.put("concurrent", concurrent);
         lin.put("final-paths", List.of());
-        lin.put("explanation", explain(check));
+        lin.put("explanation", verdict.explanation());
       }
       lin.put("steps", o.steps());
       lin.put("configurations", o.configurations());
     }
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("valid?", v.json());
-    json.put("linearizable", lin);
-    json.put("timeline", Map.of("valid?", true));
-    return json;
+    json.put("linearizable", Result.entry(verdict.valid(), lin));
+    json.put("timeline", Result.entry(Validity.TRUE));
+    return Result.entry(verdict.valid(), json);
   }
 
   private static KeyOp previousOk(KeyCheck check) {

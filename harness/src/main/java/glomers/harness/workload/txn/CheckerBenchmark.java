@@ -1,6 +1,7 @@
 package glomers.harness.workload.txn;
 
 import glomers.harness.checker.Result;
+import glomers.harness.checker.elle.Anomalies;
 import glomers.harness.checker.elle.RwRegisterChecker;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
@@ -54,8 +55,9 @@ public final class CheckerBenchmark {
       long gc = gcMillis() - gcStart;
       best = Math.min(best, seconds);
       bestCpu = Math.min(bestCpu, cpuSeconds);
-      System.out.printf("run %d: %.3f s wall, %.3f s process CPU (GC %d ms, %d MB allocated), valid? %s %s%n",
-          run, seconds, cpuSeconds, gc, allocated >> 20, result.valid().json(), result.details().get("anomaly-types"));
+      System.out.printf("run %d: %.3f s wall, %.3f s process CPU (GC %d ms, %d MB allocated), verdict %s %s%n",
+          run, seconds, cpuSeconds, gc, allocated >> 20, result.valid().json(),
+          result instanceof Anomalies a ? List.copyOf(a.anomalies().keySet()) : null);
       if (mustBeValid && result.valid() != glomers.harness.checker.Validity.TRUE) {
         System.out.println("UNEXPECTED: the generated history is serializable by construction");
         System.exit(1);

@@ -23,8 +23,41 @@ import java.util.Map;
 public final class UniqueIdsChecker implements Checker {
   private static final int SHOWN_DUPLICATES = 48;
 
+  /** An id acknowledged {@code count} times. */
+  public record Duplicate(Object id, long count) {}
+
+  /**
+   * The counts, the most duplicated ids (up to 48, in id order) and the lowest and highest id
+   * acknowledged (both null when none was).
+   */
+  public record Outcome(long attempted, long acknowledged, long duplicatedCount, List<Duplicate> duplicated, Object lowest,
+      Object highest) implements Result {
+    @Override
+    public Validity valid() {
+      return Validity.of(duplicatedCount == 0);
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      List<List<Object>> shown = new ArrayList<>();
+      duplicated.forEach(d -> shown.add(Arrays.asList(d.id(), d.count())));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("attempted-count", attempted);
+      details.put("acknowledged-count", acknowledged);
+      details.put("duplicated-count", duplicatedCount);
+      details.put("duplicated", shown);
+      details.put("range", acknowledged == 0 ? null : Arrays.asList(lowest, highest));
+      return Result.entry(valid(), details);
+    }
+
+    @Override
+    public List<String> keyFigures() {
+      return List.of("attempted-count: " + attempted, "duplicated-count: " + duplicatedCount);
+    }
+  }
+
   @Override
-  public Result check(List<Op> history) {
+  public Outcome check(List<Op> history) {
     long attempted = 0;
     long acknowledged = 0;
     Map<Object, Long> counts = new HashMap<>();
@@ -65,18 +98,11 @@ public final class UniqueIdsChecker implements Checker {
         Comparator.<Map.Entry<Object, Long>, Long>comparing(Map.Entry::getValue)
             .thenComparing(Map.Entry::getKey, JsonValues.ORDER)
             .reversed());
-    List<List<Object>> shown = new ArrayList<>();
+    List<Duplicate> shown = new ArrayList<>();
     for (Map.Entry<Object, Long> e : duplicates.subList(0, Math.min(SHOWN_DUPLICATES, duplicates.size()))) {
-      shown.add(Arrays.asList(e.getKey(), e.getValue()));
+      shown.add(new Duplicate(e.getKey(), e.getValue()));
     }
-    shown.sort(Comparator.comparing(entry -> entry.get(0), JsonValues.ORDER));
-
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("attempted-count", attempted);
-    details.put("acknowledged-count", acknowledged);
-    details.put("duplicated-count", (long) duplicates.size());
-    details.put("duplicated", shown);
-    details.put("range", acknowledged == 0 ? null : Arrays.asList(lowest, highest));
-    return Result.of(Validity.of(duplicates.isEmpty()), details);
+    shown.sort(Comparator.comparing(Duplicate::id, JsonValues.ORDER));
+    return new Outcome(attempted, acknowledged, duplicates.size(), shown, lowest, highest);
   }
 }

@@ -84,7 +84,7 @@ class ListAppendCheckerTest {
   }
 
   static List<Map<String, Object>> cases(Result result, String type) {
-    return ((Map<String, List<Map<String, Object>>>) result.details().get("anomalies")).get(type);
+    return ((Map<String, List<Map<String, Object>>>) result.json().get("anomalies")).get(type);
   }
 
   static String explanation(Result result, String type) {
@@ -92,7 +92,7 @@ class ListAppendCheckerTest {
   }
 
   static List<String> types(Result result) {
-    return (List<String>) result.details().get("anomaly-types");
+    return (List<String>) result.json().get("anomaly-types");
   }
 
   /** Fails under {@code forbids} with {@code type} among the reported types; valid under {@code allows}. */
@@ -102,7 +102,7 @@ class ListAppendCheckerTest {
     assertThat(types(bad)).as(type + " under " + forbids).contains(type);
     assertThat(explanation(bad, type)).isNotBlank();
     Result ok = check(allows, history);
-    assertThat(ok.valid()).as(type + " under " + allows + ": " + ok.details()).isEqualTo(Validity.TRUE);
+    assertThat(ok.valid()).as(type + " under " + allows + ": " + ok.json()).isEqualTo(Validity.TRUE);
     return bad;
   }
 
@@ -220,7 +220,7 @@ class ListAppendCheckerTest {
     related(ok);
     List<Object> fine = txn(rNull(0), rNull(0), a(0, 1), r(0, 1));
     ok.invoke(0, "txn", request(fine)).ok(0, "txn", fine);
-    assertThat(check("serializable", ok.build()).details().get("anomaly-types").toString()).doesNotContain("internal");
+    assertThat(check("serializable", ok.build()).json().get("anomaly-types").toString()).doesNotContain("internal");
   }
 
   @Test

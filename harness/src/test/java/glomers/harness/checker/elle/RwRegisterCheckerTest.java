@@ -73,7 +73,7 @@ class RwRegisterCheckerTest {
 
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> cases(Result result, String type) {
-    return ((Map<String, List<Map<String, Object>>>) result.details().get("anomalies")).get(type);
+    return ((Map<String, List<Map<String, Object>>>) result.json().get("anomalies")).get(type);
   }
 
   static String explanation(Result result, String type) {
@@ -130,7 +130,7 @@ class RwRegisterCheckerTest {
     List<Op> h = sequential(txn(w(1, 1), r(2, null)), txn(r(1, 1L), w(1, 2)), txn(r(1, 2L), w(2, 1)), txn(r(2, 1L)));
     Result result = check("strict-serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.TRUE);
-    assertThat(result.details()).containsEntry("anomaly-types", List.of()).containsEntry("anomalies", null);
+    assertThat(result.json()).containsEntry("anomaly-types", List.of()).containsEntry("anomalies", null);
   }
 
   @Test
@@ -139,12 +139,12 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(w(1, 1), r(2, 1L)), txn(w(2, 1), r(1, 1L)));
     Result result = check("read-committed", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1c"));
     assertThat(explanation(result, "G1c"))
         .contains("op 2 (process 0, ok)", "op 3 (process 1, ok)", "T1 wrote 1=1 and T2 read it", "T2 wrote 2=1 and T1 read it", "G1c");
     assertThat(cases(result, "G1c").get(0).get("steps")).isEqualTo(List.of(step("wr", 1L, 1L), step("wr", 2L, 1L)));
-    assertThat(result.details().get("not")).isEqualTo(java.util.Set.of("read-committed"));
-    assertThat((java.util.Set<String>) result.details().get("also-not")).contains("serializable", "strict-serializable");
+    assertThat(result.json().get("not")).isEqualTo(java.util.Set.of("read-committed"));
+    assertThat((java.util.Set<String>) result.json().get("also-not")).contains("serializable", "strict-serializable");
     assertThat(check("read-uncommitted", h).valid()).isEqualTo(Validity.TRUE);
   }
 
@@ -154,7 +154,7 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(r(2, 1L), w(2, 2), w(1, 1)), txn(r(1, 1L), w(1, 2), w(2, 1)));
     Result result = check("read-uncommitted", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("PL-1-cycle-exists"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("PL-1-cycle-exists"));
     assertThat(explanation(result, "PL-1-cycle-exists")).contains("ww edges", "op 2", "op 3");
     assertThat(check("monotonic-writes", h).valid()).isEqualTo(Validity.TRUE);
   }
@@ -167,7 +167,7 @@ class RwRegisterCheckerTest {
     related(b);
     Result result = check("read-committed", b.build());
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1a"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1a"));
     assertThat(explanation(result, "G1a")).contains("op 3 (process 1, ok)", "read 1=1", "op 1 (process 0, fail)");
     assertThat(check("read-uncommitted", b.build()).valid()).isEqualTo(Validity.TRUE);
   }
@@ -177,7 +177,7 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(w(1, 1), w(1, 2)), txn(r(1, 1L)), txn(w(9, 1)), txn(r(9, 1L)));
     Result result = check("read-committed", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1b"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1b"));
     assertThat(explanation(result, "G1b")).contains("op 5 (process 1, ok)", "read 1=1", "op 4 (process 0, ok)", "overwrote with 1=2");
     assertThat(check("read-uncommitted", h).valid()).isEqualTo(Validity.TRUE);
   }
@@ -187,11 +187,11 @@ class RwRegisterCheckerTest {
     List<Op> h = sequential(txn(w(1, 1), r(1, 5L)), txn(w(9, 1)), txn(r(9, 1L)));
     Result result = check("serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("internal"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("internal"));
     assertThat(explanation(result, "internal")).contains("op 1", "read 1=5", "1=1");
     assertThat(check("read-committed", h).valid()).isEqualTo(Validity.TRUE);
     // An earlier null read sets no expectation.
-    assertThat(check("serializable", sequential(txn(r(1, null), r(1, 5L)), txn(w(9, 1)), txn(r(9, 1L)))).details().get("anomaly-types")).isEqualTo(List.of());
+    assertThat(check("serializable", sequential(txn(r(1, null), r(1, 5L)), txn(w(9, 1)), txn(r(9, 1L)))).json().get("anomaly-types")).isEqualTo(List.of());
   }
 
   @Test
@@ -199,7 +199,7 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(r(1, null), w(1, 1)), txn(r(1, null), w(1, 2)));
     Result result = check("serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat((List<String>) result.details().get("anomaly-types")).contains("lost-update", "G2-item");
+    assertThat((List<String>) result.json().get("anomaly-types")).contains("lost-update", "G2-item");
     assertThat(explanation(result, "lost-update")).contains("op 2", "op 3", "1=null");
     assertThat(explanation(result, "G2-item")).contains("(rw)", "G2-item");
     assertThat(check("read-committed", h).valid()).isEqualTo(Validity.TRUE);
@@ -210,7 +210,7 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(w(1, 1), w(2, 1)), txn(r(1, 1L), r(2, null)));
     Result result = check("serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
     assertThat(explanation(result, "G-single-item"))
         .contains("T1 = op 2 (process 0, ok)", "T1 wrote 1=1 and T2 read it", "T2 read 2=null and T1 wrote 2=1");
     assertThat(check("read-committed", h).valid()).isEqualTo(Validity.TRUE);
@@ -221,7 +221,7 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(r(1, null), w(2, 1)), txn(r(2, null), w(1, 1)));
     Result result = check("serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G2-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G2-item"));
     assertThat(explanation(result, "G2-item")).contains("op 2", "op 3", "(rw)");
     assertThat(check("read-committed", h).valid()).isEqualTo(Validity.TRUE);
   }
@@ -233,7 +233,7 @@ class RwRegisterCheckerTest {
             txn(r(1, null), r(4, 1L)), txn(w(1, 1), w(2, 1)), txn(r(2, 1L), r(3, null)), txn(w(3, 1), w(4, 1)));
     Result result = check("serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
     // Found from the first txn to complete, whose cycle starts with an rw edge.
     assertThat(explanation(result, "G-nonadjacent-item")).contains("T1 = op 4", "T2 = op 5", "T3 = op 6", "T4 = op 7");
     assertThat(check("read-committed", h).valid()).isEqualTo(Validity.TRUE);
@@ -244,7 +244,7 @@ class RwRegisterCheckerTest {
     List<Op> h = sequential(txn(w(1, 1)), txn(r(1, null)));
     Result result = check("strict-serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item-realtime"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item-realtime"));
     assertThat(explanation(result, "G-single-item-realtime"))
         .contains("(realtime): T1 completed (op 1) before T2 was invoked (op 2)", "T2 read 1=null");
     Map<String, Object> cycle = cases(result, "G-single-item-realtime").get(0);
@@ -259,7 +259,7 @@ class RwRegisterCheckerTest {
     List<Op> h = sequential(txn(r(1, 1L)), txn(w(1, 1)));
     Result result = check("strict-serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1c-realtime"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1c-realtime"));
     assertThat(explanation(result, "G1c-realtime"))
         .contains("T1 = op 1 (process 0, ok)", "T2 = op 3 (process 1, ok)", "(realtime)", "(wr)");
     assertThat(check("serializable", h).valid()).isEqualTo(Validity.TRUE);
@@ -292,7 +292,7 @@ class RwRegisterCheckerTest {
     txns.add(txn(r(1, null), w(1, 6)));
     Result result = check("serializable", concurrent(txns.toArray(List[]::new)));
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
     assertThat(explanation(result, "G-single-item"))
         .contains("[[\"r\",1,null],[\"r\",2,1]]", "[[\"w\",1,1],[\"w\",2,1]]", "read 1=null", "(wr)");
   }
@@ -304,7 +304,7 @@ class RwRegisterCheckerTest {
     b.invoke(0, "txn", txn(r(1, null))).ok(0, "txn", txn(r(1, null)));
     Result result = check("strong-session-serializable", b.build());
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item-process"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item-process"));
     assertThat(explanation(result, "G-single-item-process")).contains("(process): process 0 ran T1 before T2");
     assertThat(cases(result, "G-single-item-process").get(0).get("steps")).isEqualTo(List.of(Map.of("type", "process"), step("rw", 1L, null, 1L)));
     assertThat(check("serializable", b.build()).valid()).isEqualTo(Validity.TRUE);
@@ -315,7 +315,7 @@ class RwRegisterCheckerTest {
     List<Op> h = concurrent(txn(r(1, 1L), w(1, 2)), txn(r(1, 2L), w(1, 1)));
     Result result = check("read-uncommitted", h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("cyclic-versions"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("cyclic-versions"));
     assertThat(explanation(result, "cyclic-versions")).contains("key 1", "op 2", "op 3");
   }
 
@@ -325,7 +325,7 @@ class RwRegisterCheckerTest {
     b.invoke(0, "txn", txn(w(1, 1))).fail(0, "txn", txn(w(1, 1)), Arrays.asList("txn-conflict", null));
     Result result = check("strict-serializable", b.build());
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("empty-transaction-graph"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("empty-transaction-graph"));
   }
 
   @Test
@@ -359,7 +359,7 @@ class RwRegisterCheckerTest {
     // op 3 and op 4 read each other's writes (G1c); op 5 read op 3's write of 3 but missed its write of 4 (G-single-item).
     List<Op> h = concurrent(txn(w(1, 1), r(2, 1L), w(3, 1), w(4, 1)), txn(w(2, 1), r(1, 1L)), txn(r(3, 1L), r(4, null)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item", "G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item", "G1c"));
     assertThat(explanation(result, "G1c")).contains("T1 = op 3", "T2 = op 4");
     assertThat(explanation(result, "G-single-item")).contains("T1 = op 3", "T2 = op 5", "T2 read 4=null and T1 wrote 4=1");
   }
@@ -374,7 +374,7 @@ class RwRegisterCheckerTest {
             txn(w(3, 1), r(4, 1L), r(5, 1L), r(6, null)),
             txn(w(4, 1), r(3, 1L)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item", "G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item", "G1c"));
     assertThat(explanation(result, "G-single-item")).contains("T1 = op 4", "T2 = op 6", "(rw)");
   }
 
@@ -389,7 +389,7 @@ class RwRegisterCheckerTest {
     List<Object> t3 = txn(w(3, 1), r(2, 1L));
     b.invoke(2, "txn", request(t2)).invoke(3, "txn", request(t3)).ok(2, "txn", t2).ok(3, "txn", t3);
     Result result = check("strict-serializable", b.build());
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1c"));
     assertThat(explanation(result, "G1c")).contains("T1 = op 6", "T2 = op 7").doesNotContain("(realtime)");
   }
 
@@ -404,7 +404,7 @@ class RwRegisterCheckerTest {
     b.invoke(3, "txn", request(txn(r(1, null)))).ok(3, "txn", txn(r(1, null)));
     b.fail(2, "txn", txn(w(9, 1)), List.of("txn-conflict"));
     Result result = check("strict-serializable", b.build());
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item-realtime"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item-realtime"));
     assertThat(explanation(result, "G-single-item-realtime")).contains("T1 completed (op 2) before T2 was invoked (op 5)");
   }
 
@@ -413,14 +413,14 @@ class RwRegisterCheckerTest {
     List<Op> unrelated = sequential(txn(w(1, 1)), txn(w(2, 1)));
     Result realtime = check("strict-serializable", unrelated);
     assertThat(realtime.valid()).isEqualTo(Validity.TRUE);
-    assertThat(realtime.details().get("anomaly-types")).isEqualTo(List.of());
+    assertThat(realtime.json().get("anomaly-types")).isEqualTo(List.of());
 
     HistoryBuilder b = new HistoryBuilder();
     b.invoke(0, "txn", txn(w(1, 1))).ok(0, "txn", txn(w(1, 1)));
     b.invoke(0, "txn", txn(w(2, 1))).ok(0, "txn", txn(w(2, 1)));
     assertThat(check("strong-session-serializable", b.build()).valid()).isEqualTo(Validity.TRUE);
     // Serializable uses no order edges at all: the same history relates nothing.
-    assertThat(check("serializable", b.build()).details().get("anomaly-types")).isEqualTo(List.of("empty-transaction-graph"));
+    assertThat(check("serializable", b.build()).json().get("anomaly-types")).isEqualTo(List.of("empty-transaction-graph"));
   }
 
   @Test
@@ -429,7 +429,7 @@ class RwRegisterCheckerTest {
     List<Op> h = nullReadersAnd(7, 1, txn(r(1, null), w(1, 6)), txn(w(1, 1)), txn(w(1, 2)), txn(w(1, 3)), txn(w(1, 4)));
     Result result = check("serializable", h);
     assertThat(result.valid()).isEqualTo(Validity.TRUE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of());
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of());
   }
 
   @Test
@@ -439,7 +439,7 @@ class RwRegisterCheckerTest {
         nullReadersAnd(
             7, 1, txn(r(1, null), r(2, 1L), w(1, 6)), txn(w(1, 1), w(2, 1)), txn(w(1, 2)), txn(w(1, 3)), txn(w(1, 4)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
     assertThat(explanation(result, "G-single-item")).contains("[[\"r\",1,null],[\"r\",2,1],[\"w\",1,6]]", "[[\"w\",1,1],[\"w\",2,1]]");
   }
 
@@ -450,7 +450,7 @@ class RwRegisterCheckerTest {
         nullReadersAnd(
             6, 1, txn(r(1, null), r(3, 1L)), txn(r(1, null), w(1, 6), w(3, 1)), txn(w(1, 1)), txn(w(1, 2)), txn(w(1, 3)), txn(w(1, 4)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
     assertThat(explanation(result, "G-single-item")).contains("[[\"r\",1,null],[\"r\",3,1]]", "[[\"r\",1,null],[\"w\",1,6],[\"w\",3,1]]");
   }
 
@@ -463,7 +463,7 @@ class RwRegisterCheckerTest {
     }
     Result result = check("serializable", nullReadersAnd(2, 1, writers.toArray(List[]::new)));
     assertThat(result.valid()).isEqualTo(Validity.TRUE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of());
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of());
   }
 
   @Test
@@ -477,7 +477,7 @@ class RwRegisterCheckerTest {
             txn(r(1, 1L), w(1, 2), w(2, 1)),
             txn(r(2, 1L), w(2, 2), w(3, 1)));
     Result result = check("read-uncommitted", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("PL-1-cycle-exists"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("PL-1-cycle-exists"));
     assertThat(cases(result, "PL-1-cycle-exists")).hasSize(1);
     assertThat(cases(result, "PL-1-cycle-exists").get(0)).containsEntry("scc-size", 2).containsEntry("scc", List.of(5L, 6L));
   }
@@ -491,7 +491,7 @@ class RwRegisterCheckerTest {
   void writersOrderedOnlyByOthersReadsFormAG0Cycle() {
     Result result = check("read-uncommitted", concurrent(g0Txns().toArray(List[]::new)));
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G0"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G0"));
     assertThat(explanation(result, "G0"))
         .contains(
             "G0: a cycle of 2 transactions",
@@ -509,14 +509,14 @@ class RwRegisterCheckerTest {
     txns.add(txn(r(11, 1L), w(11, 2), w(10, 1)));
     txns.add(txn(r(10, 1L), w(10, 2), w(11, 1)));
     Result result = check("read-uncommitted", concurrent(txns.toArray(List[]::new)));
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G0"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G0"));
   }
 
   @Test
   void cyclicVersionsAreFoundAmongNonNumericValuesToo() {
     List<Op> h = concurrent(txn(r(1, null), mop("r", 2, "a"), mop("w", 2, "b")), txn(mop("r", 2, "b"), mop("w", 2, "a")));
     Result result = check("read-uncommitted", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("cyclic-versions"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("cyclic-versions"));
     assertThat(explanation(result, "cyclic-versions")).contains("key 2", "op 2", "op 3");
   }
 
@@ -526,7 +526,7 @@ class RwRegisterCheckerTest {
     b.invoke(0, "txn", request(txn(r(2, null), w(1, 1)))).ok(0, "txn", txn(r(2, null), w(1, 1)));
     b.invoke(1, "txn", request(txn(r(2, null), w(1, 2)))).ok(1, "txn", txn(r(2, null), w(1, 2)));
     related(b);
-    assertThat(check("serializable", b.build()).details().get("anomaly-types")).isEqualTo(List.of());
+    assertThat(check("serializable", b.build()).json().get("anomaly-types")).isEqualTo(List.of());
   }
 
   @Test
@@ -543,7 +543,7 @@ class RwRegisterCheckerTest {
   void anEarlierReadSetsTheExpectationForALaterOne() {
     List<Op> h = sequential(txn(r(1, 5L), r(1, 6L)), txn(w(9, 1)), txn(r(9, 1L)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("internal"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("internal"));
     assertThat(explanation(result, "internal")).contains("read 1=6", "left 1=5");
     assertThat(cases(result, "internal").get(0)).containsEntry("expected", 5L);
   }
@@ -553,7 +553,7 @@ class RwRegisterCheckerTest {
     // op 2 first read 1=null, so op 3's write of 1=2 follows it (rw), though op 2 later read back its own 1=1.
     List<Op> h = concurrent(txn(r(1, null), r(2, 1L), w(1, 1), r(1, 1L)), txn(w(2, 1), w(1, 2)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-single-item"));
     assertThat(explanation(result, "G-single-item")).contains("T1 read 1=null and T2 wrote 1=2");
   }
 
@@ -562,7 +562,7 @@ class RwRegisterCheckerTest {
     HistoryBuilder b = new HistoryBuilder();
     b.invoke(0, "txn", txn(w(1, 1))).fail(0, "txn", txn(w(1, 1)), List.of("txn-conflict"));
     b.invoke(1, "txn", txn(r(1, null))).ok(1, "txn", txn(r(1, 1L)));
-    assertThat(check("read-committed", b.build()).details().get("anomaly-types")).isEqualTo(List.of("G1a", "empty-transaction-graph"));
+    assertThat(check("read-committed", b.build()).json().get("anomaly-types")).isEqualTo(List.of("G1a", "empty-transaction-graph"));
   }
 
   @Test
@@ -571,7 +571,7 @@ class RwRegisterCheckerTest {
         concurrent(
             txn(w(1, 1), w(2, 1)), txn(r(2, 1L), r(3, null)), txn(w(3, 1), w(4, 1)), txn(r(1, null), r(4, 1L)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
     assertThat(explanation(result, "G-nonadjacent-item")).contains("T1 = op 4", "T2 = op 5", "T3 = op 6", "T4 = op 7");
   }
 
@@ -583,7 +583,7 @@ class RwRegisterCheckerTest {
         concurrent(
             txn(r(1, null), r(4, 1L), w(7, 1)), txn(w(1, 1), w(2, 1)), txn(r(2, 1L), r(3, null), r(7, null)), txn(w(3, 1), w(4, 1)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
     assertThat(explanation(result, "G-nonadjacent-item")).contains("T1 = op 4", "T2 = op 5", "T3 = op 6", "T4 = op 7");
   }
 
@@ -599,7 +599,7 @@ class RwRegisterCheckerTest {
             txn(r(10, 1L), r(11, null)),
             txn(w(11, 1), r(12, null)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item"));
     assertThat(explanation(result, "G-nonadjacent-item")).contains("T1 = op 6", "T2 = op 7", "T3 = op 8", "T4 = op 9");
   }
 
@@ -608,7 +608,7 @@ class RwRegisterCheckerTest {
     // op 3 wrote 1=1 which op 4 read (wr), and read 2=null before op 4 wrote 2=1 (rw); op 4 -wr-> op 3 on key 3.
     List<Op> h = concurrent(txn(w(1, 1), r(2, null), r(3, 1L)), txn(r(1, 1L), w(2, 1), w(3, 1)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1c"));
     assertThat(cases(result, "G1c")).hasSize(1);
   }
 
@@ -623,7 +623,7 @@ class RwRegisterCheckerTest {
             txn(w(3, 1), w(4, 1)),
             txn(r(20, 1L), w(21, 1)));
     Result result = check("serializable", h);
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item", "G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G-nonadjacent-item", "G1c"));
     assertThat(explanation(result, "G1c")).contains("T1 = op 6", "T2 = op 9");
     assertThat(explanation(result, "G-nonadjacent-item")).contains("T1 = op 5", "T4 = op 8");
   }
@@ -639,6 +639,6 @@ class RwRegisterCheckerTest {
       txns.add(txn(r(9, 1L)));
     }
     Result result = check("serializable", concurrent(txns.toArray(List[]::new)));
-    assertThat(result.details().get("anomaly-types")).isEqualTo(List.of("G1c"));
+    assertThat(result.json().get("anomaly-types")).isEqualTo(List.of("G1c"));
   }
 }

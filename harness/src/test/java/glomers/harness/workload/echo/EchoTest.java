@@ -73,7 +73,7 @@ class EchoTest {
   void matchingEchoesPass() {
     Result r = check(new HistoryBuilder().op(0, "echo", "Please echo 1", OpType.OK, reply("Please echo 1")));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("errors", List.of());
+    assertThat(r.json()).containsEntry("errors", List.of());
   }
 
   @Test
@@ -82,7 +82,7 @@ class EchoTest {
         .op(0, "echo", "Please echo 1", OpType.OK, reply("Please echo 1"))
         .op(1, "echo", "Please echo 2", OpType.OK, reply("Please echo 20")));
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat((List<?>) r.details().get("errors")).hasSize(1);
+    assertThat((List<?>) r.json().get("errors")).hasSize(1);
   }
 
   @Test

@@ -140,7 +140,7 @@ class CounterTest {
     finalRead(h, 2, 7L);
     Result r = check(h);
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("errors", List.of())
         .containsEntry("final-reads", List.of(7L, 7L))
         .containsEntry("acceptable", List.of(List.of(7L, 7L)));
@@ -154,7 +154,7 @@ class CounterTest {
     Result r = check(h);
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> errors = (List<Map<String, Object>>) r.details().get("errors");
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) r.json().get("errors");
     assertThat(errors).singleElement().satisfies(op -> {
       assertThat(op).containsEntry("value", 6L).containsEntry("process", 2).containsEntry("final?", true);
     });
@@ -171,7 +171,7 @@ class CounterTest {
       Result r = check(h);
       boolean expected = read == 10 || read == 12 || read == 13 || read == 15;
       assertThat(r.valid()).as("read %d", read).isEqualTo(Validity.of(expected));
-      assertThat(r.details().get("acceptable"))
+      assertThat(r.json().get("acceptable"))
           .isEqualTo(List.of(List.of(10L, 10L), List.of(12L, 13L), List.of(15L, 15L)));
     }
   }
@@ -182,7 +182,7 @@ class CounterTest {
     infoAdd(h, 1, 1);
     infoAdd(h, 2, 1);
     finalRead(h, 3, 7L);
-    assertThat(check(h).details().get("acceptable")).isEqualTo(List.of(List.of(5L, 7L)));
+    assertThat(check(h).json().get("acceptable")).isEqualTo(List.of(List.of(5L, 7L)));
 
     HistoryBuilder gap = adds(0);
     infoAdd(gap, 1, 4);
@@ -190,7 +190,7 @@ class CounterTest {
     finalRead(gap, 3, 4L);
     Result r = check(gap);
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details().get("acceptable"))
+    assertThat(r.json().get("acceptable"))
         .isEqualTo(List.of(List.of(0L, 0L), List.of(4L, 4L), List.of(8L, 8L)));
   }
 
@@ -203,7 +203,7 @@ class CounterTest {
     finalRead(h, 3, 1L);
     Result r = check(h);
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details().get("acceptable"))
+    assertThat(r.json().get("acceptable"))
         .isEqualTo(List.of(List.of(-3L, -3L), List.of(-1L, 0L), List.of(2L, 2L)));
   }
 
@@ -217,7 +217,7 @@ class CounterTest {
     finalRead(h, 5, 3L);
     Result r = check(h);
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("final-reads", List.of(3L));
+    assertThat(r.json()).containsEntry("final-reads", List.of(3L));
   }
 
   @Test
@@ -231,6 +231,6 @@ class CounterTest {
   void noFinalReadsIsVacuouslyValid() {
     Result r = check(adds(1));
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("final-reads", List.of());
+    assertThat(r.json()).containsEntry("final-reads", List.of());
   }
 }

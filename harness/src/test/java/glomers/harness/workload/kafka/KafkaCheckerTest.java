@@ -72,11 +72,11 @@ class KafkaCheckerTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> errs(Result result, String type) {
-    return (List<Map<String, Object>>) ((Map<String, Object>) result.details().get(type)).get("errs");
+    return (List<Map<String, Object>>) ((Map<String, Object>) result.json().get(type)).get("errs");
   }
 
   private static List<Object> types(Result result) {
-    return (List<Object>) result.details().get("error-types");
+    return (List<Object>) result.json().get("error-types");
   }
 
   @Test
@@ -88,7 +88,7 @@ class KafkaCheckerTest {
 
     assertThat(result.valid()).isEqualTo(Validity.TRUE);
     assertThat(types(result)).isEmpty();
-    assertThat(result.details()).containsKeys("worst-realtime-lag", "bad-error-types", "info-txn-causes");
+    assertThat(result.json()).containsKeys("worst-realtime-lag", "bad-error-types", "info-txn-causes");
   }
 
   @Test
@@ -100,7 +100,7 @@ class KafkaCheckerTest {
     Result result = check();
 
     assertThat(result.valid()).isEqualTo(Validity.TRUE);
-    assertThat((List<Object>) result.details().get("info-txn-causes")).containsExactly(List.of("net-timeout"));
+    assertThat((List<Object>) result.json().get("info-txn-causes")).containsExactly(List.of("net-timeout"));
   }
 
   @Test
@@ -166,7 +166,7 @@ class KafkaCheckerTest {
     assertThat((Map<Object, Object>) lost.get("writer")).containsEntry("index", 3L).containsEntry("process", 0);
     assertThat((Map<Object, Object>) lost.get("max-read")).containsEntry("index", 9L);
     @SuppressWarnings("unchecked")
-    Map<String, Object> unseen = (Map<String, Object>) result.details().get("unseen");
+    Map<String, Object> unseen = (Map<String, Object>) result.json().get("unseen");
     assertThat(unseen.get("unseen")).isEqualTo(Map.of("x", 1));
     assertThat(unseen.get("messages")).isEqualTo(Map.of("x", List.of(2L)));
   }
@@ -314,7 +314,7 @@ class KafkaCheckerTest {
     h.at(60);
     poll(2, "x", 0, 1, 1, 2);
 
-    Map<String, Object> worst = (Map<String, Object>) check().details().get("worst-realtime-lag");
+    Map<String, Object> worst = (Map<String, Object>) check().json().get("worst-realtime-lag");
 
     assertThat(worst).containsEntry("process", 1).containsEntry("key", "x").containsEntry("time", 0.05);
     assertThat((Double) worst.get("lag")).isCloseTo(0.029, org.assertj.core.data.Offset.offset(1e-9));
@@ -399,7 +399,7 @@ class KafkaCheckerTest {
 
     assertThat(errs(result, "lost-write")).extracting(e -> e.get("value")).containsExactly(2L, 17L);
     assertThat(errs(result, "lost-write")).extracting(e -> e.get("index")).containsExactly(1, 2);
-    Map<String, Object> unseen = (Map<String, Object>) result.details().get("unseen");
+    Map<String, Object> unseen = (Map<String, Object>) result.json().get("unseen");
     assertThat(unseen.get("messages")).isEqualTo(Map.of("x", List.of(2L, 17L)));
   }
 
@@ -488,7 +488,7 @@ class KafkaCheckerTest {
     h.invoke(2, "assign", List.of("x")).info(2, "assign", List.of("x"), List.of("crash"));
     poll(3, "x", 0, 1);
 
-    assertThat((List<Object>) check().details().get("info-txn-causes")).containsExactly(List.of("net-timeout"));
+    assertThat((List<Object>) check().json().get("info-txn-causes")).containsExactly(List.of("net-timeout"));
   }
 
   @Test
@@ -498,7 +498,7 @@ class KafkaCheckerTest {
     h.at(30);
     h.invoke(0, "send", sendValue("x", 2)).info(0, "send", sendValue("x", 2), List.of("net-timeout"));
 
-    Map<String, Object> unseen = (Map<String, Object>) check().details().get("unseen");
+    Map<String, Object> unseen = (Map<String, Object>) check().json().get("unseen");
 
     assertThat(unseen).containsEntry("time", 11_000_000L);
   }
@@ -534,7 +534,7 @@ class KafkaCheckerTest {
     Result result = check();
 
     assertThat(errs(result, "poll-skip")).extracting(e -> e.get("delta")).containsExactly(3, 2);
-    assertThat(((Map<String, Object>) result.details().get("poll-skip")).get("count")).isEqualTo(2);
+    assertThat(((Map<String, Object>) result.json().get("poll-skip")).get("count")).isEqualTo(2);
   }
 
   @Test
@@ -598,7 +598,7 @@ class KafkaCheckerTest {
     h.at(50);
     poll(1, "x");
 
-    Map<String, Object> worst = (Map<String, Object>) check().details().get("worst-realtime-lag");
+    Map<String, Object> worst = (Map<String, Object>) check().json().get("worst-realtime-lag");
 
     assertThat(worst).containsEntry("process", 1).containsEntry("key", "x").containsEntry("time", 0.05);
     assertThat((Double) worst.get("lag")).isCloseTo(0.029, org.assertj.core.data.Offset.offset(1e-9));
@@ -615,7 +615,7 @@ class KafkaCheckerTest {
     h.at(50);
     h.invoke(1, "poll", List.of(List.of("poll"))).ok(1, "poll", List.of(List.of("poll", Map.of())));
 
-    Map<String, Object> worst = (Map<String, Object>) check().details().get("worst-realtime-lag");
+    Map<String, Object> worst = (Map<String, Object>) check().json().get("worst-realtime-lag");
 
     assertThat(worst).containsEntry("process", 1).containsEntry("key", "x");
     assertThat((Double) worst.get("lag")).isCloseTo(0.039, org.assertj.core.data.Offset.offset(1e-9));
@@ -629,7 +629,7 @@ class KafkaCheckerTest {
     h.at(20);
     poll(2, "x", 0, 1);
 
-    Map<String, Object> worst = (Map<String, Object>) check().details().get("worst-realtime-lag");
+    Map<String, Object> worst = (Map<String, Object>) check().json().get("worst-realtime-lag");
 
     assertThat(worst).containsEntry("process", 1).containsEntry("time", 0.01).containsEntry("lag", 0.0);
   }

@@ -30,7 +30,7 @@ class LinKvCheckerTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> key(Result result, String key) {
-    return (Map<String, Object>) ((Map<String, Object>) result.details().get("results")).get(key);
+    return (Map<String, Object>) ((Map<String, Object>) result.json().get("results")).get(key);
   }
 
   @SuppressWarnings("unchecked")
@@ -48,7 +48,7 @@ class LinKvCheckerTest {
         .build();
     Result result = check(h);
     assertThat(result.valid()).isEqualTo(Validity.TRUE);
-    assertThat(result.details().get("failures")).isEqualTo(List.of());
+    assertThat(result.json().get("failures")).isEqualTo(List.of());
     assertThat(key(result, "0").get("valid?")).isEqualTo(true);
   }
 
@@ -61,7 +61,7 @@ class LinKvCheckerTest {
         .build();
     Result result = check(h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("failures")).isEqualTo(List.of(0L));
+    assertThat(result.json().get("failures")).isEqualTo(List.of(0L));
     Map<String, Object> lin = lin(result, "0");
     assertThat(lin.get("linearized-prefix")).isEqualTo(List.of(0L, 2L));
     assertThat(((Map<?, ?>) lin.get("op")).get("index")).isEqualTo(5L);
@@ -191,9 +191,9 @@ class LinKvCheckerTest {
         .build();
     Result result = check(h);
     assertThat(result.valid()).isEqualTo(Validity.FALSE);
-    assertThat(result.details().get("failures")).isEqualTo(List.of(1L));
+    assertThat(result.json().get("failures")).isEqualTo(List.of(1L));
     assertThat(key(result, "0").get("valid?")).isEqualTo(true);
-    assertThat(List.copyOf(((Map<?, ?>) result.details().get("results")).keySet())).isEqualTo(List.of("0", "1"));
+    assertThat(List.copyOf(((Map<?, ?>) result.json().get("results")).keySet())).isEqualTo(List.of("0", "1"));
   }
 
   @Test
@@ -208,7 +208,7 @@ class LinKvCheckerTest {
     b.op(20, "read", r(0, null), glomers.harness.history.OpType.OK, r(0, 7L));
     Result result = new LinearizabilityChecker(new CasRegisterSearch.Budget(50, 1_000_000)).check(b.build());
     assertThat(result.valid()).isEqualTo(Validity.UNKNOWN);
-    assertThat(result.details().get("failures")).isEqualTo(List.of());
+    assertThat(result.json().get("failures")).isEqualTo(List.of());
     assertThat((String) lin(result, "0").get("cause")).contains("budget");
     // With the default budget the search proves it: nobody wrote 7.
     assertThat(check(b.build()).valid()).isEqualTo(Validity.FALSE);

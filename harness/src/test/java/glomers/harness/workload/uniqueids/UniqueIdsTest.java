@@ -51,7 +51,7 @@ class UniqueIdsTest {
   void distinctIdsPass() {
     Result r = check(3L, 1L, 2L);
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("attempted-count", 3L)
         .containsEntry("acknowledged-count", 3L)
         .containsEntry("duplicated-count", 0L)
@@ -62,7 +62,7 @@ class UniqueIdsTest {
   void duplicateIdFails() {
     Result r = check("a", "b", "a", "c", "a", "b");
     assertThat(r.valid()).isEqualTo(Validity.FALSE);
-    assertThat(r.details())
+    assertThat(r.json())
         .containsEntry("duplicated-count", 2L)
         .containsEntry("duplicated", List.of(List.of("a", 3L), List.of("b", 2L)))
         .containsEntry("range", List.of("a", "c"));
@@ -77,9 +77,9 @@ class UniqueIdsTest {
     }
     ids.add(5L);
     Result r = check(ids.toArray());
-    assertThat(r.details()).containsEntry("duplicated-count", 60L);
+    assertThat(r.json()).containsEntry("duplicated-count", 60L);
     @SuppressWarnings("unchecked")
-    List<List<Object>> shown = (List<List<Object>>) r.details().get("duplicated");
+    List<List<Object>> shown = (List<List<Object>>) r.json().get("duplicated");
     assertThat(shown).hasSize(48);
     assertThat(shown.get(0)).isEqualTo(List.of(5L, 3L));
     assertThat(shown.get(1)).isEqualTo(List.of(13L, 2L));
@@ -118,13 +118,13 @@ class UniqueIdsTest {
         .fail(2, "generate", null, Arrays.asList("abort", null))
         .build());
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("attempted-count", 3L).containsEntry("acknowledged-count", 1L);
+    assertThat(r.json()).containsEntry("attempted-count", 3L).containsEntry("acknowledged-count", 1L);
   }
 
   @Test
   void noAcknowledgementsHaveNoRange() {
     Result r = new UniqueIdsChecker().check(List.of());
     assertThat(r.valid()).isEqualTo(Validity.TRUE);
-    assertThat(r.details()).containsEntry("range", null);
+    assertThat(r.json()).containsEntry("range", null);
   }
 }
