@@ -10,6 +10,7 @@ import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
+import glomers.harness.report.InitDeadline;
 import glomers.harness.report.Log;
 import glomers.harness.report.NodeLogs;
 import glomers.harness.report.Progress;
@@ -57,6 +58,7 @@ public final class TestRun {
   private final Abort abort = new Abort();
   private final HistoryRecorder history = new HistoryRecorder();
   private final Map<String, NodeProcess> nodes = new ConcurrentHashMap<>();
+  private InitDeadline initTimes;
   private volatile String phase = "starting";
   private volatile long mainStart;
   private volatile long mainEnd;
@@ -202,6 +204,7 @@ public final class TestRun {
   /** Spawns and inits every node in parallel, as Maelstrom's DB setup does. */
   private void startNodes(Network network, Path dir) throws Abort.AbortedException, InterruptedException {
     phase = "init";
+    initTimes = new InitDeadline(options.nodes());
     CountDownLatch done = new CountDownLatch(options.nodes().size());
     for (String id : options.nodes()) {
       Thread.ofVirtual()
@@ -221,6 +224,7 @@ public final class TestRun {
 
   private void startNode(String id, Network network, Path dir) {
     NodeProcess node;
+    initTimes.started(id);
     try {
       node =
           NodeProcess.start(
@@ -242,11 +246,13 @@ public final class TestRun {
     init.put("node_ids", options.nodes());
     try (ClientConnection client = ClientConnection.open(network, id)) {
       Map<String, Object> reply = client.call(init, initTimeout);
+      initTimes.answered(id);
       if (!"init_ok".equals(reply.get("type"))) {
         abort.raise("node " + id + " answered init with " + reply + node.stderrReport());
       }
     } catch (TimeoutException e) {
-      abort.raise("node " + id + " did not respond to init within " + initTimeout.toMillis() + " ms" + node.stderrReport());
+      abort.raise("node " + id + " did not respond to init within " + initTimeout.toMillis() + " ms"
+          + initTimes.missed(id, initTimeout) + node.stderrReport());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
