@@ -81,7 +81,7 @@ public final class LostValues {
       long invokeIndex = -1;
       long completionIndex = -1;
       if (pair == null) {
-        text.append("no op added it (read only)");
+        text.append("no op in the history added it");
       } else {
         Op invoke = pair.invoke();
         Op done = pair.completion();
