@@ -173,7 +173,8 @@
   document.getElementById('mv-all').onclick = function () {
     if (!N) return; var last = M.send[N - 1]; setWindow(M.send[0], last - M.send[0] + 1000);
   };
-  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.textContent = 'Click an arrow to see its message.'; markOp(); markLinks(); draw(); };
+  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.textContent = 'Click an arrow to see its message.'; markOp(); markLinks(); draw();
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search); };
 
   // client ops -> their messages
   function opMessages(k) {
@@ -227,7 +228,8 @@
     return true;
   }
   window.reportView = { drawn: 0, arrows: function () { return drawn.slice(); }, draw: draw, setWindow: setWindow, selectOp: selectOp,
-    selectIndex: selectIndex, showMessage: showMessage, state: state, columnX: function (name) { return xs()[cols.indexOf(name)]; } };
+    selectIndex: selectIndex, showMessage: showMessage, state: state, columnX: function (name) { return xs()[cols.indexOf(name)]; },
+    messageAt: function (id) { return M.id.indexOf(id); } };
   var named = {};
   (D.named || []).forEach(function (n) { named[n] = true; });
   var rows = [];
