@@ -131,6 +131,7 @@
   function showMessage(i) {
     state.sel = i;
     var body = D.bodies[i];
+    detail.classList.remove('muted');
     detail.innerHTML = '<b>message #' + M.id[i] + '</b> ' + esc(D.members[M.src[i]]) + ' → ' + esc(D.members[M.dest[i]]) +
       '<br>sent ' + sec(M.send[i]) + ' s, ' + (M.recv[i] === null ? '<span class="miss">dropped</span>' : 'received ' + sec(M.recv[i]) + ' s (' + ((M.recv[i] - M.send[i]) / 1e3).toFixed(1) + ' ms)') +
       '<pre id="mv-body">' + esc(JSON.stringify(body, null, 2)) + '</pre>' + (state.op >= 0 ? opMessages(state.op) : '');
@@ -173,7 +174,7 @@
   document.getElementById('mv-all').onclick = function () {
     if (!N) return; var last = M.send[N - 1]; setWindow(M.send[0], last - M.send[0] + 1000);
   };
-  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.textContent = 'Click an arrow to see its message.'; markOp(); markLinks(); draw();
+  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.classList.add('muted'); detail.textContent = 'Click an arrow to see its message.'; markOp(); markLinks(); draw();
     if (location.hash) history.replaceState(null, '', location.pathname + location.search); };
 
   // client ops -> their messages
@@ -215,6 +216,7 @@
     state.hl = hl; state.op = k; state.sel = -1;
     var pad = Math.max(2000, (end - start) * 0.25);
     state.from = start - pad; state.len = end - start + 2 * pad;
+    detail.classList.remove('muted');
     detail.innerHTML = opMessages(k); bindLinks(); markOp(); markLinks(); draw();
   }
   // History index (completion or invocation) -> row
