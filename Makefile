@@ -71,6 +71,7 @@ test:
 	@scripts/bench-launcher "$(JAVA)"
 	@touch $(BUILT)
 	@JAVA="$(JAVA)" scripts/test-maelstrom-override
+	@JAVA="$(JAVA)" scripts/test-make-targets
 	@scripts/check-build-forgets
 	@$(MAKE) --no-print-directory smoke
 
@@ -160,32 +161,40 @@ sim-vs-process: build
 # --- challenges (commands from the Gossip Glomers pages) ---------------------------------------
 
 CHALLENGE = JAVA="$(JAVA)" MAELSTROM="$(MAELSTROM)" TEST_FLAGS="$(TEST_FLAGS)" scripts/challenge
+# Our goal for a challenge, judged on that challenge's own run: $(call GOAL,row,challenge) limits...
+GOAL = JAVA="$(JAVA)" scripts/goal $(1) $(2)
+# The folder of a challenge's own run (scripts/challenge writes it), never store/latest: a run
+# started meanwhile, in another shell or by a second make, moves that one.
+RUN = "$$(cat $(ROWS)/$(1).run 2>/dev/null)"
+# `make TARGET SOLUTION=name` runs the launcher solutions/target/bin/name (the class annotated
+# @Solution("name")) instead of the target's own: $(call SOL,default) is the --bin to use.
+SOLUTION ?=
+SOL = $(BIN)/$(or $(SOLUTION),$(1))
 
 echoer: build
-	@$(CHALLENGE) $@ -- -w echo --bin $(BIN)/echo --node-count 1 --time-limit 10
+	@$(CHALLENGE) $@ -- -w echo --bin $(call SOL,echo) --node-count 1 --time-limit 10
 
 unique-id: build
-	@$(CHALLENGE) $@ -- -w unique-ids --bin $(BIN)/unique-ids --time-limit 30 --rate 1000 \
+	@$(CHALLENGE) $@ -- -w unique-ids --bin $(call SOL,unique-ids) --time-limit 30 --rate 1000 \
 	  --node-count 3 --availability total --nemesis partition
 
 snb: build
-	@$(CHALLENGE) $@ -- -w broadcast --bin $(BIN)/broadcast --node-count 1 --time-limit 20 --rate 10
+	@$(CHALLENGE) $@ -- -w broadcast --bin $(call SOL,broadcast) --node-count 1 --time-limit 20 --rate 10
 
 mnb: build
-	@$(CHALLENGE) $@ -- -w broadcast --bin $(BIN)/broadcast --node-count 5 --time-limit 20 --rate 10
+	@$(CHALLENGE) $@ -- -w broadcast --bin $(call SOL,broadcast) --node-count 5 --time-limit 20 --rate 10
 
 ftb: build
-	@$(CHALLENGE) $@ -- -w broadcast --bin $(BIN)/broadcast --node-count 5 --time-limit 20 --rate 10 \
+	@$(CHALLENGE) $@ -- -w broadcast --bin $(call SOL,broadcast) --node-count 5 --time-limit 20 --rate 10 \
 	  --nemesis partition
 
-EFFICIENT_BROADCAST := -w broadcast --bin $(BIN)/broadcast --node-count 25 --time-limit 20 --rate 100 --latency 100
+EFFICIENT_BROADCAST = -w broadcast --bin $(call SOL,broadcast) --node-count 25 --time-limit 20 --rate 100 --latency 100
 
 # 3d: Fly.io's limits, our own goal (reported, not enforced), and correctness under partitions.
 eb-one: build
 	@$(CHALLENGE) $@ --max-msgs-per-op 30 --max-median-ms 400 --max-max-ms 600 -- $(EFFICIENT_BROADCAST)
 	@echo "== eb-one against our goal (servers msgs-per-op 2.0, median 300 ms, max 450 ms; reported, not enforced):"
-	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 2.0 \
-	  --max-median-ms 300 --max-max-ms 450 --record $(ROWS)/eb-goal.tsv store/latest || true
+	@$(call GOAL,eb-goal,eb-one) --max-msgs-per-op 2.0 --max-median-ms 300 --max-max-ms 450 || true
 	@$(CHALLENGE) eb-one-partition -- $(EFFICIENT_BROADCAST) --nemesis partition
 
 eb-two: build
@@ -194,10 +203,10 @@ eb-two: build
 # 4, then (on our bench only) once more with seq-kv serving the stalest version it legally may, so a
 # node that reads without first moving to the newest version fails every time, not by luck.
 goc: build
-	@$(CHALLENGE) $@ -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 20 \
+	@$(CHALLENGE) $@ -- -w g-counter --bin $(call SOL,g-counter) --node-count 3 --rate 100 --time-limit 20 \
 	  --nemesis partition
 ifeq ($(MAELSTROM),$(BENCH))
-	@$(CHALLENGE) goc-oldest -- -w g-counter --bin $(BIN)/g-counter --node-count 3 --rate 100 --time-limit 20 \
+	@$(CHALLENGE) goc-oldest -- -w g-counter --bin $(call SOL,g-counter) --node-count 3 --rate 100 --time-limit 20 \
 	  --nemesis partition --seq-kv-staleness oldest
 endif
 
@@ -205,22 +214,21 @@ KAFKA := -w kafka --concurrency 2n --rate 1000
 
 # 5a and 5c run the efficient solution (one owner per key); 5b the one that keeps offsets in lin-kv.
 sn-kafka: build
-	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(BIN)/kafka --node-count 1 --time-limit 20
+	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(call SOL,kafka) --node-count 1 --time-limit 20
 
 mn-kafka: build
-	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(BIN)/kafka-lin-kv --node-count 2 --time-limit 20
-	@scripts/cas-conflicts store/latest
+	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(call SOL,kafka-lin-kv) --node-count 2 --time-limit 20
+	@scripts/cas-conflicts $(call RUN,$@)
 
 # 5c: valid, then our goal (reported, not enforced; Fly.io sets no number), then under partitions.
 e-kafka: build
-	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 20
+	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(call SOL,kafka) --node-count 2 --time-limit 20
 	@echo "== e-kafka against our goal (servers msgs-per-op under 1.0, no op failed; reported, not enforced):"
-	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 1.0 \
-	  --max-not-ok 0 --record $(ROWS)/e-kafka-goal.tsv store/latest || true
-	@$(CHALLENGE) e-kafka-partition -- $(KAFKA) --bin $(BIN)/kafka --node-count 2 --time-limit 20 \
+	@$(call GOAL,e-kafka-goal,e-kafka) --max-msgs-per-op 1.0 --max-not-ok 0 || true
+	@$(CHALLENGE) e-kafka-partition -- $(KAFKA) --bin $(call SOL,kafka) --node-count 2 --time-limit 20 \
 	  --nemesis partition
 
-TXN := -w txn-rw-register --bin $(BIN)/txn --concurrency 2n --rate 1000
+TXN = -w txn-rw-register --bin $(call SOL,txn) --concurrency 2n --rate 1000
 
 sn-tat: build
 	@$(CHALLENGE) $@ -- $(TXN) --time-limit 20 --node-count 1 --consistency-models read-uncommitted --availability total
@@ -237,20 +245,18 @@ tarct: build
 	@$(CHALLENGE) $@ -- $(TXN) --time-limit 20 --node-count 2 --consistency-models read-committed \
 	  --availability total --nemesis partition
 	@echo "== tarct against our goal (servers msgs-per-op under 0.1, median under 5 ms, no txn failed; reported, not enforced):"
-	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 0.1 \
-	  --max-median-ms 5 --max-not-ok 0 --record $(ROWS)/tarct-goal.tsv store/latest || true
+	@$(call GOAL,tarct-goal,tarct) --max-msgs-per-op 0.1 --max-median-ms 5 --max-not-ok 0 || true
 
 # Not a Gossip Glomers challenge: Maelstrom's Raft chapter, a linearizable KV store (solutions/.../raft/).
 # Under partitions, then our goal (reported, not enforced): servers msgs-per-op at most 10, and at least
 # 90 % of the ops that ran wholly outside partitions served (ok, or a definite 20 or 22 from the store).
-LIN_KV := -w lin-kv --bin $(BIN)/raft --concurrency 2n --rate 100
+LIN_KV = -w lin-kv --bin $(call SOL,raft) --concurrency 2n --rate 100
 
 lin-kv: build
 	@$(CHALLENGE) $@ -- $(LIN_KV) --node-count 5 --time-limit 30 --nemesis partition
 	@echo "== lin-kv against our goal (servers msgs-per-op at most 10, 90 % served outside partitions; reported, not enforced):"
-	@"$(JAVA)" -cp harness/target/maelstrom.jar glomers.harness.Thresholds --max-msgs-per-op 10 \
-	  --record $(ROWS)/lin-kv-goal.tsv store/latest || true
-	@scripts/served-outside-partitions store/latest --min 90 --row $(ROWS)/lin-kv-goal.tsv || true
+	@$(call GOAL,lin-kv-goal,lin-kv) --max-msgs-per-op 10 || true
+	@scripts/served-outside-partitions $(call RUN,lin-kv) --min 90 --row $(ROWS)/lin-kv-goal.tsv || true
 
 lin-kv-latency: build
 	@$(CHALLENGE) $@ -- $(LIN_KV) --node-count 3 --time-limit 30 --latency 50
@@ -258,24 +264,24 @@ lin-kv-latency: build
 # Strict-serializable list-append txns on any node (Maelstrom's tutorial, chapter 5, "Datomic"):
 # thunks in lww-kv under one root in lin-kv; after each run, the share of txns that ended ok and the
 # nodes' commit figures (batches, CAS conflicts, thunk reads).
-LIST_APPEND := -w txn-list-append --bin $(BIN)/datomic --concurrency 2n --consistency-models strict-serializable
+LIST_APPEND = -w txn-list-append --bin $(call SOL,datomic) --concurrency 2n --consistency-models strict-serializable
 
 txn-list-append: build
 	@$(CHALLENGE) $@ -- $(LIST_APPEND) --time-limit 20 --node-count 2 --rate 100 --nemesis partition
-	@scripts/ok-share store/latest
-	@scripts/datomic-stats store/latest
+	@scripts/ok-share $(call RUN,$@)
+	@scripts/datomic-stats $(call RUN,$@)
 
 # The same on 5 nodes at 500 txns/s, then our goal without partitions (reported, not enforced): at
 # least 95 % of txns ok and a median latency under 20 ms with --latency 0.
 txn-list-append-5: build
 	@$(CHALLENGE) $@ -- $(LIST_APPEND) --time-limit 20 --node-count 5 --rate 500 --nemesis partition
-	@scripts/ok-share store/latest
-	@scripts/datomic-stats store/latest
+	@scripts/ok-share $(call RUN,$@)
+	@scripts/datomic-stats $(call RUN,$@)
 	@echo "== txn-list-append-5 against our goal without partitions (95 % of txns ok, median under 20 ms; reported, not enforced):"
 	@$(CHALLENGE) txn-list-append-goal --max-median-ms 20 -- $(LIST_APPEND) --time-limit 20 --node-count 5 \
 	  --rate 500 --latency 0 || true
-	@scripts/ok-share store/latest 95 || true
-	@scripts/datomic-stats store/latest
+	@scripts/ok-share $(call RUN,txn-list-append-goal) 95 || true
+	@scripts/datomic-stats $(call RUN,txn-list-append-goal)
 
 SUMMARY := echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc goc-oldest \
 	sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal \

@@ -97,7 +97,7 @@ public final class Thresholds {
       List<String> missed = new ArrayList<>();
       out.println("valid?: " + figures.valid());
       if (requireValid && !Boolean.TRUE.equals(figures.valid())) {
-        missed.add("valid?");
+        missed.add(Result.VALID);
       }
       compare("msgs-per-op (net servers)", figures.msgsPerOp(), maxMsgsPerOp, missed);
       String latency = figures.latency() == null ? "stable" : figures.latency();

@@ -197,12 +197,22 @@ public final class NodeProcess {
       network.send(src, dest, (ObjectNode) envelope.get("body"));
       return true;
     } catch (Network.UnknownMemberException e) {
+      if (Message.isClient(dest) && network.isMember(src)) {
+        // A client that timed out is closed; the node's answer, when it comes, has no one to go to.
+        JsonNode type = envelope.get("body").get("type");
+        String what = type != null && type.isTextual() ? type.textValue() : "message";
+        Log.info("Late reply: node " + id + " sent " + what + " to client " + dest + ", which had already given up waiting"
+            + ("init_ok".equals(what) ? " (the init deadline had passed)" : " (its request timed out)")
+            + " and was closed. Slowness, not a malformed message; like Maelstrom, the bench reads no more of " + id
+            + "'s stdout: " + abbreviate(line, 300));
+        return false;
+      }
       Log.info(
           "ERROR node "
               + id
               + " sent a message with "
               + e.getMessage()
-              + " (e.g. a reply to a client that timed out and was closed); like Maelstrom,"
+              + "; like Maelstrom,"
               + " the bench no longer reads "
               + id
               + "'s stdout: "

@@ -61,7 +61,8 @@ final class Failures {
               ? new Reason("never completed", "process " + invoke.process() + "'s " + invoke.f() + " never completed")
               : reason(invoke.f(), client, done);
       categories.computeIfAbsent(invoke.f(), f -> new LinkedHashMap<>()).merge(reason.category(), 1L, Long::sum);
-      first.putIfAbsent(invoke.f(), reason.detail());
+      // The op's index, as the report page's ops table and the Elle explanations number it.
+      first.putIfAbsent(invoke.f(), reason.detail() + " (op " + (done == null ? invoke.index() : done.index()) + ")");
     }
     List<String> lines = new ArrayList<>();
     int shown = 0;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** The files of a run (history.jsonl, history.txt, results.json) and the console summary. */
 public final class Reports {
@@ -226,13 +227,11 @@ public final class Reports {
       lines.addAll(failing.subList(0, Math.min(failing.size(), 5)));
     int nodes = options.nodes() == null ? 0 : options.nodes().size();
       int concurrency = options.concurrency();
-      List<String> reasons =
-          Failures.lines(
-              history,
-              // Without the run's record (analyze) the node follows from the process: worker i talks to nodes[i mod n].
-              process -> clients.getOrDefault(process,
-                  new ProcessClient(null, nodes == 0 || concurrency <= 0 ? null : options.nodes().get((process % concurrency) % nodes))),
-              4);
+      // Without the run's record (analyze) the node follows from the process: worker i talks to nodes[i mod n].
+      IntFunction<ProcessClient> clientOf = process -> clients.getOrDefault(process,
+          new ProcessClient(null, nodes == 0 || concurrency <= 0 ? null : options.nodes().get((process % concurrency) % nodes)));
+      lines.addAll(LostValues.summaryLines(history, results.json(), process -> clientOf.apply(process).node(), 3));
+      List<String> reasons = Failures.lines(history, clientOf, 4);
       if (!reasons.isEmpty()) {
         lines.add("  ops not ok, per :f (first reason; all in " + dir.resolve("history.txt") + "):");
         lines.addAll(reasons);

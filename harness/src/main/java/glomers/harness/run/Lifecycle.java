@@ -4,6 +4,7 @@ import glomers.harness.abort.Abort;
 import glomers.harness.options.TestOptions;
 import glomers.harness.net.Network;
 import glomers.harness.log.Log;
+import glomers.harness.report.InitDeadline;
 import glomers.harness.view.RunReport;
 import glomers.harness.net.Connection;
 import glomers.harness.workload.FinalPhase;
@@ -78,9 +79,14 @@ final class Lifecycle {
         history.ok.sum(), history.fail.sum(), history.info.sum());
   }
 
+  /** When each node process started and answered init; null in simulation, which has no busy machine. */
+  private InitDeadline initTimes;
+
   /** The test from init to teardown; returns at its end, or throws once the run is aborted. */
   void run() throws Abort.AbortedException, InterruptedException {
     phase = "init";
+    // Real processes can miss the init deadline because the machine is busy; the report says so.
+    initTimes = stage.simulated() ? null : new InitDeadline(options.nodes());
     stage.runAll(options.nodes(), id -> "init-" + id, this::init);
     Log.info("All " + options.nodes().size() + " nodes initialised");
     phase = "setup";
@@ -105,6 +111,9 @@ final class Lifecycle {
 
   /** Starts node {@code id} and sends it {@code init}, as Maelstrom's DB setup does; a failure aborts the run. */
   private void init(String id) {
+    if (initTimes != null) {
+      initTimes.started(id);
+    }
     try {
       stage.startNode(id);
     } catch (Exception e) {
@@ -118,12 +127,15 @@ final class Lifecycle {
     Connection client = stage.connect(id);
     try {
       Map<String, Object> reply = client.call(init, initTimeout);
+      if (initTimes != null) {
+        initTimes.answered(id);
+      }
       if (!"init_ok".equals(reply.get("type"))) {
         abort.raise("node " + id + " answered init with " + reply + stage.nodeReport(id));
       }
     } catch (TimeoutException e) {
       abort.raise("node " + id + " did not respond to init within " + initTimeout.toMillis() + " ms"
-          + stage.nodeReport(id));
+          + (initTimes == null ? "" : initTimes.missed(id, initTimeout)) + stage.nodeReport(id));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -21,8 +21,9 @@ final class RunList {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSZ");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final String STYLE = "<style>body{font:13px system-ui,sans-serif;margin:16px}table{border-collapse:collapse}"
-      + "td,th{padding:3px 12px 3px 0;text-align:left}tr:nth-child(even){background:#f4f4f4}.true{color:#2f855a;font-weight:bold}"
-      + ".false{color:#c53030;font-weight:bold}.unknown{color:#b7791f;font-weight:bold}.crashed{color:#553c9a;font-weight:bold}</style>";
+      + "td,th{padding:3px 12px 3px 0;text-align:left}tr:nth-child(even){background:#f4f4f4}.valid{color:#2f855a;font-weight:bold}"
+      + ".invalid{color:#c53030;font-weight:bold}.unknown{color:#b7791f;font-weight:bold}.crashed{color:#553c9a;font-weight:bold}"
+      + ".muted{color:#777}</style>";
 
   /** One run folder: {@code <workload>/<timestamp>}. */
   record Run(Path dir, String workload, String stamp, ZonedDateTime time) {}
@@ -64,7 +65,9 @@ final class RunList {
       page.append("<p>No runs in ").append(esc(root)).append(" yet.</p>");
     } else {
       page.append("<table id=\"runs\"><tr><th>time</th><th>workload</th><th>nodes</th><th>verdict</th><th>ops (ok / all)</th>"
-          + "<th>availability</th><th>servers msgs-per-op</th><th>latency ms (median / max)</th><th>files</th></tr>\n");
+          + "<th>availability</th><th>servers msgs-per-op</th><th title=\"broadcast and g-set: how long a value took to be seen by"
+          + " every node (stable latency); other workloads: latency of the client ops that ended ok\">latency ms, median / max"
+          + " (stable, or of ok ops)</th><th>files</th></tr>\n");
       for (Run run : runs) {
         row(page, root, run);
       }
@@ -78,6 +81,7 @@ final class RunList {
     JsonNode results = read(run.dir().resolve("results.json"));
     JsonNode info = read(run.dir().resolve("run.json"));
     String href = "/" + root.relativize(run.dir()).toString().replace('\\', '/') + "/";
+    // The same words as the run's report page.
     String verdict = results == null ? "crashed" : verdict(results.path(Result.VALID));
     int nodes = info != null && info.path("nodes").isArray() ? info.path("nodes").size() : nodesFromLog(run.dir());
     page.append("<tr class=\"run\"><td>").append(run.time() == null ? esc(run.stamp()) : run.time().format(SHOWN))
@@ -90,10 +94,16 @@ final class RunList {
           .append("</td><td>").append(number(results.at("/availability/ok-fraction"), 4)).append("</td><td>")
           .append(number(results.at("/net/servers/msgs-per-op"), 2)).append("</td><td>");
       JsonNode latency = results.at("/workload/stable-latencies");
+      String which = "stable";
       if (latency.isMissingNode()) {
         latency = results.at("/perf/ok-latency-ms/all");
+        which = "ok ops";
       }
-      page.append(text(latency.path("0.5"))).append(" / ").append(text(latency.path("1"))).append("</td>");
+      page.append(text(latency.path("0.5"))).append(" / ").append(text(latency.path("1")));
+      if (!latency.isMissingNode()) {
+        page.append(" <span class=\"muted\">").append(which).append("</span>");
+      }
+      page.append("</td>");
     }
     page.append("<td>");
     if (Files.exists(run.dir().resolve("index.html"))) {
@@ -104,7 +114,7 @@ final class RunList {
 
   private static String verdict(JsonNode valid) {
     if (valid.isBoolean()) {
-      return valid.booleanValue() ? "true" : "false";
+      return valid.booleanValue() ? "valid" : "invalid";
     }
     return "unknown";
   }

@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves a store directory over HTTP on the loopback interface only: {@code /} lists the runs
+ * Serves a store directory over HTTP, on the loopback interface unless told otherwise: {@code /} lists the runs
  * ({@link RunList}), any other path is a file or folder of the store. Paths that leave the store,
  * by {@code ..} or by a symlink pointing outside it, are refused with 403; missing ones get 404.
  */
@@ -47,8 +47,13 @@ public final class StoreServer implements AutoCloseable {
 
   /** Starts serving {@code store} on 127.0.0.1:{@code port} (0 picks a free port). */
   public static StoreServer start(Path store, int port) throws IOException {
+    return start(store, InetAddress.getLoopbackAddress(), port);
+  }
+
+  /** Starts serving {@code store} on {@code address}:{@code port}. */
+  public static StoreServer start(Path store, InetAddress address, int port) throws IOException {
     Path root = store.toRealPath();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
     ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "serve");
       t.setDaemon(true);
@@ -59,6 +64,11 @@ public final class StoreServer implements AutoCloseable {
     server.setExecutor(executor);
     server.start();
     return s;
+  }
+
+  /** The address and port it listens on. */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   public int port() {

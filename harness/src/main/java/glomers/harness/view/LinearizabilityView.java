@@ -55,7 +55,7 @@ final class LinearizabilityView {
           .append(Html.esc(key)).append(" is not linearizable</summary>\n");
       out.append(svg(run.ops(), key, lin));
       if (lin.get("explanation") instanceof String text) {
-        out.append("<pre>").append(Html.esc(Html.abbreviate(text, 20_000))).append("</pre>");
+        out.append("<pre>").append(Anomalies.links(Html.esc(Html.abbreviate(text, 20_000)), null)).append("</pre>");
       }
       out.append("</details>\n");
     }

@@ -13,20 +13,25 @@ import java.util.List;
 
 /**
  * {@code messages.svg}: a Lamport diagram with one column per node and service, all clients in one
- * column, time going down and one arrow per message labelled with its type.
+ * column, time going down (seconds since the first op) and one arrow per message labelled with its
+ * type and its body (abbreviated; whole in the hover title). Partitions are shaded, the column
+ * names repeat every {@value #HEADER_EVERY} px, and a message dropped by a partition is a dashed
+ * arrow ending in a cross at its destination.
  *
  * <p>Maelstrom's is 200,000 px tall for a 25-node broadcast. This one stays usable: time is drawn at
  * {@value #PX_PER_MS} px per ms, but any quiet gap between two events is shortened to at most
  * {@value #MAX_GAP_PX} px (marked with a dashed line and its real length), and the diagram stops
  * after {@value #MAX_ARROWS} messages or {@value #MAX_HEIGHT} px, whichever comes first, with a note
- * saying how many messages it shows out of how many; {@code index.html}'s message view browses the
- * whole journal.
+ * saying how many messages it shows out of how many, at the top and where it stops; {@code
+ * index.html}'s message view browses the whole journal.
  */
 public final class MessageDiagram {
   static final double PX_PER_MS = 2;
   static final double MAX_GAP_PX = 30;
   static final int MAX_ARROWS = 2000;
   static final int MAX_HEIGHT = 12_000;
+  static final int HEADER_EVERY = 800;
+  private static final int BODY_CHARS = 48;
   private static final int TOP = 70;
   private static final int LEFT = 70;
 
@@ -81,14 +86,16 @@ public final class MessageDiagram {
     }
     int colWidth = Math.max(70, Math.min(160, 1100 / Math.max(1, columns.names.size())));
     int width = LEFT + colWidth * columns.names.size() + 20;
-    int height = (int) bottom + 40;
+    boolean cut = shown < messages.size();
+    int height = (int) bottom + (cut ? 70 : 40);
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
           + "\" font-family=\"sans-serif\" font-size=\"10\">\n");
       out.write("<defs><marker id=\"a\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\""
           + " orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#444\"/></marker></defs>\n");
-      out.write("<style>.msg{stroke:#444;stroke-width:1}.dropped{stroke:#c53030;stroke-dasharray:4 3}"
-          + ".t{fill:#333}.gap{stroke:#aaa;stroke-dasharray:2 4}.life{stroke:#ccc}</style>\n");
+      out.write("<style>.msg{stroke:#444;stroke-width:1}.dropped{stroke:#c53030;stroke-dasharray:4 3}.cross{stroke:#c53030;stroke-width:2}"
+          + ".t{fill:#333}.gap{stroke:#aaa;stroke-dasharray:2 4}.life{stroke:#ccc}.nem{fill:rgba(255,80,80,0.10)}"
+          + ".body{fill:#777;font-size:9px}.head{font-size:12px;font-weight:bold}</style>\n");
       out.write("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
       String note = shown == messages.size()
           ? "All " + messages.size() + " messages of the run."
@@ -96,12 +103,32 @@ public final class MessageDiagram {
               + seconds(messages.get(Math.max(0, shown - 1)).send())
               + " s); index.html's message view shows the whole journal.";
       out.write("<text x=\"10\" y=\"18\" font-size=\"12\">" + Html.esc(note)
-          + " Time goes down; quiet gaps are shortened (dashed lines, real length on the left).</text>\n");
+          + " Time goes down, in s since the first op; quiet gaps are shortened (dashed lines, real length on the left);"
+          + " shaded: partitions; dashed red with a cross: dropped by a partition.</text>\n");
+      double end = cut ? bottom : height;
+      for (long[] p : run.nemesisPeriods()) {
+        double a = y(times, ys, p[0]);
+        double b = Math.min(end, y(times, ys, p[1]));
+        if (b > a) {
+          out.write("<rect class=\"nem\" x=\"" + LEFT + "\" y=\"" + Html.d1(a) + "\" width=\"" + (width - LEFT) + "\" height=\""
+              + Html.d1(b - a) + "\"><title>partition " + Html.seconds(p[0]) + "–" + Html.seconds(p[1]) + " s</title></rect>\n");
+        }
+      }
       for (int c = 0; c < columns.names.size(); c++) {
         int x = LEFT + colWidth * c + colWidth / 2;
-        out.write("<text x=\"" + x + "\" y=\"" + (TOP - 10) + "\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">"
-            + Html.esc(columns.names.get(c)) + "</text><line class=\"life\" x1=\"" + x + "\" y1=\"" + TOP + "\" x2=\"" + x
-            + "\" y2=\"" + (height - 10) + "\"/>\n");
+        out.write("<line class=\"life\" x1=\"" + x + "\" y1=\"" + TOP + "\" x2=\"" + x + "\" y2=\"" + (height - 10) + "\"/>\n");
+      }
+      // The column names at the top and again every HEADER_EVERY px, so a long diagram keeps them in sight.
+      for (int y = TOP - 10; y < bottom; y += HEADER_EVERY) {
+        out.write("<g class=\"header\">");
+        if (y > TOP) {
+          out.write("<rect x=\"" + LEFT + "\" y=\"" + (y - 13) + "\" width=\"" + (width - LEFT) + "\" height=\"17\" fill=\"white\" opacity=\"0.85\"/>");
+        }
+        for (int c = 0; c < columns.names.size(); c++) {
+          int x = LEFT + colWidth * c + colWidth / 2;
+          out.write("<text class=\"head\" x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"middle\">" + Html.esc(columns.names.get(c)) + "</text>");
+        }
+        out.write("</g>\n");
       }
       for (long[] gap : gaps) {
         double y = (y(times, ys, gap[0]) + y(times, ys, gap[1])) / 2;
@@ -127,20 +154,38 @@ public final class MessageDiagram {
           y2 = y(times, ys, m.recv());
           cls = "msg";
         } else {
-          x2 = (x1 + x2) / 2;
+          // No receive time: the arrow ends at its destination's column, a little below, in a cross.
           y2 = y1 + 15;
           cls = "msg dropped";
         }
         String title = m.src() + " → " + m.dest() + " #" + m.id() + " sent " + seconds(m.send()) + " s"
             + (m.delivered() ? ", received " + seconds(m.recv()) + " s" : ", dropped by a partition") + "\n" + Html.abbreviate(m.body(), 300);
+        double lx = (x1 + x2) / 2;
+        double ly = (y1 + y2) / 2 - 2;
         out.write("<g><title>" + Html.esc(title) + "</title><line class=\"" + cls + "\" x1=\"" + Html.d1(x1) + "\" y1=\""
-            + Html.d1(y1) + "\" x2=\"" + (x1 == x2 ? String.valueOf(x2 + 0.01) : Html.d1(x2)) + "\" y2=\"" + Html.d1(y2)
-            + "\" marker-end=\"url(#a)\"/><text x=\"" + Html.d1((x1 + x2) / 2) + "\" y=\"" + Html.d1((y1 + y2) / 2 - 2)
-            + "\" text-anchor=\"middle\">" + Html.esc(m.type()) + "</text></g>\n");
+            + Html.d1(y1) + "\" x2=\"" + (x1 == x2 ? String.valueOf(x2 + 0.01) : Html.d1(x2)) + "\" y2=\"" + Html.d1(y2) + "\""
+            + (m.delivered() ? " marker-end=\"url(#a)\"" : "") + "/>");
+        if (!m.delivered()) {
+          out.write("<path class=\"cross\" d=\"M" + Html.d1(x2 - 4) + "," + Html.d1(y2 - 4) + "L" + Html.d1(x2 + 4) + "," + Html.d1(y2 + 4)
+              + "M" + Html.d1(x2 + 4) + "," + Html.d1(y2 - 4) + "L" + Html.d1(x2 - 4) + "," + Html.d1(y2 + 4) + "\"/>");
+        }
+        out.write("<text x=\"" + Html.d1(lx) + "\" y=\"" + Html.d1(ly) + "\" text-anchor=\"middle\">" + Html.esc(m.type())
+            + "<tspan class=\"body\" x=\"" + Html.d1(lx) + "\" dy=\"10\">" + Html.esc(body(m.body())) + "</tspan></text></g>\n");
+      }
+      if (cut) {
+        out.write("<text x=\"10\" y=\"" + Html.d1(bottom + 40) + "\" font-size=\"12\" font-weight=\"bold\" fill=\"#c53030\">"
+            + Html.esc("The diagram stops here, after " + shown + " of " + messages.size() + " messages; index.html's message view"
+                + " shows the whole journal.") + "</text>\n");
       }
       out.write("</svg>\n");
     }
     return shown;
+  }
+
+  /** A body for the arrow's label: without its type (shown above it), cut to a few dozen characters. */
+  static String body(String json) {
+    String rest = json.replaceFirst("\"type\":\"[^\"]*\",?", "").replace(",}", "}");
+    return Html.abbreviate(rest, BODY_CHARS);
   }
 
   private static double y(long[] times, double[] ys, long t) {

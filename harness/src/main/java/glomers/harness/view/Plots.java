@@ -5,8 +5,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,13 +32,16 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Maelstrom's three perf plots, drawn with JFreeChart at Maelstrom's 900 × 400 px: {@code
  * latency-raw.png}, {@code latency-quantiles.png} and {@code rate.png}. Time is seconds since the
- * main phase began (the invocation for latencies, the completion for rates); nemesis periods are
- * shaded. Buckets are sized for about 40 per run, so a 20 s run gets half-second points instead of
+ * first op, as in Maelstrom (the invocation for latencies, the completion for rates); nemesis
+ * periods are shaded. Each {@code f} has its own marker shape and each outcome its own colour
+ * (ok blue, info orange, fail red), so kafka's {@code assign ok} and {@code send ok} differ.
+ * Buckets are sized for about 40 per run, so a 20 s run gets half-second points instead of
  * Maelstrom's two.
  */
 public final class Plots {
   public static final int WIDTH = 900;
   public static final int HEIGHT = 400;
+  static final String X_LABEL = "time since the first op (s)";
   static final Color OK = new Color(0x2b6cb0);
   static final Color INFO = new Color(0xdd8a1c);
   static final Color FAIL = new Color(0xc53030);
@@ -49,6 +50,8 @@ public final class Plots {
   private static final Color[] QUANTILE_COLORS = {
     new Color(0x2f855a), new Color(0x2b6cb0), new Color(0x805ad5), new Color(0xc53030)
   };
+  /** JFreeChart's ten standard shapes (square, circle, triangles, diamond, ...), one per f. */
+  private static final Shape[] SHAPES = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
   private static final double[] STEPS = {0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300};
 
   private Plots() {}
@@ -120,9 +123,11 @@ public final class Plots {
     }
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    // The same shape per f as the other two plots, which also count the fs with no ok op.
+    List<String> fs = new ArrayList<>(new TreeSet<>(done.stream().map(s -> s.invoke().f()).toList()));
     int i = 0;
-    int fIndex = 0;
     for (Map.Entry<String, TreeMap<Integer, List<Double>>> f : byF.entrySet()) {
+      int fIndex = fs.indexOf(f.getKey());
       for (int q = 0; q < QUANTILES.length; q++) {
         XYSeries s = new XYSeries(f.getKey() + " " + (QUANTILES[q] == 1 ? "1" : String.valueOf(QUANTILES[q])), false, true);
         Integer previous = null;
@@ -141,7 +146,6 @@ public final class Plots {
         renderer.setSeriesStroke(i, new BasicStroke(1.5f));
         i++;
       }
-      fIndex++;
     }
     return chart(
         "Latency quantiles of ok ops (" + trim(bucket) + " s buckets)", data, renderer, logAxis("latency (ms)"), nemesis);
@@ -187,12 +191,8 @@ public final class Plots {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
-  private static Shape shape(int index) {
-    return switch (Math.max(0, index) % 3) {
-      case 0 -> new Ellipse2D.Double(-2, -2, 4, 4);
-      case 1 -> new Rectangle2D.Double(-2, -2, 4, 4);
-      default -> new java.awt.geom.Path2D.Double(new java.awt.Polygon(new int[] {-3, 0, 3}, new int[] {2, -3, 2}, 3));
-    };
+  static Shape shape(int index) {
+    return SHAPES[Math.max(0, index) % SHAPES.length];
   }
 
   private static LogAxis logAxis(String label) {
@@ -209,7 +209,7 @@ public final class Plots {
 
   private static JFreeChart chart(
       String title, XYSeriesCollection data, XYLineAndShapeRenderer renderer, ValueAxis y, List<long[]> nemesis) {
-    NumberAxis x = new NumberAxis("time since the main phase began (s)");
+    NumberAxis x = new NumberAxis(X_LABEL);
     x.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +19,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code index.html}: the run's report in one self-contained file (no network access, no external
- * file needed): verdict, key figures against the run's limits, options and seed, the plots as data
- * URIs, the anomalies with their explanations, links to the run's files, and the interactive
- * message view (vanilla JS on a canvas, inlined) with the journal embedded as JSON.
+ * file needed): verdict, then what went wrong in prose with links to the ops it names ({@link
+ * Anomalies}), key figures against the run's limits, options and seed, the plots as data URIs,
+ * links to the run's files, and the interactive message view and ops table (vanilla JS on a
+ * canvas, inlined) with the journal embedded as JSON. Times count from the first op.
  */
 public final class ReportPage {
   static final String[] PLOTS = {"latency-raw.png", "latency-quantiles.png", "rate.png"};
@@ -46,17 +45,18 @@ public final class ReportPage {
   private ReportPage() {}
 
   public static void write(Path dir, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) throws IOException {
-    write(dir, run, data(run, spans, sorted, columns));
+    Anomalies anomalies = Anomalies.of(dir, run);
+    write(dir, run, anomalies, data(run, spans, sorted, columns, anomalies));
   }
 
   /** The embedded data, built apart so that it can be built while the plots are still being drawn. */
-  static StringBuilder data(RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) {
+  static StringBuilder data(RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns, Anomalies anomalies) {
     StringBuilder data = new StringBuilder(1 << 20);
-    data(data, run, spans, sorted, columns);
+    data(data, run, spans, sorted, columns, anomalies);
     return data;
   }
 
-  static void write(Path dir, RunData run, StringBuilder data) throws IOException {
+  static void write(Path dir, RunData run, Anomalies anomalies, StringBuilder data) throws IOException {
     StringBuilder page = new StringBuilder(1 << 20);
     Map<String, Object> results = run.results();
     String verdict = verdict(run);
@@ -72,12 +72,14 @@ public final class ReportPage {
       page.append(" <span class=\"miss\">Run aborted: ").append(Html.esc(run.info().get("crash"))).append("</span>");
     }
     page.append("</header>\n<main>\n");
-    // lin-kv: a key that is not linearizable is drawn first, so the page opens on the failure.
+    // The failure first, in words; then lin-kv's drawing of a key that is not linearizable.
+    page.append(anomalies.html);
     page.append(LinearizabilityView.section(run));
     figures(page, run);
+    checkerResults(page, results);
     options(page, run);
-    anomalies(page, dir, results);
-    page.append("<section class=\"plots\" id=\"plots\"><h2>Plots</h2>");
+    page.append("<section class=\"plots\" id=\"plots\"><h2>Plots</h2><p class=\"muted\">x axis: ").append(Plots.X_LABEL)
+        .append("; one marker shape per <code>f</code>, one colour per outcome (ok blue, info orange, fail red).</p>");
     for (String plot : PLOTS) {
       Path file = dir.resolve(plot);
       if (Files.exists(file)) {
@@ -184,78 +186,33 @@ public final class ReportPage {
     page.append("</table></section>\n");
   }
 
-  private static void anomalies(StringBuilder page, Path dir, Map<String, Object> results) throws IOException {
-    List<String> parts = new ArrayList<>();
-    Map<String, String> elle = elleFiles(dir);
-    if (results != null) {
-      for (Map.Entry<String, Object> e : results.entrySet()) {
-        if (!(e.getValue() instanceof Map<?, ?> sub) || Result.validityOf(sub) == Validity.TRUE) {
+  /** Each checker that is not valid, in full as results.json has it, folded away below the prose. */
+  private static void checkerResults(StringBuilder page, Map<String, Object> results) {
+    if (results == null || Result.validityOf(results) == Validity.TRUE) {
+      return;
+    }
+    page.append("<section id=\"checker-results\"><h2>Checker results in full</h2>");
+    for (Map.Entry<String, Object> e : results.entrySet()) {
+      if (!(e.getValue() instanceof Map<?, ?> sub) || Result.validityOf(sub) == Validity.TRUE) {
+        continue;
+      }
+      page.append("<details><summary>").append(Html.esc(e.getKey())).append(": ").append(Result.VALID).append(" ").append(Html.esc(Result.validityOf(sub).json()))
+          .append("</summary><ul>");
+      for (Map.Entry<?, ?> field : sub.entrySet()) {
+        String key = String.valueOf(field.getKey());
+        if (Result.VALID.equals(key)) {
           continue;
         }
-        StringBuilder part = new StringBuilder();
-        part.append("<h3>").append(Html.esc(e.getKey())).append(": ").append(Result.VALID).append(" ").append(Html.esc(Result.validityOf(sub).json())).append("</h3><ul>");
-        for (Map.Entry<?, ?> field : sub.entrySet()) {
-          String key = String.valueOf(field.getKey());
-          if (Result.VALID.equals(key)) {
-            continue;
-          }
-          String explanation = EXPLAIN.get(key);
-          part.append("<li><b>").append(Html.esc(key)).append("</b>");
-          if (explanation != null) {
-            part.append(" — ").append(Html.esc(explanation));
-          }
-          part.append("<pre>").append(Html.esc(Html.abbreviate(pretty(field.getValue()), 20_000))).append("</pre>");
-          if (field.getValue() instanceof Map<?, ?> inner) {
-            for (Object type : inner.keySet()) {
-              String text = elle.remove("elle/" + type);
-              if (text != null) {
-                part.append("<p>elle/").append(Html.esc(type)).append(".txt:</p><pre>").append(opLinks(dir, Html.esc(Html.abbreviate(text, 20_000)))).append("</pre>");
-              }
-            }
-          }
-          part.append("</li>");
+        String explanation = EXPLAIN.get(key);
+        page.append("<li><b>").append(Html.esc(key)).append("</b>");
+        if (explanation != null) {
+          page.append(" — ").append(Html.esc(explanation));
         }
-        part.append("</ul>");
-        parts.add(part.toString());
+        page.append("<pre>").append(Html.esc(Html.abbreviate(pretty(field.getValue()), 20_000))).append("</pre></li>");
       }
-    }
-    for (Map.Entry<String, String> e : elle.entrySet()) {
-      parts.add("<h3>" + Html.esc(e.getKey()) + ".txt</h3><pre>" + opLinks(dir, Html.esc(Html.abbreviate(e.getValue(), 20_000))) + "</pre>");
-    }
-    page.append("<section id=\"anomalies\"><h2>Anomalies</h2>");
-    if (parts.isEmpty()) {
-      page.append("<p>None: every checker found the run valid.</p>");
-    } else {
-      parts.forEach(page::append);
+      page.append("</ul></details>");
     }
     page.append("</section>\n");
-  }
-
-  private static final java.util.regex.Pattern OP_REF = java.util.regex.Pattern.compile("\\bop (\\d+)\\b");
-
-  /** Turns each "op N" of an escaped explanation into a link to that op's bar on the timeline. */
-  static String opLinks(Path dir, String escaped) {
-    if (!Files.exists(dir.resolve("timeline.html"))) {
-      return escaped;
-    }
-    return OP_REF.matcher(escaped).replaceAll("<a href=\"timeline.html#op-$1\">op $1</a>");
-  }
-
-  /** The workload's explanations in words, by {@code folder/name} (elle/G1c, kafka/lost-write). */
-  private static Map<String, String> elleFiles(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (String folder : List.of("elle", "kafka")) {
-      Path texts = dir.resolve(folder);
-      if (Files.isDirectory(texts)) {
-        try (DirectoryStream<Path> txt = Files.newDirectoryStream(texts, "*.txt")) {
-          for (Path file : txt) {
-            String name = file.getFileName().toString();
-            files.put(folder + "/" + name.substring(0, name.length() - 4), Files.readString(file, StandardCharsets.UTF_8));
-          }
-        }
-      }
-    }
-    return files;
   }
 
   private static String pretty(Object value) {
@@ -274,8 +231,8 @@ public final class ReportPage {
         page.append("<a href=\"").append(file).append("\">").append(file).append("</a> ");
       }
     }
-    page.append("</p><p>node logs: ");
-    for (String sub : List.of("node-logs", "elle", "kafka")) {
+    page.append("</p><p>node logs and explanations: ");
+    for (String sub : List.of("node-logs", "elle", "kafka", "linearizability")) {
       Path folder = dir.resolve(sub);
       if (!Files.isDirectory(folder)) {
         continue;
@@ -294,7 +251,7 @@ public final class ReportPage {
     page.append("""
         <section id="messages"><h2>Messages</h2>
         <div class="controls">
-          <label>from <input id="mv-from" type="number" step="0.001"> s</label>
+          <label>from <input id="mv-from" type="number" step="0.001"> s after the first op</label>
           <label>length <input id="mv-len" type="number" step="0.001" min="0.0001"> s</label>
           <button id="mv-prev">&#8592; earlier</button><button id="mv-next">later &#8594;</button>
           <button id="mv-in">zoom in</button><button id="mv-out">zoom out</button><button id="mv-all">whole run</button>
@@ -307,15 +264,17 @@ public final class ReportPage {
           <div class="filters" id="mv-types"></div></div>
         <div id="mv"><div id="mv-left"><canvas id="mv-canvas"></canvas></div>
         <div id="mv-side"><div id="mv-detail" class="muted">Click an arrow to see its message; click a client op below to see the messages that served it.</div></div></div>
-        <p class="muted">Time goes down; all clients share the first column; a dashed red arrow is a message dropped by a partition; shaded bands are partitions. The window counts messages by their send time.</p>
+        <p class="muted">Time goes down, in seconds since the first op (init and setup come before 0); all clients share the first column; a dashed red arrow ending in a cross at its destination is a message dropped by a partition; shaded bands are partitions; a yellow band is the selected op. The window counts messages by their send time.</p>
         <h2>Client ops</h2>
-        <div id="ops-wrap"><table id="ops"><thead><tr><th>process</th><th>f</th><th>value</th><th>outcome</th><th>invoked (s)</th><th>latency (ms)</th><th>node</th></tr></thead><tbody id="ops-body"></tbody></table></div>
+        <p class="muted">op: the history index the explanations use (the completion's); a red edge marks an op an explanation names. Click a row to see its messages.</p>
+        <div id="ops-wrap"><table id="ops"><thead><tr><th>op</th><th>process</th><th>f</th><th>value</th><th>outcome</th><th>invoked (s)</th><th>latency (ms)</th><th>node</th></tr></thead><tbody id="ops-body"></tbody></table></div>
         </section>
         """);
   }
 
   /** The embedded data: members and columns, the messages column by column, their bodies, the client ops, the nemesis periods. */
-  private static void data(StringBuilder out, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns) {
+  private static void data(StringBuilder out, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns,
+      Anomalies anomalies) {
     Map<String, Integer> members = new LinkedHashMap<>();
     Map<String, Integer> types = new LinkedHashMap<>();
     Map<Long, Integer> position = new HashMap<>(sorted.size() * 2);
@@ -377,7 +336,12 @@ public final class ReportPage {
     List<String> n = new ArrayList<>();
     List<Integer> rq = new ArrayList<>();
     List<Integer> rp = new ArrayList<>();
+    List<Long> index = new ArrayList<>();
+    List<Long> invokeIndex = new ArrayList<>();
     for (OpSpan span : spans) {
+      // An op is known by its completion's index (Elle's and the summary's "op N"), else its invocation's.
+      index.add(span.completion() == null ? span.invoke().index() : span.completion().index());
+      invokeIndex.add(span.invoke().index());
       p.add(span.invoke().process());
       f.add(span.invoke().f());
       Object value = span.completion() != null && span.completion().value() != null ? span.completion().value() : span.invoke().value();
@@ -394,6 +358,8 @@ public final class ReportPage {
       rp.add(span.reply() == null ? -1 : position.getOrDefault(span.reply().id(), -1));
     }
     Map<String, Object> ops = new LinkedHashMap<>();
+    ops.put("i", index);
+    ops.put("ii", invokeIndex);
     ops.put("p", p);
     ops.put("f", f);
     ops.put("v", v);
@@ -404,7 +370,9 @@ public final class ReportPage {
     ops.put("rq", rq);
     ops.put("rp", rp);
     out.append(Html.scriptSafe(Json.write(ops)));
-    out.append(",\"nemesis\":").append(Json.write(run.nemesisPeriods())).append("}");
+    out.append(",\"nemesis\":").append(Json.write(run.nemesisPeriods()));
+    out.append(",\"named\":").append(Json.write(List.copyOf(anomalies.named)));
+    out.append(",\"focus\":").append(anomalies.focus).append("}");
   }
 
   private static void ints(StringBuilder out, int[] values) {

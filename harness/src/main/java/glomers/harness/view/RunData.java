@@ -17,10 +17,11 @@ import java.util.Map;
 
 /**
  * What the pictures and the report page are drawn from: the run's description ({@code run.json}),
- * its history, its results (null if the run crashed) and its journal. All times are microseconds
- * since the history's origin: the start of the test, which is also the journal's (offset 0), for
- * runs since issue 12; the start of the main phase for older runs, whose {@code journal-offset-ns}
- * shifts the journal onto it (journal events before it are then negative).
+ * its history, its results (null if the run crashed) and its journal. As loaded, times are
+ * microseconds since the history's origin: the start of the test, which is also the journal's
+ * (offset 0), for runs since issue 12; the start of the main phase for older runs, whose {@code
+ * journal-offset-ns} shifts the journal onto it. The pages draw {@link #fromFirstOp()}: every time
+ * counted from the first op, so init and setup messages come before 0.
  *
  * @param info the contents of {@code run.json}: workload, nodes, seed, options, crash reason, the
  *     journal's offset
@@ -58,6 +59,39 @@ public record RunData(Map<String, Object> info, List<Op> ops, Map<String, Object
     public String outcome() {
       return completion == null ? "invoke" : completion.type().wire();
     }
+  }
+
+  /** The first op's time in the history (0 for an empty one): the pages' time origin, as Maelstrom's. */
+  public static long firstOpNanos(List<Op> ops) {
+    return ops.isEmpty() ? 0 : ops.get(0).time();
+  }
+
+  /** The ops with {@code originNanos} taken from their times. */
+  public static List<Op> shift(List<Op> ops, long originNanos) {
+    if (originNanos == 0) {
+      return ops;
+    }
+    List<Op> shifted = new ArrayList<>(ops.size());
+    for (Op op : ops) {
+      shifted.add(new Op(op.index(), op.time() - originNanos, op.type(), op.process(), op.f(), op.value(), op.error(),
+          op.finalPhase()));
+    }
+    return shifted;
+  }
+
+  /** This run with every time counted from its first op (messages before it are negative). */
+  public RunData fromFirstOp() {
+    long origin = firstOpNanos(ops);
+    if (origin == 0) {
+      return this;
+    }
+    long micros = origin / 1000;
+    List<Message> shifted = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      shifted.add(new Message(m.id(), m.src(), m.dest(), m.send() - micros, m.delivered() ? m.recv() - micros : Message.NEVER,
+          m.type(), m.msgId(), m.inReplyTo(), m.body()));
+    }
+    return new RunData(info, shift(ops, origin), results, shifted);
   }
 
   @SuppressWarnings("unchecked")

@@ -82,10 +82,12 @@ public final class RunReport {
       Map<String, Object> info = info(options, crash, offset);
       Files.writeString(dir.resolve(RUN_INFO),
           Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info) + "\n", StandardCharsets.UTF_8);
+      // The pages count time from the first op, as Maelstrom's do, not from before the nodes start.
+      long origin = RunData.firstOpNanos(ops);
       List<Message> messages = tap.overflowed()
-          ? RunData.readJournal(dir.resolve("net-journal").resolve("journal.jsonl"), offset)
-          : tap.messages(offset);
-      String timings = write(dir, info, ops, results == null ? null : results.json(), messages);
+          ? RunData.readJournal(dir.resolve("net-journal").resolve("journal.jsonl"), offset + origin)
+          : tap.messages(offset + origin);
+      String timings = write(dir, info, RunData.shift(ops, origin), results == null ? null : results.json(), messages);
       Log.info(String.format("Report written in %.0f ms, bench CPU %.0f ms (%s): %s",
           (System.nanoTime() - start) / 1e6, (cpuNanos() - cpuStart) / 1e6, timings, dir.resolve(INDEX)));
     } catch (Throwable e) {
@@ -116,11 +118,14 @@ public final class RunReport {
 
   /** Regenerates every picture and page of a stored run from its files. */
   public static String rewrite(Path dir) throws IOException {
-    RunData loaded = RunData.load(dir);
+    RunData loaded = RunData.load(dir).fromFirstOp();
     return write(dir, loaded.info(), loaded.ops(), loaded.results(), loaded.messages());
   }
 
-  /** Writes the pictures and pages; returns how long each took, for the log. */
+  /**
+   * Writes the pictures and pages, from ops and messages whose times count from the first op;
+   * returns how long each took, for the log.
+   */
   static String write(Path dir, Map<String, Object> info, List<Op> ops, Map<String, Object> results, List<Message> messages)
       throws IOException {
     long t0 = System.nanoTime();
@@ -147,7 +152,8 @@ public final class RunReport {
     MessageDiagram.write(run, sorted, columns, dir.resolve("messages.svg"));
     long t2 = System.nanoTime();
     TimelinePage.write(run, spans, dir.resolve("timeline.html"));
-    StringBuilder pageData = ReportPage.data(run, spans, sorted, columns);
+    Anomalies anomalies = Anomalies.of(dir, run);
+    StringBuilder pageData = ReportPage.data(run, spans, sorted, columns, anomalies);
     long t3 = System.nanoTime();
     long plotNanos;
     try {
@@ -158,7 +164,7 @@ public final class RunReport {
       plotNanos = -1;
     }
     long t4 = System.nanoTime();
-    ReportPage.write(dir, run, pageData);
+    ReportPage.write(dir, run, anomalies, pageData);
     long t5 = System.nanoTime();
     return String.format("%d msgs, spans %.0f ms, messages.svg %.0f ms, timeline and page data %.0f ms, plots %.0f ms (waited %.0f ms), index.html %.0f ms",
         messages.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, plotNanos / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);

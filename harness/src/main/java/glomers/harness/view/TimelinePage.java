@@ -48,10 +48,11 @@ public final class TimelinePage {
           + ".p{position:absolute;left:0;width:" + (LEFT - 8) + "px;text-align:right;color:#555}"
           + ".tick{position:absolute;top:0;bottom:0;border-left:1px solid #eee;color:#888;padding-left:2px}"
           + ".nem{position:absolute;top:0;bottom:0;background:rgba(255,80,80,.15)}"
-          + ".op:target{outline:3px solid #000;z-index:1}"
+          + ".op:target{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 6px rgba(255,205,0,.8);z-index:1}"
           + ".legend span{display:inline-block;padding:1px 6px;margin-right:6px;color:white}</style></head><body>\n");
       out.write("<p><a href=\"index.html\">report</a> · " + Html.esc(run.workload()) + " · " + spans.size()
-          + " client ops; hover a bar for its details. Time in seconds since the main phase began.</p>\n");
+          + " client ops; hover a bar for its details. Time in seconds since the first op; a bar's anchor is its op index"
+          + " (timeline.html#op-N), outlined when it is the one asked for.</p>\n");
       out.write("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"fail\">fail</span><span class=\"info\">info</span>"
           + "<span class=\"invoke\">never completed</span><span style=\"background:rgba(255,80,80,.3);color:#333\">partition</span></p>\n");
       out.write("<div id=\"t\">\n");
@@ -76,7 +77,8 @@ public final class TimelinePage {
         String value = Html.brief(s.completion() == null ? s.invoke().value() : s.completion().value(), 200);
         bar.append("process ").append(s.invoke().process()).append(" → ").append(s.node()).append('\n')
             .append(s.invoke().f()).append(' ').append(Html.brief(s.invoke().value(), 200)).append('\n')
-            .append(s.outcome()).append(' ').append(value).append('\n')
+            .append(s.outcome()).append(' ').append(value).append(" (op ").append(s.completion() == null ? s.invoke().index()
+                : s.completion().index()).append(")\n")
             .append(s.completion() == null ? "never completed" : Html.d1((stop - start) / 1e3) + " ms")
             .append(", invoked at ").append(MessageDiagram.seconds(start)).append(" s");
         if (s.completion() != null && s.completion().error() != null) {

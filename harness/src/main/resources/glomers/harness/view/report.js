@@ -1,9 +1,10 @@
 // The report page's message view: a canvas Lamport diagram of one time window of the journal,
 // filtered by column and message type; a click shows a message; a client op shows its messages.
+// Times are µs since the first op. A link "#op-N" (the explanations' "op N") selects that op.
 (function () {
   'use strict';
   var D = JSON.parse(document.getElementById('run-data').textContent);
-  var M = D.m, N = M.send.length, cols = D.columns, memberCol = D.memberCol, types = D.types;
+  var O = D.ops, M = D.m, N = M.send.length, cols = D.columns, memberCol = D.memberCol, types = D.types;
   var canvas = document.getElementById('mv-canvas'), ctx = canvas.getContext('2d');
   var detail = document.getElementById('mv-detail'), countEl = document.getElementById('mv-count');
   var fromIn = document.getElementById('mv-from'), lenIn = document.getElementById('mv-len');
@@ -31,17 +32,23 @@
   function sec(us) { return (us / 1e6).toFixed(3); }
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
 
-  // Default window: everything when it is small, else about 1,000 messages from the main phase's start.
+  // Default window (unless an op is selected below): from the first client op, not from init, and
+  // short enough that its arrows keep their labels (at most 300 messages).
+  function niceBelow(us) {
+    var steps = [1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7, 2e7, 5e7, 1e8, 3e8, 6e8, 1.2e9], best = steps[0];
+    for (var i = 0; i < steps.length; i++) if (steps[i] <= us) best = steps[i];
+    return best;
+  }
   (function () {
     if (N === 0) { state.from = 0; state.len = 1e6; return; }
-    if (N <= 1500) {
-      var last = M.send[N - 1];
-      for (var i = 0; i < N; i++) if (M.recv[i] !== null && M.recv[i] > last) last = M.recv[i];
-      state.from = M.send[0]; state.len = nice(Math.max(1000, last - M.send[0] + 1)); return;
-    }
-    var start = M.send[N - 1] >= 0 && D.ops.p.length > 0 ? 0 : M.send[0];
+    var start = (D.ops.s.length > 0 ? D.ops.s[0] : M.send[0]) - 1000;
     var at = lowerBound(start);
-    state.from = start; state.len = nice(Math.max(1000, M.send[Math.min(N - 1, at + 1000)] - start));
+    if (N - at <= 300) {
+      var last = M.send[N - 1];
+      for (var i = at; i < N; i++) if (M.recv[i] !== null && M.recv[i] > last) last = M.recv[i];
+      state.from = start; state.len = nice(Math.max(1000, last - start + 1)); return;
+    }
+    state.from = start; state.len = niceBelow(Math.max(1000, M.send[at + 300] - start));
   })();
 
   function xs() {
@@ -64,6 +71,11 @@
     // nemesis periods
     ctx.fillStyle = 'rgba(255,80,80,0.10)';
     D.nemesis.forEach(function (p) { if (p[1] > from && p[0] < to) { var a = Math.max(TOP, y(p[0])), b = Math.min(H, y(p[1])); ctx.fillRect(LEFT, a, W - LEFT, b - a); } });
+    // the selected op, from its invocation to its completion
+    if (state.op >= 0) {
+      var os = O.s[state.op], oe = O.e[state.op] === null ? os + 1e6 : O.e[state.op];
+      if (oe > from && os < to) { var ya = Math.max(TOP, y(os)), yb = Math.min(H, Math.max(y(oe), ya + 2)); ctx.fillStyle = 'rgba(255,205,0,0.28)'; ctx.fillRect(LEFT, ya, W - LEFT, yb - ya); }
+    }
     // columns
     ctx.textAlign = 'center';
     for (var c = 0; c < cols.length; c++) {
@@ -88,7 +100,8 @@
     for (var j = 0; j < list.length; j++) {
       i = list[j];
       var x1 = x[memberCol[M.src[i]]], x2 = x[memberCol[M.dest[i]]], y1 = y(M.send[i]), y2, dropped = M.recv[i] === null;
-      if (dropped) { x2 = (x1 + x2) / 2; y2 = y1 + 12; } else { y2 = y(M.recv[i]); }
+      // A dropped message has no receive time: its arrow still ends at its destination, in a cross.
+      if (dropped) { y2 = y1 + 12; } else { y2 = y(M.recv[i]); }
       var faint = state.hl && !state.hl.has(i);
       var col = faint ? '#ddd' : (dropped ? '#c53030' : color(M.type[i]));
       ctx.strokeStyle = col; ctx.fillStyle = col;
@@ -96,15 +109,20 @@
       ctx.setLineDash(dropped ? [4, 3] : []);
       ctx.beginPath(); ctx.moveTo(x1, y1); ctx.lineTo(x2, y2); ctx.stroke();
       ctx.setLineDash([]);
-      var a = Math.atan2(y2 - y1, x2 - x1);
-      ctx.beginPath(); ctx.moveTo(x2, y2);
-      ctx.lineTo(x2 - 7 * Math.cos(a - 0.4), y2 - 7 * Math.sin(a - 0.4));
-      ctx.lineTo(x2 - 7 * Math.cos(a + 0.4), y2 - 7 * Math.sin(a + 0.4)); ctx.fill();
+      if (dropped) {
+        ctx.lineWidth = 2; ctx.beginPath();
+        ctx.moveTo(x2 - 5, y2 - 5); ctx.lineTo(x2 + 5, y2 + 5); ctx.moveTo(x2 + 5, y2 - 5); ctx.lineTo(x2 - 5, y2 + 5); ctx.stroke();
+      } else {
+        var a = Math.atan2(y2 - y1, x2 - x1);
+        ctx.beginPath(); ctx.moveTo(x2, y2);
+        ctx.lineTo(x2 - 7 * Math.cos(a - 0.4), y2 - 7 * Math.sin(a - 0.4));
+        ctx.lineTo(x2 - 7 * Math.cos(a + 0.4), y2 - 7 * Math.sin(a + 0.4)); ctx.fill();
+      }
       ctx.lineWidth = 1;
       if (labels || (state.hl && !faint)) { ctx.textAlign = 'center'; ctx.fillText(types[M.type[i]], (x1 + x2) / 2, (y1 + y2) / 2 - 3); }
       drawn.push(i, x1, y1, x2, y2);
     }
-    countEl.textContent = list.length + ' messages sent between ' + sec(from) + ' s and ' + sec(to) + ' s' + (labels ? '' : ' (labels hidden above 300; zoom in)');
+    countEl.textContent = list.length + ' messages sent between ' + sec(from) + ' s and ' + sec(to) + ' s after the first op' + (labels ? '' : ' (labels hidden above 300; zoom in)');
     countEl.setAttribute('data-count', String(list.length));
     fromIn.value = (from / 1e6).toFixed(3); lenIn.value = (state.len / 1e6).toFixed(3);
     window.reportView.drawn = list.length;
@@ -113,6 +131,7 @@
   function showMessage(i) {
     state.sel = i;
     var body = D.bodies[i];
+    detail.classList.remove('muted');
     detail.innerHTML = '<b>message #' + M.id[i] + '</b> ' + esc(D.members[M.src[i]]) + ' → ' + esc(D.members[M.dest[i]]) +
       '<br>sent ' + sec(M.send[i]) + ' s, ' + (M.recv[i] === null ? '<span class="miss">dropped</span>' : 'received ' + sec(M.recv[i]) + ' s (' + ((M.recv[i] - M.send[i]) / 1e3).toFixed(1) + ' ms)') +
       '<pre id="mv-body">' + esc(JSON.stringify(body, null, 2)) + '</pre>' + (state.op >= 0 ? opMessages(state.op) : '');
@@ -155,13 +174,15 @@
   document.getElementById('mv-all').onclick = function () {
     if (!N) return; var last = M.send[N - 1]; setWindow(M.send[0], last - M.send[0] + 1000);
   };
-  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.textContent = 'Click an arrow to see its message.'; markOp(); draw(); };
+  document.getElementById('mv-clear').onclick = function () { state.hl = null; state.op = -1; state.sel = -1; detail.classList.add('muted'); detail.textContent = 'Click an arrow to see its message.'; markOp(); markLinks(); draw();
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search); };
 
   // client ops -> their messages
-  var O = D.ops;
   function opMessages(k) {
     var ids = Array.from(state.hl || []).sort(function (a, b) { return a - b; });
-    var s = '<b>op</b>: process ' + O.p[k] + ' ' + esc(O.f[k]) + ' ' + esc(O.v[k]) + ' → <span class="o-' + O.o[k] + '">' + O.o[k] + '</span> on ' + esc(O.n[k] || '?') +
+    var s = '<b>op ' + O.i[k] + '</b>: process ' + O.p[k] + ' ' + esc(O.f[k]) + ' <span class="val">' + esc(O.v[k]) + '</span> → <span class="o-' + O.o[k] + '">' + O.o[k] + '</span> on ' + esc(O.n[k] || '?') +
+      ', invoked ' + sec(O.s[k]) + ' s' + (O.e[k] === null ? ', never completed' : ', ' + ((O.e[k] - O.s[k]) / 1e3).toFixed(1) + ' ms') +
+      ' <a id="mv-timeline" href="timeline.html#op-' + O.i[k] + '">on the timeline</a>' +
       '<br>' + ids.length + ' messages: the request, the reply, and what ' + esc(O.n[k] || '?') + ' sent meanwhile<br>';
     return s + ids.slice(0, 200).map(function (i) {
       var role = i === O.rq[k] ? ' (request)' : i === O.rp[k] ? ' (reply)' : '';
@@ -173,7 +194,18 @@
   }
   function markOp() {
     document.querySelectorAll('#ops tr.sel').forEach(function (r) { r.classList.remove('sel'); });
-    if (state.op >= 0) { var r = document.querySelector('#ops tr[data-k="' + state.op + '"]'); if (r) r.classList.add('sel'); }
+    if (state.op >= 0) {
+      var r = document.querySelector('#ops tr[data-k="' + state.op + '"]'), wrap = document.getElementById('ops-wrap');
+      if (r) {
+        r.classList.add('sel');
+        // Scroll the table, not the page, to the row.
+        if (r.offsetTop < wrap.scrollTop + 24 || r.offsetTop > wrap.scrollTop + wrap.clientHeight - 24) wrap.scrollTop = Math.max(0, r.offsetTop - wrap.clientHeight / 3);
+      }
+    }
+  }
+  function markLinks() {
+    var op = state.op >= 0 ? String(O.i[state.op]) : null;
+    document.querySelectorAll('a.op-link').forEach(function (a) { a.classList.toggle('sel', a.getAttribute('data-op') === op); });
   }
   function selectOp(k) {
     var start = O.s[k], end = O.e[k] === null ? start + 1e6 : O.e[k], node = O.n[k], hl = new Set();
@@ -184,19 +216,51 @@
     state.hl = hl; state.op = k; state.sel = -1;
     var pad = Math.max(2000, (end - start) * 0.25);
     state.from = start - pad; state.len = end - start + 2 * pad;
-    detail.innerHTML = opMessages(k); bindLinks(); markOp(); draw();
+    detail.classList.remove('muted');
+    detail.innerHTML = opMessages(k); bindLinks(); markOp(); markLinks(); draw();
   }
-  window.reportView = { drawn: 0, arrows: function () { return drawn.slice(); }, draw: draw, setWindow: setWindow, selectOp: selectOp, showMessage: showMessage, state: state };
+  // History index (completion or invocation) -> row
+  var byIndex = {};
+  for (var k = 0; k < O.p.length; k++) { byIndex[O.ii[k]] = k; }
+  for (k = 0; k < O.p.length; k++) { byIndex[O.i[k]] = k; }
+  function selectIndex(n) {
+    var k = byIndex[n];
+    if (k === undefined) return false;
+    selectOp(k);
+    return true;
+  }
+  window.reportView = { drawn: 0, arrows: function () { return drawn.slice(); }, draw: draw, setWindow: setWindow, selectOp: selectOp,
+    selectIndex: selectIndex, showMessage: showMessage, state: state, columnX: function (name) { return xs()[cols.indexOf(name)]; },
+    messageAt: function (id) { return M.id.indexOf(id); } };
+  var named = {};
+  (D.named || []).forEach(function (n) { named[n] = true; });
   var rows = [];
-  for (var k = 0; k < O.p.length; k++) {
-    rows.push('<tr data-k="' + k + '"><td>' + O.p[k] + '</td><td>' + esc(O.f[k]) + '</td><td>' + esc(O.v[k]) + '</td><td class="o-' + O.o[k] + '">' + O.o[k] +
+  for (k = 0; k < O.p.length; k++) {
+    rows.push('<tr data-k="' + k + '" data-op="' + O.i[k] + '"' + (named[O.i[k]] || named[O.ii[k]] ? ' class="named"' : '') + '><td>' + O.i[k] + '</td><td>' + O.p[k] + '</td><td>' + esc(O.f[k]) +
+      '</td><td class="val" title="' + esc(O.v[k]) + '">' + esc(O.v[k]) + '</td><td class="o-' + O.o[k] + '">' + O.o[k] +
       '</td><td>' + sec(O.s[k]) + '</td><td>' + (O.e[k] === null ? '' : ((O.e[k] - O.s[k]) / 1e3).toFixed(1)) + '</td><td>' + esc(O.n[k] || '') + '</td></tr>');
   }
   document.getElementById('ops-body').innerHTML = rows.join('');
   document.getElementById('ops').addEventListener('click', function (ev) {
     var tr = ev.target.closest('tr[data-k]'); if (tr) selectOp(+tr.getAttribute('data-k'));
   });
+  // "op N" links in the explanations: select the op and bring the message view into sight.
+  function followHash(scroll) {
+    var m = /^#op-(\d+)$/.exec(location.hash);
+    if (m && selectIndex(+m[1]) && scroll) document.getElementById('messages').scrollIntoView();
+  }
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest ? ev.target.closest('a.op-link') : null;
+    if (!a) return;
+    ev.preventDefault();
+    history.replaceState(null, '', '#op-' + a.getAttribute('data-op'));
+    followHash(true);
+  });
+  window.addEventListener('hashchange', function () { followHash(true); });
   window.addEventListener('resize', draw);
+  // Open on the failure: the op named in the address, else the first op the explanations name.
+  if (/^#op-\d+$/.test(location.hash)) followHash(true);
+  else if (D.focus >= 0) selectIndex(D.focus);
   draw();
   window.reportReadyMs = performance.now();
   document.body.setAttribute('data-ready', '1');

@@ -2,8 +2,15 @@ package glomers.harness.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +59,33 @@ class BroadcastAndIdsEndToEndTest {
     assertThat(run.exitCode).isEqualTo(1);
     assertThat((Integer) run.result("workload", "lost-count")).isPositive();
     assertThat(run.log()).contains("Analysis invalid!");
+
+    // The console names the first lost value, the op that sent it, the nodes whose final reads
+    // lack it, and the network when it was sent; the history must agree on those nodes.
+    Object first = ((List<?>) run.result("workload", "lost")).get(0);
+    String log = run.log();
+    String line = log.lines().filter(l -> l.startsWith("    " + first + ": broadcast to n")).findFirst().orElseThrow(
+        () -> new AssertionError("no line explaining lost value " + first + " in:\n" + log));
+    assertThat(line).contains(" by process ", "(op ", "; network when it was sent: ");
+    assertThat(log).contains("  lost values (");
+    Matcher missing = Pattern.compile("missing from the final reads of ([n0-9, ]+) \\(").matcher(line);
+    assertThat(missing.find()).as(line).isTrue();
+    Set<String> named = new TreeSet<>(List.of(missing.group(1).split(", ")));
+    Set<String> lacking = new TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String op : Files.readAllLines(run.storeDir.resolve("history.jsonl"))) {
+      JsonNode n = json.readTree(op);
+      if (n.path("final?").asBoolean() && n.path("type").asText().equals("ok") && n.path("f").asText().equals("read")) {
+        boolean has = false;
+        for (JsonNode v : n.path("value")) {
+          has |= v.asLong() == ((Number) first).longValue();
+        }
+        if (!has) {
+          lacking.add(n.path("node").asText());
+        }
+      }
+    }
+    assertThat(named).isNotEmpty().isEqualTo(lacking);
   }
 
   private static String[] withSeed(String[] args, long seed) {

@@ -43,7 +43,9 @@ class EchoEndToEndTest {
     BenchRun run = BenchRun.run(dir, silent, 10_000, "-w", "echo", "--node-count", "2", "--time-limit", "2");
 
     assertThat(run.exitCode).isEqualTo(255);
-    assertThat(run.log()).contains("did not respond to init").contains("init received, mode silent-init");
+    assertThat(run.log()).contains("did not respond to init").contains("init received, mode silent-init")
+        .contains("The 2 node processes were started within", "none had answered init yet", "--sim")
+        .containsPattern("(Load average [0-9.]+ on [0-9]+ cores|load average is unknown)");
   }
 
   @Test

@@ -50,8 +50,11 @@ class LinKvEndToEndTest {
     assertThat(run.log()).contains("linearizability/0.txt", "Analysis invalid!");
     String page = Files.readString(run.storeDir.resolve("index.html"));
     assertThat(page).contains("<section id=\"linearizability\">", "key 0 is not linearizable", "cannot be placed", "<svg");
-    assertThat(page.indexOf("id=\"linearizability\"")).as("the page opens on the failure")
-        .isLessThan(page.indexOf("id=\"anomalies\"")).isLessThan(page.indexOf("id=\"plots\""));
+    // The page opens on the failure in words, then draws the key, before any figure or plot.
+    assertThat(page.indexOf("id=\"anomalies\"")).as("the page opens on the failure")
+        .isLessThan(page.indexOf("id=\"linearizability\"")).isLessThan(page.indexOf("id=\"figures\""))
+        .isLessThan(page.indexOf("id=\"plots\""));
+    assertThat(page).contains("Key 0 is not linearizable <a class=\"muted\" href=\"linearizability/0.txt\">");
   }
 
   @Test

@@ -47,10 +47,12 @@ class ReportInBrowserTest {
   @TempDir static Path dir;
   static BenchRun run;
   static WebDriver driver;
-  static List<long[]> journal; // [id, send µs, member kind] per message
+  static List<long[]> journal; // [id, send µs since the first op, send ns on the journal's clock] per message
   static List<JsonNode> bodies;
   static List<String> types;
   static List<Boolean> clientEnd;
+  static List<String> dests;
+  static java.util.Set<Long> received;
 
   @BeforeAll
   static void runAndOpenBrowser() throws Exception {
@@ -62,8 +64,9 @@ class ReportInBrowserTest {
     }
     System.setProperty("glomers.harness.recovery-ms", "1000");
     try {
+      // Seed 1's first partition cuts n2 off at once, so the nodes' gossip has messages dropped.
       run = BenchRun.run(dir, "broadcast", "-w", "broadcast", "--node-count", "3", "--time-limit", "3", "--rate", "20",
-          "--latency", "5", "--nemesis", "partition", "--nemesis-interval", "1");
+          "--latency", "5", "--nemesis", "partition", "--nemesis-interval", "1", "--seed", "1");
     } finally {
       System.clearProperty("glomers.harness.recovery-ms");
     }
@@ -90,17 +93,28 @@ class ReportInBrowserTest {
     }
   }
 
-  /** The journal as the page should see it: send times in µs on the history's clock. */
+  /**
+   * The journal as the page should see it: [id, send time in µs since the first op, send time in ns
+   * on the journal's own clock] per message.
+   */
   static void readJournal() throws Exception {
     long offset = JSON.readTree(run.storeDir.resolve("run.json").toFile()).path("journal-offset-ns").asLong();
+    long origin = JSON.readTree(Files.readAllLines(run.storeDir.resolve("history.jsonl")).get(0)).path("time").asLong();
     journal = new ArrayList<>();
     bodies = new ArrayList<>();
     types = new ArrayList<>();
     clientEnd = new ArrayList<>();
+    dests = new ArrayList<>();
+    received = new java.util.HashSet<>();
     for (String line : Files.readAllLines(run.storeDir.resolve("net-journal/journal.jsonl"))) {
       JsonNode event = JSON.readTree(line);
+      if (event.path("type").asText().equals("recv")) {
+        received.add(event.path("id").asLong());
+      }
       if (event.path("type").asText().equals("send")) {
-        journal.add(new long[] {event.path("id").asLong(), Math.floorDiv(event.path("time").asLong() - offset, 1000)});
+        dests.add(event.path("dest").asText());
+        long time = event.path("time").asLong();
+        journal.add(new long[] {event.path("id").asLong(), Math.floorDiv(time - offset - origin, 1000), time});
         bodies.add(event.path("body"));
         types.add(event.path("body").path("type").asText());
         clientEnd.add(event.path("src").asText().matches("c\\d+") || event.path("dest").asText().matches("c\\d+"));
@@ -236,6 +250,82 @@ class ReportInBrowserTest {
     assertThat(shownCount()).isPositive();
     driver.findElement(By.cssSelector("#mv-detail .msglink")).click();
     assertThat(driver.findElement(By.id("mv-body")).getText()).contains("\"type\"");
+    assertNoConsoleErrors();
+  }
+
+  /** The history's ops as written, each [index, time ns, process or -1]. */
+  static List<long[]> history() throws Exception {
+    List<long[]> ops = new ArrayList<>();
+    for (String line : Files.readAllLines(run.storeDir.resolve("history.jsonl"))) {
+      JsonNode op = JSON.readTree(line);
+      ops.add(new long[] {op.path("index").asLong(), op.path("time").asLong(), op.path("process").isInt() ? op.path("process").asLong() : -1});
+    }
+    return ops;
+  }
+
+  @Test
+  void timeCountsFromTheFirstOpInTheOpsTableTheMessageViewAndTheTimeline() throws Exception {
+    open();
+    List<long[]> ops = history();
+    long origin = ops.get(0)[1];
+    long[] firstClient = ops.stream().filter(op -> op[2] >= 0).findFirst().orElseThrow();
+    // The ops table: the first client op was invoked this long after the first op (well under a second, not the 1 to 11 s of init and setup).
+    String invoked = driver.findElement(By.cssSelector("#ops tr[data-k='0'] td:nth-child(6)")).getText();
+    assertThat(invoked).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", (firstClient[1] - origin) / 1_000_000 / 1e3));
+    assertThat(Double.parseDouble(invoked)).isLessThan(1);
+    assertThat(driver.findElement(By.cssSelector("#ops thead")).getText()).contains("invoked (s)");
+    // The message view: a message's send time is the journal's, less the first op's time; the window opens at the first client op.
+    long[] message = journal.get(journal.size() / 2);
+    assertThat(((Number) js().executeScript("return window.reportView.state.from")).longValue())
+        .isEqualTo(Math.floorDiv(firstClient[1] - origin, 1000) - 1000);
+    int at = ((Number) js().executeScript("return window.reportView.messageAt(arguments[0])", message[0])).intValue();
+    assertThat(((Number) js().executeScript(
+        "return JSON.parse(document.getElementById('run-data').textContent).m.send[arguments[0]]", at)).longValue())
+        .isEqualTo(Math.floorDiv(message[2] - origin, 1000));
+    assertThat(driver.findElement(By.id("mv-count")).getText()).endsWith("after the first op");
+    assertThat(driver.findElement(By.cssSelector("#plots p")).getText()).contains("time since the first op (s)");
+    // The timeline: tick 0 is the first op; the first client op's bar starts before tick 1.
+    driver.get(run.storeDir.resolve("timeline.html").toUri().toString());
+    double tick0 = ((Number) js().executeScript(
+        "return [...document.querySelectorAll('.tick')].find(t => t.textContent === '0').getBoundingClientRect().left")).doubleValue();
+    double tick1 = ((Number) js().executeScript(
+        "return [...document.querySelectorAll('.tick')].find(t => t.textContent === '1').getBoundingClientRect().left")).doubleValue();
+    double firstBar = ((Number) js().executeScript(
+        "return Math.min(...[...document.querySelectorAll('div.op')].map(b => b.getBoundingClientRect().left))")).doubleValue();
+    assertThat(firstBar).isGreaterThanOrEqualTo(tick0).isLessThan(tick1);
+    assertThat(driver.findElement(By.tagName("p")).getText()).contains("Time in seconds since the first op");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aDroppedMessagesArrowEndsAtItsDestinationsColumnInACross() {
+    int dropped = -1;
+    for (int i = 0; i < journal.size(); i++) {
+      if (!received.contains(journal.get(i)[0]) && !clientEnd.get(i)) {
+        dropped = i;
+        break;
+      }
+    }
+    assertThat(dropped).as("the partitions dropped a message between nodes").isNotNegative();
+    open();
+    long id = journal.get(dropped)[0];
+    js().executeScript("window.reportView.setWindow(arguments[0] - 2000, 20000)", journal.get(dropped)[1]);
+    int at = ((Number) js().executeScript("return window.reportView.messageAt(arguments[0])", id)).intValue();
+    @SuppressWarnings("unchecked")
+    List<Number> arrow = (List<Number>) js().executeScript(
+        "var d = window.reportView.arrows(); for (var k = 0; k < d.length; k += 5) if (d[k] === arguments[0]) return d.slice(k, k + 5); return null;", at);
+    assertThat(arrow).as("message #" + id + " is drawn").isNotNull();
+    double x2 = arrow.get(3).doubleValue();
+    double y2 = arrow.get(4).doubleValue();
+    double column = ((Number) js().executeScript("return window.reportView.columnX(arguments[0])", dests.get(dropped))).doubleValue();
+    assertThat(x2).isCloseTo(column, org.assertj.core.data.Offset.offset(0.01));
+    // The cross: red pixels on its diagonal, at the destination's column.
+    @SuppressWarnings("unchecked")
+    List<Number> pixel = (List<Number>) js().executeScript(
+        "var c = document.getElementById('mv-canvas').getContext('2d'); return Array.from(c.getImageData(Math.round(arguments[0] + 3), Math.round(arguments[1] + 3), 1, 1).data);",
+        x2, y2);
+    assertThat(pixel.get(0).intValue()).as("red").isGreaterThan(150);
+    assertThat(pixel.get(1).intValue()).as("green").isLessThan(120);
     assertNoConsoleErrors();
   }
 

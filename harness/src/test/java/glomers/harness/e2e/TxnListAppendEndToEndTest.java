@@ -51,10 +51,11 @@ class TxnListAppendEndToEndTest {
     assertThat(run.result("workload", "anomaly-types").toString()).contains("incompatible-order");
     String text = Files.readString(run.storeDir.resolve("elle/incompatible-order.txt"));
     assertThat(text).contains("^ position ", "Readers:");
-    // The report page shows the explanation with each op linked to its bar on the timeline.
+    // The report page shows the explanation with each op linked to that op on the page (its row,
+    // its messages, and from there its bar on the timeline).
     String reader = text.substring(text.indexOf("Readers:\n  op ") + "Readers:\n  op ".length()).split(" ")[0];
     assertThat(Files.readString(run.storeDir.resolve("index.html")))
-        .contains("elle/incompatible-order.txt", "<a href=\"timeline.html#op-" + reader + "\">op " + reader + "</a>");
+        .contains("elle/incompatible-order.txt", "<a class=\"op-link\" href=\"#op-" + reader + "\" data-op=\"" + reader + "\">op " + reader + "</a>");
     assertThat(Files.readString(run.storeDir.resolve("timeline.html"))).contains("id=\"op-" + reader + "\"");
   }
 

@@ -30,10 +30,12 @@ class StoreServerTest {
     Path newer = store.resolve("broadcast/20261201T060000.000+0000");
     Files.createDirectories(older);
     Files.createDirectories(newer.resolve("node-logs"));
-    Files.writeString(older.resolve("results.json"), "{\"stats\":{\"count\":5,\"ok-count\":5},\"valid?\":true}");
+    Files.writeString(older.resolve("results.json"),
+        "{\"perf\":{\"ok-latency-ms\":{\"all\":{\"0.5\":3,\"1\":9}}},\"stats\":{\"count\":5,\"ok-count\":5},\"valid?\":true}");
     Files.writeString(older.resolve("index.html"), "<html>echo report</html>");
     Files.writeString(newer.resolve("results.json"),
-        "{\"net\":{\"servers\":{\"msgs-per-op\":12.5}},\"stats\":{\"count\":9,\"ok-count\":8},\"valid?\":false}");
+        "{\"net\":{\"servers\":{\"msgs-per-op\":12.5}},\"workload\":{\"stable-latencies\":{\"0.5\":250,\"1\":410}},"
+            + "\"stats\":{\"count\":9,\"ok-count\":8},\"valid?\":false}");
     Files.writeString(newer.resolve("run.json"), "{\"nodes\":[\"n0\",\"n1\",\"n2\"]}");
     Files.writeString(newer.resolve("index.html"), "<html>broadcast report</html>");
     Files.writeString(newer.resolve("node-logs/n0.log"), "node log");
@@ -74,7 +76,11 @@ class StoreServerTest {
     String body = page.body();
     assertThat(body.indexOf("broadcast")).isLessThan(body.indexOf("echo"));
     assertThat(body).contains("href=\"/broadcast/20261201T060000.000+0000/index.html\"", "href=\"/echo/20261201T050000.000+0000/index.html\"");
-    assertThat(body).contains("12.50").contains("<td class=\"false\">false</td>").contains("<td class=\"true\">true</td>").contains("<td>3</td>");
+    // Verdicts in the report page's words; the latency column says which latency each run's is.
+    assertThat(body).contains("12.50").contains("<td class=\"invalid\">invalid</td>").contains("<td class=\"valid\">valid</td>")
+        .contains("<td>3</td>").doesNotContain(">true<", ">false<");
+    assertThat(body).contains("latency ms, median / max (stable, or of ok ops)")
+        .contains("250 / 410 <span class=\"muted\">stable</span>").contains("3 / 9 <span class=\"muted\">ok ops</span>");
     assertThat(body.split("class=\"run\"", -1)).hasSize(3); // the latest symlink is not listed twice
   }
 
@@ -101,6 +107,26 @@ class StoreServerTest {
   void onlyTheLoopbackInterfaceIsBound() throws Exception {
     assertThat(server.port()).isPositive();
     assertThat(get("/").statusCode()).isEqualTo(200);
+    assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
     assertThat(java.net.InetAddress.getLoopbackAddress().getHostAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void bindDefaultsToLoopbackAndWarnsForAnyOtherAddress() throws Exception {
+    ServeCommand defaults = new ServeCommand();
+    new picocli.CommandLine(defaults).parseArgs();
+    assertThat(defaults.bind).isEqualTo("127.0.0.1");
+    ServeCommand everywhere = new ServeCommand();
+    new picocli.CommandLine(everywhere).parseArgs("-b", "0.0.0.0", "--port", "0");
+    assertThat(everywhere.bind).isEqualTo("0.0.0.0");
+    ServeCommand longForm = new ServeCommand();
+    new picocli.CommandLine(longForm).parseArgs("--bind", "::1");
+    assertThat(longForm.bind).isEqualTo("::1");
+
+    assertThat(ServeCommand.warning(java.net.InetAddress.getByName("127.0.0.1"))).isNull();
+    assertThat(ServeCommand.warning(java.net.InetAddress.getByName("::1"))).isNull();
+    assertThat(ServeCommand.warning(java.net.InetAddress.getByName("0.0.0.0")))
+        .startsWith("warning: serving on 0.0.0.0, not only on this machine").contains("read the whole store");
+    assertThat(ServeCommand.warning(java.net.InetAddress.getByName("192.168.1.20"))).contains("192.168.1.20");
   }
 }

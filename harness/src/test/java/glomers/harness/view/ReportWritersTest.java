@@ -62,6 +62,36 @@ class ReportWritersTest {
   }
 
   @Test
+  void eachFHasItsOwnMarkerShapeAndEachOutcomeItsColour() {
+    List<RunData.OpSpan> done = new java.util.ArrayList<>();
+    String[][] ops = {{"assign", "ok"}, {"send", "ok"}, {"send", "fail"}, {"poll", "info"}};
+    for (int i = 0; i < ops.length; i++) {
+      glomers.harness.history.Op invoke = new glomers.harness.history.Op(2 * i, i * 1_000_000L,
+          glomers.harness.history.OpType.INVOKE, i, ops[i][0], null, null, false);
+      glomers.harness.history.Op completion = new glomers.harness.history.Op(2 * i + 1, i * 1_000_000L + 500_000,
+          glomers.harness.history.OpType.valueOf(ops[i][1].toUpperCase()), i, ops[i][0], null, null, false);
+      done.add(new RunData.OpSpan(invoke, completion, "n0", null, null));
+    }
+    org.jfree.chart.plot.XYPlot plot = Plots.latencyRaw(done, List.of()).getXYPlot();
+    org.jfree.chart.renderer.xy.XYItemRenderer renderer = plot.getRenderer();
+    java.util.Map<String, Integer> series = new java.util.HashMap<>();
+    for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
+      series.put(String.valueOf(plot.getDataset().getSeriesKey(i)), i);
+    }
+    int assignOk = series.get("assign ok");
+    int sendOk = series.get("send ok");
+    int sendFail = series.get("send fail");
+    int pollInfo = series.get("poll info");
+    assertThat(renderer.getSeriesShape(assignOk)).isNotSameAs(renderer.getSeriesShape(sendOk));
+    assertThat(renderer.getSeriesShape(pollInfo)).isNotSameAs(renderer.getSeriesShape(sendOk)).isNotSameAs(renderer.getSeriesShape(assignOk));
+    assertThat(renderer.getSeriesShape(sendFail)).isSameAs(renderer.getSeriesShape(sendOk));
+    assertThat(renderer.getSeriesPaint(assignOk)).isEqualTo(renderer.getSeriesPaint(sendOk)).isEqualTo(Plots.OK);
+    assertThat(renderer.getSeriesPaint(sendFail)).isEqualTo(Plots.FAIL);
+    assertThat(renderer.getSeriesPaint(pollInfo)).isEqualTo(Plots.INFO);
+    assertThat(plot.getDomainAxis().getLabel()).isEqualTo("time since the first op (s)");
+  }
+
+  @Test
   void theMessageDiagramHasOneArrowPerMessageWhenItFits() throws Exception {
     SyntheticRun run = new SyntheticRun(dir, 5, SyntheticRun.results(true));
     RunReport.rewrite(dir);
@@ -69,8 +99,21 @@ class ReportWritersTest {
 
     assertThat(count(svg, "<line class=\"msg")).isEqualTo(run.messages);
     assertThat(count(svg, "<line class=\"msg dropped\"")).isEqualTo(1);
-    assertThat(svg).contains("All " + run.messages + " messages").contains(">gossip</text>").contains(">clients</text>");
+    assertThat(svg).contains("All " + run.messages + " messages").contains(">gossip<tspan").contains(">clients</text>");
     assertThat(svg).doesNotContain(">c10</text>"); // clients share one column
+    // Bodies are shown (without their type), and the partition is shaded.
+    assertThat(svg).contains("class=\"body\"", "{&quot;values&quot;:[0],&quot;msg_id&quot;:1000}").contains("<rect class=\"nem\"");
+    // The dropped gossip (n0 to n1) ends at n1's column, in a cross.
+    Matcher dropped = Pattern.compile("<line class=\"msg dropped\" x1=\"([\\d.]+)\" y1=\"([\\d.]+)\" x2=\"([\\d.]+)\" y2=\"([\\d.]+)\"/>"
+        + "<path class=\"cross\" d=\"M([\\d.]+),([\\d.]+)L").matcher(svg);
+    assertThat(dropped.find()).as(svg).isTrue();
+    Matcher n1 = Pattern.compile("<text class=\"head\" x=\"(\\d+)\"[^>]*>n1</text>").matcher(svg);
+    Matcher n0 = Pattern.compile("<text class=\"head\" x=\"(\\d+)\"[^>]*>n0</text>").matcher(svg);
+    assertThat(n1.find() && n0.find()).isTrue();
+    assertThat(Double.parseDouble(dropped.group(1))).isEqualTo(Double.parseDouble(n0.group(1)));
+    assertThat(Double.parseDouble(dropped.group(3))).isEqualTo(Double.parseDouble(n1.group(1)));
+    assertThat(Double.parseDouble(dropped.group(5))).isEqualTo(Double.parseDouble(dropped.group(3)) - 4);
+    assertThat(svg).doesNotContain("The diagram stops here");
   }
 
   @Test
@@ -82,7 +125,10 @@ class ReportWritersTest {
     assertThat(run.messages).isGreaterThan(MessageDiagram.MAX_ARROWS);
     int arrows = count(svg, "<line class=\"msg");
     assertThat(arrows).isLessThanOrEqualTo(MessageDiagram.MAX_ARROWS).isPositive();
-    assertThat(svg).contains("The first " + arrows + " of " + run.messages + " messages");
+    assertThat(svg).contains("The first " + arrows + " of " + run.messages + " messages")
+        .contains("The diagram stops here, after " + arrows + " of " + run.messages + " messages");
+    // The column names come back every screen or so.
+    assertThat(count(svg, "<g class=\"header\">")).isGreaterThan(3);
     Matcher height = Pattern.compile("height=\"(\\d+)\"").matcher(svg);
     assertThat(height.find()).isTrue();
     assertThat(Integer.parseInt(height.group(1))).isLessThanOrEqualTo(MessageDiagram.MAX_HEIGHT + 400);
@@ -113,6 +159,11 @@ class ReportWritersTest {
     assertThat(html).contains("repeat with --seed 4242");
     assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(3);
     assertThat(html).contains("lost-count</b> — values whose broadcast").contains("value 3 was acknowledged at 0.3 s and never read");
+    // The failure comes first, in prose, before the figures; the ops it names are links.
+    assertThat(html.indexOf("id=\"anomalies\"")).isPositive().isLessThan(html.indexOf("id=\"figures\""));
+    assertThat(html).contains("workload is false: lost-count 2, lost (2)")
+        .containsPattern("3: broadcast to n1 by process 1 \\(<a class=\"op-link\" href=\"#op-(\\d+)\" data-op=\"\\1\">op \\1</a>\\), ended fail after 5 ms")
+        .contains("7: no op in the history added it");
     assertThat(html).contains("href=\"node-logs/n0.log\"", "href=\"history.txt\"", "href=\"net-journal/journal.jsonl\"", "href=\"messages.svg\"");
     assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
     String json = html.substring(html.indexOf("id=\"run-data\">") + 14, html.indexOf("</script>", html.indexOf("id=\"run-data\">")));
@@ -120,6 +171,15 @@ class ReportWritersTest {
     assertThat(data.at("/m/id").size()).isEqualTo(run.messages);
     assertThat(data.at("/bodies").size()).isEqualTo(run.messages);
     assertThat(data.at("/ops/p").size()).isEqualTo(6);
+    // Times count from the first op (the first broadcast, 10 ms after the history's origin).
+    assertThat(data.at("/ops/s/0").asLong()).isZero();
+    assertThat(data.at("/ops/s/1").asLong()).isEqualTo(100_000);
+    assertThat(data.at("/nemesis/0/0").asLong()).isEqualTo(240_000);
+    assertThat(data.at("/m/send/0").asLong()).isNegative(); // init, before the first op
+    // The message view opens on the op the explanation names; each op carries its history index.
+    long named = data.at("/named/0").asLong();
+    assertThat(data.at("/focus").asLong()).isEqualTo(named);
+    assertThat(data.at("/ops/i").toString()).contains(String.valueOf(named));
     for (JsonNode request : data.at("/ops/rq")) {
       assertThat(request.asInt()).isNotNegative();
       assertThat(data.at("/types/" + data.at("/m/type/" + request.asInt()).asInt()).asText()).isEqualTo("broadcast");
@@ -143,7 +203,8 @@ class ReportWritersTest {
     new SyntheticRun(dir, 3, null);
     RunReport.rewrite(dir);
 
-    assertThat(Files.readString(dir.resolve("index.html"))).contains("v-crashed").contains("Run aborted: node n1 crashed");
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("v-crashed").contains("Run aborted: node n1 crashed")
+        .contains("The run aborted before its analysis, so no checker ran").doesNotContain("every checker found the run valid");
     assertThat(dir.resolve("messages.svg")).isNotEmptyFile();
     assertThat(dir.resolve("timeline.html")).isNotEmptyFile();
   }

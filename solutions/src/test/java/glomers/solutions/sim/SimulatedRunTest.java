@@ -143,6 +143,11 @@ class SimulatedRunTest {
         .isEqualTo(failedResults.path("workload").path("lost"));
     assertThat(Files.readAllBytes(replayed.resolve("history.jsonl")))
         .isEqualTo(Files.readAllBytes(failed.resolve("history.jsonl")));
+    // The summary explains the first lost value: its op, the nodes that miss it, the network then.
+    String first = failedResults.path("workload").path("lost").get(0).asText();
+    assertThat(Files.readString(replayed.resolve("jepsen.log")))
+        .containsPattern("\n    " + first + ": broadcast to n\\d by process \\d+ \\(op \\d+\\), acknowledged after \\d+ ms;"
+            + " missing from the final reads of n\\d[^(]*\\([^)]+ had it\\); network when it was sent: (split |cut, |whole, no partition)");
   }
 
   @Test
