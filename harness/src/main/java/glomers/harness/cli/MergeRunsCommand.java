@@ -14,10 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "merge-runs",
     mixinStandardHelpOptions = true,
-    description = {"Puts the shards of a seed search (test --sim --runs N --shard I/K) back together from their store",
-      "folders and prints what the unsharded search would: every seed passed, or the failing seeds in order with",
-      "their first problems. Exits 0 if every seed passed, 1 (the first failing seed's code) if any failed, and 2",
-      "if the shards are not one search or do not cover its seeds exactly once."})
+    description = "Puts the shards of a seed search (test --sim --runs N --shard I/K) back together from their store"
+        + " folders and prints what the unsharded search would: every seed passed, or the failing seeds in order with"
+        + " their first problems. Exits 0 if every seed passed, 1 (the first failing seed's code) if any failed, and 2"
+        + " if the shards are not one search or do not cover its seeds exactly once.")
 public final class MergeRunsCommand {
   @Parameters(arity = "1..*", paramLabel = "DIR",
       description = "A shard's store folder (its --store), or the search-outcome.json in it.")
