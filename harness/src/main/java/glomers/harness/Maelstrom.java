@@ -1,12 +1,14 @@
 package glomers.harness;
 
 import glomers.harness.cli.AnalyzeCommand;
+import glomers.harness.cli.MergeRunsCommand;
 import glomers.harness.cli.TestCommand;
 import glomers.harness.options.TestOptions;
 import glomers.harness.log.Log;
 import glomers.harness.serve.ServeCommand;
 import glomers.harness.run.Determinism;
 import glomers.harness.run.SeedSearch;
+import glomers.harness.run.Shard;
 import glomers.harness.run.Signals;
 import glomers.harness.run.TestRun;
 import glomers.harness.sim.Solutions;
@@ -29,7 +31,8 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     description = "A Maelstrom-compatible test bench for Gossip Glomers nodes.",
     footer = {"", "Commands: test (run a node against a workload), analyze (re-check a stored run), check (compare a",
-      "run's results with limits), serve (browse the store's runs and reports on 127.0.0.1)."})
+      "run's results with limits), serve (browse the store's runs and reports on 127.0.0.1), merge-runs (put the",
+      "shards of a seed search back together)."})
 public final class Maelstrom {
   public static final int EXIT_USAGE = 254;
   static final List<String> UNSUPPORTED = List.of("demo", "doc");
@@ -53,19 +56,21 @@ public final class Maelstrom {
   public static int run(String[] args) {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     if (args.length > 0 && UNSUPPORTED.contains(args[0])) {
-      err.println("maelstrom " + args[0] + " is not supported by this bench; use test, analyze, check or serve.");
+      err.println("maelstrom " + args[0] + " is not supported by this bench; use test, analyze, check, serve or merge-runs.");
       return EXIT_USAGE;
     }
     TestCommand test = new TestCommand();
     Thresholds.CheckCommand check = new Thresholds.CheckCommand();
     AnalyzeCommand analyze = new AnalyzeCommand();
     ServeCommand serve = new ServeCommand();
+    MergeRunsCommand merge = new MergeRunsCommand();
     CommandLine cli =
         new CommandLine(new Maelstrom())
             .addSubcommand("test", test)
             .addSubcommand("analyze", analyze)
             .addSubcommand("check", check)
-            .addSubcommand("serve", serve);
+            .addSubcommand("serve", serve)
+            .addSubcommand("merge-runs", merge);
     List<String> footer = new java.util.ArrayList<>(List.of("", "Workloads (-w) and the requests their clients send; every node is sent init first:"));
     footer.addAll(Workloads.helpLines());
     cli.getSubcommands().get("test").getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
@@ -98,6 +103,9 @@ public final class Maelstrom {
     }
     if (parsed.subcommand().commandSpec().userObject() == serve) {
       return serve.call();
+    }
+    if (parsed.subcommand().commandSpec().userObject() == merge) {
+      return merge.call(System.out);
     }
     return runTests(test, err);
   }
@@ -147,9 +155,10 @@ public final class Maelstrom {
       if (simulation.checkDeterminism()) {
         return Determinism.check(fresh, options.seed(), options.nodes(), System.out);
       }
-      if (simulation.runs() > 1) {
-        return SeedSearch.run(options, simulation.runs(), test.store(), solution, options::withSeed, fresh, err)
-            .exitCode();
+      if (simulation.runs() > 1 || test.shard() != null) {
+        Shard shard = test.shard() == null ? Shard.ALL : test.shard();
+        return SeedSearch.run(options, simulation.runs(), shard, simulation.replayFlags(), test.store(), solution,
+            options::withSeed, fresh, err).exitCode();
       }
     } catch (Exception e) {
       Log.plain("Internal error: " + e);

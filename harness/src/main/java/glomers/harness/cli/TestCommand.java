@@ -4,6 +4,7 @@ import glomers.harness.net.LatencyModel;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.options.TestOptions;
 import glomers.harness.run.Determinism;
+import glomers.harness.run.Shard;
 import glomers.harness.workload.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,6 +175,11 @@ public final class TestCommand {
       description = "With --sim: run N seeds, from --seed on, and list the failing ones (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(names = "--shard", paramLabel = "I/K",
+      description = "With --sim: run only the seeds of shard I of K (the seed's index from --seed, modulo K, is I;"
+          + " I from 0 to K-1), for searches spread over machines; merge-runs puts the shards together (default: unset, all seeds).")
+  String shard;
+
   @Option(names = "--check-determinism",
       description = "With --sim: run the seed in two fresh JVMs and compare their history and net journal; exit "
           + Determinism.EXIT_NOT_REPLAYED + " naming the first message that differs if they do (default: off).")
@@ -211,6 +217,15 @@ public final class TestCommand {
     } else if (checkDeterminism && (runs > 1 || testCount != 1)) {
       errors.add("--check-determinism checks one seed; with --runs a search already replays each failing seed in a"
           + " fresh JVM, and --test-count cannot be combined with it");
+    }
+    if (shard != null && !sim) {
+      errors.add("--shard needs --sim: only a simulation searches seeds");
+    } else if (shard != null) {
+      try {
+        Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        errors.add("Failed to validate \"--shard " + shard + "\": " + e.getMessage());
+      }
     }
     if (!Workloads.names().contains(workload)) {
       errors.add("Failed to validate \"--workload " + workload + "\": Must be one of " + String.join(", ", Workloads.names()));
@@ -363,6 +378,11 @@ public final class TestCommand {
         : spec.commandLine().getParseResult().originalArgs();
     int test = given.indexOf("test");
     return Determinism.replayFlags(test < 0 ? given : given.subList(test + 1, given.size()));
+  }
+
+  /** {@code --shard}, or null when the search is not split; valid once {@link #toOptions} passed. */
+  public Shard shard() {
+    return shard == null ? null : Shard.parse(shard);
   }
 
   public Path store() {

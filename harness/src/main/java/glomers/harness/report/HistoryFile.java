@@ -1,5 +1,6 @@
 package glomers.harness.report;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import glomers.harness.checker.History;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
@@ -44,6 +45,9 @@ public final class HistoryFile implements AutoCloseable {
   public void append(List<Op> ops, Map<Integer, ProcessClient> clients) throws IOException {
     for (Op op : ops) {
       Map<String, Object> json = History.toJson(op);
+      // A read's value can hold thousands of elements: write it once for both files.
+      String value = Json.write(op.value());
+      json.put("value", new RawValue(value));
       ProcessClient client = op.isClient() ? clients.get(op.process()) : null;
       if (client != null) {
         json.put("client", client.connection());
@@ -60,7 +64,7 @@ public final class HistoryFile implements AutoCloseable {
               client == null ? "" : client.node(),
               op.type().wire(),
               op.f(),
-              Json.write(op.value()),
+              value,
               op.error() == null ? "" : Json.write(op.error())));
       txt.newLine();
     }

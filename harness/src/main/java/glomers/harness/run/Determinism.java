@@ -104,10 +104,10 @@ public final class Determinism {
 
   /**
    * The flags of {@code test} as given, less those a replay sets itself or must not repeat:
-   * {@code --seed}, {@code --store}, {@code --runs}, {@code --test-count}, {@code --check-determinism}.
+   * {@code --seed}, {@code --store}, {@code --runs}, {@code --shard}, {@code --test-count}, {@code --check-determinism}.
    */
   public static List<String> replayFlags(List<String> args) {
-    Set<String> withValue = Set.of("--seed", "--store", "--runs", "--test-count");
+    Set<String> withValue = Set.of("--seed", "--store", "--runs", "--shard", "--test-count");
     List<String> kept = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);

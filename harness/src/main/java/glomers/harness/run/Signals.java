@@ -16,6 +16,8 @@ import sun.misc.Signal;
  */
 public final class Signals {
   private static Consumer<String> running;
+  /** A seed search going on: between its runs, a first signal stops it as it would stop a run. */
+  private static Consumer<String> search;
   private static String received;
 
   private Signals() {}
@@ -63,6 +65,17 @@ public final class Signals {
   }
 
   static synchronized void runEnded() {
+    running = search;
+  }
+
+  /** A seed search has started; {@code stop} is told of a signal that comes between its runs. */
+  static synchronized void searchStarted(Consumer<String> stop) {
+    search = stop;
+    running = stop;
+  }
+
+  static synchronized void searchEnded() {
+    search = null;
     running = null;
   }
 

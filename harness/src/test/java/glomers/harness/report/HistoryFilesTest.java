@@ -38,6 +38,26 @@ class HistoryFilesTest {
   }
 
   @Test
+  void aValueWrittenOnceForBothFilesGivesTheBytesOfTheWholeOpWrittenAsJson() throws Exception {
+    List<Op> ops = List.of(
+        new Op(0, 1, OpType.OK, 3, "read", List.of(5L, 7L, 11L), null, false),
+        new Op(1, 2, OpType.FAIL, 4, "read", null, List.of(11L, "timeout"), true),
+        new Op(2, 3, OpType.OK, 3, "txn", List.of(java.util.Arrays.asList("r", 1L, null), Map.of("k", "v\"q")), null, false));
+    Reports.writeHistory(dir, ops, Map.of(3, new ProcessClient("c6", "n0")));
+
+    List<String> lines = Files.readAllLines(dir.resolve("history.jsonl"));
+    for (int i = 0; i < ops.size(); i++) {
+      Map<String, Object> json = glomers.harness.checker.History.toJson(ops.get(i));
+      if (ops.get(i).process() == 3) {
+        json.put("client", "c6");
+        json.put("node", "n0");
+      }
+      assertThat(lines.get(i)).isEqualTo(glomers.harness.json.Json.write(json));
+    }
+    assertThat(StoredRun.readHistory(dir)).isEqualTo(ops);
+  }
+
+  @Test
   void aHistoryWithoutConnectionsStillReads() throws Exception {
     Files.writeString(
         dir.resolve("history.jsonl"),
