@@ -182,7 +182,7 @@ public final class Maelstrom {
   static TestOptions withSeed(TestOptions o, long seed) {
     return new TestOptions(
         o.workload(), o.bin(), o.nodes(), o.concurrency(), o.timeLimitSeconds(), o.rate(), o.latencyMillis(),
-        o.latencyDist(), o.partition(), o.nemesisIntervalSeconds(), o.availability(), o.consistencyModels(),
+        o.latencyDist(), o.nemesis(), o.nemesisIntervalSeconds(), o.availability(), o.consistencyModels(),
         o.keyCount(), o.maxTxnLength(), o.maxWritesPerKey(), o.topology(), o.seqKvStaleness(), o.logStderr(),
         o.logNetSend(), o.logNetRecv(), o.testCount(), seed, o.nodeArgs());
   }

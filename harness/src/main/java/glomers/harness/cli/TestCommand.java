@@ -1,5 +1,6 @@
 package glomers.harness.cli;
 
+import glomers.harness.nemesis.Faults;
 import glomers.harness.net.LatencyModel;
 import glomers.harness.run.Determinism;
 import glomers.harness.service.SeqKv;
@@ -72,8 +73,13 @@ public final class TestCommand {
   String latencyDist;
 
   @Option(names = "--nemesis", paramLabel = "F[,F]",
-      description = "Comma-separated faults to inject; only partition exists (default: none).")
+      description = "Comma-separated faults to inject: partition, kill, pause (default: none).")
   String nemesis;
+
+  @Option(names = "--kill-targets", paramLabel = "T[,T]",
+      description = "Bench only: the node sets a kill may take, of subset, one, minority-third, minority, majority, all;"
+          + " e.g. one,minority keeps a majority alive (default: all of them, as Maelstrom).")
+  String killTargets;
 
   @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10",
       description = "Mean seconds between nemesis operations; decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
@@ -225,16 +231,7 @@ public final class TestCommand {
     } else if (latencyValue == 0 && !"constant".equals(latencyDist)) {
       errors.add("--latency-dist " + latencyDist + " needs --latency > 0 (Maelstrom hangs or crashes with a mean of 0)");
     }
-    boolean partition = false;
-    if (nemesis != null) {
-      for (String fault : nemesis.trim().split("\\s*,\\s*")) {
-        if ("partition".equals(fault)) {
-          partition = true;
-        } else if (!fault.isEmpty()) {
-          errors.add("Failed to validate \"--nemesis " + nemesis + "\": Must be one of partition");
-        }
-      }
-    }
+    Faults faults = Faults.parse(nemesis, killTargets, errors);
     double intervalValue = positiveNumber(errors, "--nemesis-interval", nemesisInterval);
     if (availability != null && !"total".equals(availability)) {
       try {
@@ -284,7 +281,7 @@ public final class TestCommand {
         rateValue,
         (int) latencyValue,
         latencyDist,
-        partition,
+        faults,
         intervalValue,
         availability,
         models,

@@ -1,5 +1,6 @@
 package glomers.harness.cli;
 
+import glomers.harness.nemesis.Faults;
 import glomers.harness.service.SeqKv;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param rate target client ops per second over all workers; 0 means no ops
  * @param latencyMillis mean server-to-server latency
  * @param latencyDist {@code constant}, {@code uniform} or {@code exponential}
- * @param partition whether {@code --nemesis partition} was given
+ * @param nemesis the faults of {@code --nemesis}, with {@code --kill-targets}
  * @param nemesisIntervalSeconds mean seconds between nemesis ops
  * @param availability null, {@code "total"} or a fraction as a string
  * @param consistencyModels txn workloads' models
@@ -32,7 +33,7 @@ public record TestOptions(
     double rate,
     int latencyMillis,
     String latencyDist,
-    boolean partition,
+    Faults nemesis,
     double nemesisIntervalSeconds,
     String availability,
     List<String> consistencyModels,
@@ -50,5 +51,10 @@ public record TestOptions(
   /** Active keys for the kafka and txn generators: {@code --key-count}, or Elle's default of 10. */
   public int activeKeys() {
     return keyCount == null ? 10 : keyCount;
+  }
+
+  /** Whether {@code --nemesis} includes {@code partition}. */
+  public boolean partition() {
+    return nemesis.partition();
   }
 }

@@ -63,6 +63,18 @@ public final class Network {
     return inbox;
   }
 
+  /**
+   * A fresh inbox for a member that stays registered, e.g. a node restarted after a kill: whatever
+   * waited in its old one is lost, as Maelstrom gives a restarted node a new queue.
+   */
+  public Inbox registerAgain(String id) {
+    Inbox inbox = new Inbox(id, this);
+    if (members.replace(id, inbox) == null) {
+      throw new IllegalStateException("network member " + id + " was never registered");
+    }
+    return inbox;
+  }
+
   /** Makes {@code id} a member whose messages go to {@code mailbox}, which must deliver them with {@link #delivered}. */
   public void attach(String id, Mailbox mailbox) {
     if (members.putIfAbsent(id, mailbox) != null) {

@@ -5,6 +5,7 @@ import glomers.harness.checker.Validity;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
+import glomers.harness.nemesis.Faults;
 import glomers.harness.net.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,10 @@ public final class Reports {
     map.put("rate", options.rate());
     map.put("latency", options.latencyMillis());
     map.put("latency-dist", options.latencyDist());
-    map.put("nemesis", options.partition() ? List.of("partition") : List.of());
+    map.put("nemesis", options.nemesis().names());
+    if (options.nemesis().kill() && !options.nemesis().killTargets().equals(Faults.TARGETS)) {
+      map.put("kill-targets", options.nemesis().killTargets());
+    }
     map.put("nemesis-interval", options.nemesisIntervalSeconds());
     map.put("availability", options.availability());
     map.put("topology", options.topology());

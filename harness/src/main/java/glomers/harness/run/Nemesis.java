@@ -1,50 +1,57 @@
 package glomers.harness.run;
 
+import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.nemesis.FaultSchedule;
+import glomers.harness.nemesis.Faults;
+import glomers.harness.nemesis.NodeControl;
 import glomers.harness.net.Partitions;
 import glomers.harness.report.Log;
+import glomers.harness.sim.Coroutine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * The partition nemesis (docs/bench.md#nemesis-schedule): start and stop alternate, the first at the start of
- * the main phase, each later one a uniform [0, 2 interval) after the previous one was due.
+ * The nemesis (docs/bench.md#nemesis-schedule): carries out the {@link FaultSchedule} of a main
+ * phase, one op at a time as Jepsen's single nemesis thread does (an op due while another is still
+ * running waits for it), records each op in the history, and before a final phase undoes every fault.
+ * Partitions act on the network; kill and pause go through a {@link NodeControl}.
  */
 public final class Nemesis {
   private final Partitions partitions;
+  private final NodeControl control;
+  private final Faults faults;
   private final List<String> nodes;
-  private final Random random;
   private final HistoryRecorder history;
-  private final double intervalSeconds;
+  private final List<FaultSchedule.Planned> plan;
   private volatile Runnable onOp = () -> {};
 
-  Nemesis(
-      Partitions partitions,
-      List<String> nodes,
-      Random random,
-      HistoryRecorder history,
-      double intervalSeconds) {
+  Nemesis(Partitions partitions, NodeControl control, Faults faults, List<String> nodes, HistoryRecorder history,
+      List<FaultSchedule.Planned> plan) {
     this.partitions = partitions;
+    this.control = control;
+    this.faults = faults;
     this.nodes = nodes;
-    this.random = random;
     this.history = history;
-    this.intervalSeconds = intervalSeconds;
+    this.plan = plan;
   }
 
-  /** Offsets (ns from the main phase start) at which nemesis ops fire before {@code limitNanos}. */
-  static List<Long> schedule(Random random, double intervalSeconds, long limitNanos) {
-    List<Long> times = new ArrayList<>();
-    long at = 0;
-    while (at < limitNanos) {
-      times.add(at);
-      at += (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
+  /** The run's nemesis, its plan drawn from the run's seed; null if the run injects no fault. */
+  static Nemesis of(TestOptions options, Partitions partitions, NodeControl control, Randoms randoms,
+      HistoryRecorder history) {
+    Faults faults = options.nemesis();
+    if (!faults.any()) {
+      return null;
     }
-    return times;
+    List<FaultSchedule.Planned> plan = FaultSchedule.plan(faults, options.nodes(), options.nemesisIntervalSeconds(),
+        TimeUnit.SECONDS.toNanos(options.timeLimitSeconds()), randoms.nemesis(), randoms.nodeFaults());
+    return new Nemesis(partitions, control, faults, options.nodes(), history, plan);
   }
 
   /** Called at each of the main phase's nemesis ops: Jepsen's choice of worker counts them (OpSchedule). */
@@ -52,40 +59,88 @@ public final class Nemesis {
     this.onOp = onOp;
   }
 
-  /** Runs the schedule until {@code endNanos} ({@link System#nanoTime()}). */
+  /** How the nemesis waits for its next op: on the wall clock, or on a simulation's virtual time. */
+  interface Waits {
+    /** Waits until {@code time}; false if the run was stopped meanwhile. */
+    boolean until(long time) throws Abort.AbortedException, InterruptedException;
+
+    long now();
+  }
+
+  /** Runs the plan from {@code startNanos} until {@code endNanos}, on {@link System#nanoTime()}. */
   void run(long startNanos, long endNanos, Abort abort) throws Abort.AbortedException, InterruptedException {
-    boolean start = true;
-    long at = startNanos;
-    while (at < endNanos) {
-      abort.sleepUntil(at);
-      if (abort.isStopped()) {
+    run(startNanos, endNanos, new Waits() {
+      @Override
+      public boolean until(long time) throws Abort.AbortedException, InterruptedException {
+        abort.sleepUntil(time);
+        return !abort.isStopped();
+      }
+
+      @Override
+      public long now() {
+        return System.nanoTime();
+      }
+    });
+  }
+
+  /** Runs the plan in the calling coroutine of a simulation whose virtual time is {@code now}. */
+  void runSimulated(long startNanos, long endNanos, LongSupplier now) {
+    try {
+      run(startNanos, endNanos, new Waits() {
+        @Override
+        public boolean until(long time) {
+          Coroutine.sleepUntil(time);
+          return true;
+        }
+
+        @Override
+        public long now() {
+          return now.getAsLong();
+        }
+      });
+    } catch (Abort.AbortedException | InterruptedException e) {
+      throw new IllegalStateException("a simulated nemesis neither aborts nor is interrupted", e);
+    }
+  }
+
+  void run(long startNanos, long endNanos, Waits waits) throws Abort.AbortedException, InterruptedException {
+    for (FaultSchedule.Planned op : plan) {
+      // An op that fell due while a slow one ran (a restart waiting for init) runs late, but never past the limit.
+      if (!waits.until(startNanos + op.atNanos()) || waits.now() >= endNanos) {
         return;
       }
-      op(start);
-      start = !start;
-      at += gapNanos();
+      apply(op);
     }
   }
 
-  /** One op of the main phase's schedule: a partition if {@code start}, else a heal. */
-  void op(boolean start) {
+  /** One op of the plan. */
+  void apply(FaultSchedule.Planned op) {
     onOp.run();
-    if (start) {
-      startPartition();
-    } else {
+    switch (op.f()) {
+      case "start-partition" -> startPartition((String) op.value(), op.grudge());
+      case "stop-partition" -> heal();
+      default -> nodeFault(op.f(), op.value(), op.targets());
+    }
+  }
+
+  /**
+   * Before a final phase, as Jepsen's final generator: heal the network, resume every node, start
+   * every killed one, each for the faults the run injects.
+   */
+  void recover() {
+    if (faults.partition()) {
       heal();
     }
+    if (faults.pause()) {
+      nodeFault("resume", "all", nodes);
+    }
+    if (faults.kill()) {
+      nodeFault("start", "all", nodes);
+    }
   }
 
-  /** The time from one nemesis op to the next: uniform in [0, 2 interval). */
-  long gapNanos() {
-    return (long) (random.nextDouble() * 2 * intervalSeconds * 1e9);
-  }
-
-  void startPartition() {
-    String spec = Partitions.GRUDGE_SPECS.get(random.nextInt(Partitions.GRUDGE_SPECS.size()));
+  private void startPartition(String spec, Map<String, Set<String>> grudge) {
     history.record(OpType.INFO, Op.NEMESIS, "start-partition", spec, null, false);
-    Map<String, Set<String>> grudge = Partitions.grudge(spec, nodes, random);
     partitions.add(grudge);
     Map<String, Object> printable = new LinkedHashMap<>();
     grudge.forEach((dest, srcs) -> printable.put(dest, List.copyOf(srcs)));
@@ -93,10 +148,81 @@ public final class Nemesis {
     Log.info("nemesis: start-partition " + spec + " " + printable);
   }
 
-  void heal() {
+  private void heal() {
     history.record(OpType.INFO, Op.NEMESIS, "stop-partition", null, null, false);
     partitions.heal();
     history.record(OpType.INFO, Op.NEMESIS, "stop-partition", "network-healed", null, false);
     Log.info("nemesis: stop-partition, network healed");
+  }
+
+  /**
+   * A kill, start, pause or resume of {@code targets}: completed with each node's word, or, if it
+   * failed for any node (a restarted node that did not answer init), with the invoked value and the
+   * error, as Jepsen completes a nemesis op that threw; the run goes on either way.
+   */
+  private void nodeFault(String f, Object value, List<String> targets) {
+    history.record(OpType.INFO, Op.NEMESIS, f, value, null, false);
+    String[] words = new String[targets.size()];
+    String[] failures = new String[targets.size()];
+    if (control.concurrent() && targets.size() > 1) {
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < targets.size(); i++) {
+        int index = i;
+        threads.add(Thread.ofVirtual().name("nemesis-" + f + "-" + targets.get(i))
+            .start(() -> act(f, targets.get(index), words, failures, index)));
+      }
+      try {
+        for (Thread thread : threads) {
+          thread.join();
+        }
+      } catch (InterruptedException e) {
+        // The run is being torn down; what the threads did not finish shows as a failure below.
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      for (int i = 0; i < targets.size(); i++) {
+        act(f, targets.get(i), words, failures, i);
+      }
+    }
+    Map<String, Object> done = new LinkedHashMap<>();
+    List<String> failed = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      if (failures[i] != null || words[i] == null) {
+        failed.add(failures[i] != null ? failures[i] : targets.get(i) + ": not done, the run was interrupted");
+      } else {
+        done.put(targets.get(i), words[i]);
+      }
+    }
+    String spec = value == null ? "subset" : value.toString();
+    if (failed.isEmpty()) {
+      history.record(OpType.INFO, Op.NEMESIS, f, done, null, false);
+      Log.info("nemesis: " + f + " " + spec + " " + done);
+    } else {
+      String error = "indeterminate: " + String.join("; ", failed);
+      history.record(OpType.INFO, Op.NEMESIS, f, value, error, false);
+      Log.info("nemesis: " + f + " " + spec + " " + done + ", failed: " + String.join("; ", failed));
+    }
+  }
+
+  private void act(String f, String node, String[] words, String[] failures, int index) {
+    try {
+      words[index] = switch (f) {
+        case "kill" -> control.kill(node);
+        case "start" -> control.start(node);
+        case "pause" -> control.pause(node);
+        case "resume" -> control.resume(node);
+        default -> throw new IllegalArgumentException("unknown nemesis op " + f);
+      };
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failures[index] = node + ": interrupted";
+    } catch (Exception e) {
+      failures[index] = e.getMessage() == null ? node + ": " + e : e.getMessage();
+    }
+  }
+
+  /** The plan this nemesis carries out, for tests. */
+  List<FaultSchedule.Planned> plan() {
+    return plan;
   }
 }

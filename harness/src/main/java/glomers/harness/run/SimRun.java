@@ -14,6 +14,7 @@ import glomers.harness.sim.Coroutine;
 import glomers.harness.sim.Scheduler;
 import glomers.harness.sim.Signal;
 import glomers.harness.sim.SimConnection;
+import glomers.harness.sim.SimNodeControl;
 import glomers.harness.sim.SimNodes;
 import glomers.harness.view.RunReport;
 import glomers.harness.workload.FinalPhase;
@@ -211,10 +212,8 @@ public final class SimRun {
     for (int i = 0; i < options.concurrency(); i++) {
       workers.add(new Worker(i, options, workload, history, node -> new SimConnection(sim, network, node)));
     }
-    Nemesis nemesis =
-        options.partition()
-            ? new Nemesis(network.partitions(), options.nodes(), randoms.nemesis(), history, options.nemesisIntervalSeconds())
-            : null;
+    Nemesis nemesis = Nemesis.of(options, network.partitions(),
+        new SimNodeControl(sim, network, nodes, options.nodes(), initTimeout), randoms, history);
     mainPhase(workers, nemesis, randoms);
     if (workload.hasFinalPhase()) {
       finalPhase(workers, nemesis, randoms.finalPhase());
@@ -289,9 +288,10 @@ public final class SimRun {
     long end = start + TimeUnit.SECONDS.toNanos(options.timeLimitSeconds());
     mainStart = start;
     OpSchedule schedule = new OpSchedule(randoms.scheduler(), options.rate(), options.concurrency());
+    Coroutine nemesisRun = null;
     if (nemesis != null) {
       nemesis.onOp(schedule::nemesisOp);
-      nemesisAt(nemesis, start, end, true);
+      nemesisRun = spawn("nemesis", () -> nemesis.runSimulated(start, end, sim::now));
     }
     List<Worker> idle = new ArrayList<>(workers);
     Signal changed = new Signal(sim);
@@ -325,24 +325,17 @@ public final class SimRun {
     while (idle.size() < workers.size()) {
       changed.await();
     }
+    if (nemesisRun != null) {
+      // An op still running (a restart waiting for init) ends before the final phase, as in a process run.
+      nemesisRun.join();
+    }
     Log.info("Main phase done; simulated " + TimeUnit.NANOSECONDS.toMillis(sim.now() - start) + " ms");
-  }
-
-  /** The nemesis's schedule as events: start and stop alternate, the first at the start of the main phase. */
-  private void nemesisAt(Nemesis nemesis, long at, long end, boolean start) {
-    sim.at(at, () -> {
-      nemesis.op(start);
-      long next = at + nemesis.gapNanos();
-      if (next < end) {
-        nemesisAt(nemesis, next, end, !start);
-      }
-    });
   }
 
   private void finalPhase(List<Worker> workers, Nemesis nemesis, Random random) {
     phase = "recovery";
     if (nemesis != null) {
-      nemesis.heal();
+      nemesis.recover();
     }
     Log.info("Waiting for recovery...");
     Coroutine.sleepUntil(sim.now() + recovery.toNanos());

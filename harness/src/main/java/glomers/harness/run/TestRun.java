@@ -8,6 +8,7 @@ import glomers.harness.net.Journal;
 import glomers.harness.net.LatencyModel;
 import glomers.harness.net.Network;
 import glomers.harness.process.NodeProcess;
+import glomers.harness.process.ProcessNodeControl;
 import glomers.harness.report.Analysis;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.Log;
@@ -100,15 +101,8 @@ public final class TestRun {
         startNodes(network, dir);
         setup(network);
         workers = new Workers(options, workload, network, history);
-        Nemesis nemesis =
-            options.partition()
-                ? new Nemesis(
-                    network.partitions(),
-                    options.nodes(),
-                    randoms.nemesis(),
-                    history,
-                    options.nemesisIntervalSeconds())
-                : null;
+        Nemesis nemesis = Nemesis.of(options, network.partitions(),
+            new ProcessNodeControl(nodes, network, options.nodes(), initTimeout, history::now), randoms, history);
         mainPhase(workers, nemesis, randoms);
         report.mainPhaseOver();
         // A stopped run skips its final phase: it issues nothing more.
@@ -353,7 +347,7 @@ public final class TestRun {
       throws Abort.AbortedException, InterruptedException {
     phase = "recovery";
     if (nemesis != null) {
-      nemesis.heal();
+      nemesis.recover();
     }
     Log.info("Waiting for recovery...");
     abort.sleepUntil(System.nanoTime() + recovery.toNanos());
@@ -408,7 +402,8 @@ public final class TestRun {
         node.stopping();
         continue;
       }
-      if (!node.isAlive()) {
+      // A node the nemesis killed stays dead when no final phase restarts it, as in Maelstrom.
+      if (!node.isAlive() && !node.killedByNemesis()) {
         abort.raise("node " + node.id() + " crashed before teardown" + node.stderrReport());
       }
       node.stopping();

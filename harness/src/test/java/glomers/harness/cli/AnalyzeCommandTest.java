@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.OpType;
+import glomers.harness.nemesis.Faults;
 import glomers.harness.net.Json;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
@@ -55,7 +56,7 @@ class AnalyzeCommandTest {
     StoredRun.writeOptions(
         run,
         new TestOptions(
-            "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", false, 10, null,
+            "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", Faults.NONE, 10, null,
             List.of("strict-serializable"), null, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     HistoryBuilder good = new HistoryBuilder();

@@ -6,6 +6,7 @@ import glomers.harness.Maelstrom;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.nemesis.Faults;
 import glomers.harness.net.Json;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.Reports;
@@ -33,7 +34,7 @@ class CutShortAnalysisTest {
     StoredRun.writeOptions(
         run,
         new TestOptions(
-            "g-set", Path.of("node"), List.of("n0", "n1"), 2, 10, 5, 0, "constant", false, 10, null,
+            "g-set", Path.of("node"), List.of("n0", "n1"), 2, 10, 5, 0, "constant", Faults.NONE, 10, null,
             List.of("strict-serializable"), null, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     Reports.writeHistory(run, history);

@@ -7,6 +7,7 @@ import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.history.ProcessClient;
+import glomers.harness.nemesis.Faults;
 import glomers.harness.service.SeqKv;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ class SummaryTest {
   private static final Path DIR = Path.of("store", "run");
 
   private static TestOptions options(boolean partition) {
-    return new TestOptions("g-counter", Path.of("bin"), List.of("n0", "n1", "n2"), 3, 10, 5, 0, "constant", partition, 10,
+    return new TestOptions("g-counter", Path.of("bin"), List.of("n0", "n1", "n2"), 3, 10, 5, 0, "constant",
+        partition ? Faults.partitions() : Faults.NONE, 10,
         null, List.of("strict-serializable"), null, 4, 16, "grid", SeqKv.Staleness.UNIFORM, false, false, false, 1, 1,
         List.of());
   }

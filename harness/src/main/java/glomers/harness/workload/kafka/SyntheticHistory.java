@@ -7,6 +7,7 @@ import glomers.harness.checker.Stats;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.nemesis.Faults;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
 import glomers.harness.service.SeqKv;
@@ -254,7 +255,7 @@ public final class SyntheticHistory {
     List<String> nodes = List.of("n0", "n1", "n2", "n3", "n4");
     TestOptions options =
         new TestOptions(
-            "kafka", Path.of("synthetic"), nodes, CONCURRENCY, (int) (ops / RATE), RATE, 0, "constant", false, 10,
+            "kafka", Path.of("synthetic"), nodes, CONCURRENCY, (int) (ops / RATE), RATE, 0, "constant", Faults.NONE, 10,
             null, List.of("strict-serializable"), 10, 4, 16, null, SeqKv.Staleness.UNIFORM, false, false, false, 1, seed,
             List.of());
     StoredRun.writeOptions(dir, options);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import glomers.harness.checker.SetFull;
 import glomers.harness.cli.TestOptions;
 import glomers.harness.history.OpType;
+import glomers.harness.nemesis.Faults;
 import glomers.harness.service.SeqKv;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
@@ -28,7 +29,7 @@ class BroadcastTest {
 
   private static TestOptions options(String topology, String... nodes) {
     return new TestOptions(
-        "broadcast", null, List.of(nodes), nodes.length, 20, 10, 0, "constant", false, 10, null,
+        "broadcast", null, List.of(nodes), nodes.length, 20, 10, 0, "constant", Faults.NONE, 10, null,
         List.of(), null, 4, 16, topology, SeqKv.Staleness.UNIFORM, false, false, false, 1, 1L, List.of());
   }
 
