@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.report.Log;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
 /** The simulated network (docs/bench.md#network): members, latency, partitions, journal. */
 public final class Network {
   private final Map<String, Mailbox> members = new ConcurrentHashMap<>();
+  private final Set<String> departed = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextMessageId = new AtomicLong();
   private final AtomicLong nextClientId = new AtomicLong();
   private final LatencyModel latency;
@@ -39,8 +41,20 @@ public final class Network {
 
   /** Raised when a message names a src or dest that is not (or no longer) a member. */
   public static final class UnknownMemberException extends Exception {
+    private final boolean toClosedMember;
+
     public UnknownMemberException(String message) {
+      this(message, false);
+    }
+
+    UnknownMemberException(String message, boolean toClosedMember) {
       super(message);
+      this.toClosedMember = toClosedMember;
+    }
+
+    /** Whether the dest was a member once and has left, e.g. a client closed after its request timed out. */
+    public boolean toClosedMember() {
+      return toClosedMember;
     }
   }
 
@@ -83,7 +97,9 @@ public final class Network {
   }
 
   public void unregister(String id) {
-    members.remove(id);
+    if (members.remove(id) != null) {
+      departed.add(id);
+    }
   }
 
   public boolean isMember(String id) {
@@ -102,7 +118,7 @@ public final class Network {
     }
     Mailbox inbox = members.get(dest);
     if (inbox == null) {
-      throw new UnknownMemberException("unknown dest " + dest);
+      throw new UnknownMemberException("unknown dest " + dest, departed.contains(dest));
     }
     long latencyMillis =
         Message.isClient(src) || Message.isClient(dest) ? 0 : latency.drawMillis(random);

@@ -73,6 +73,8 @@ public final class NodeProcess {
   /** Killed by the nemesis: its exit is no crash. */
   private volatile boolean killed;
   private volatile boolean paused;
+  /** Paused at least once: its late replies to clients closed meanwhile are dropped, not fatal (README). */
+  private volatile boolean wasPaused;
 
   private NodeProcess(String id, Network network, Abort abort, boolean echoStderr, Path bin, List<String> args,
       Path logFile, int incarnation) {
@@ -227,6 +229,11 @@ public final class NodeProcess {
       network.send(src, dest, (ObjectNode) envelope.get("body"));
       return true;
     } catch (Network.UnknownMemberException e) {
+      if (e.toClosedMember() && wasPaused) {
+        Log.info("node " + id + ", paused by the nemesis earlier, answered a client that timed out meanwhile and is"
+            + " closed; the reply is dropped: " + abbreviate(line, 300));
+        return true;
+      }
       Log.info(
           "ERROR node "
               + id
@@ -475,6 +482,7 @@ public final class NodeProcess {
 
   /** SIGSTOP to the node's process tree: it runs nothing, while the bench keeps writing to its stdin until the pipe is full. */
   public void pause(String when) throws IOException, InterruptedException {
+    wasPaused = true;
     signal("STOP");
     paused = true;
     note("paused by the nemesis " + when + ": SIGSTOP to process " + process.pid() + " and its children");

@@ -52,6 +52,8 @@ public final class SimNodes implements AutoCloseable {
     boolean killed;
     /** Paused by the nemesis: nothing is delivered and no timer fires. */
     boolean paused;
+    /** Paused at least once in this incarnation: its late replies to clients closed meanwhile are dropped, not fatal. */
+    boolean wasPaused;
     /** Like a process whose stdout the bench stopped reading: its messages go nowhere. */
     boolean deaf;
     /** Like a process that died: it takes no more messages or timers. */
@@ -130,6 +132,7 @@ public final class SimNodes implements AutoCloseable {
       }
       killed = false;
       deaf = false;
+      wasPaused = false;
       node = instance();
       member.restart();
       note("started again by the nemesis at " + seconds() + ": a new instance, incarnation " + incarnation
@@ -145,6 +148,7 @@ public final class SimNodes implements AutoCloseable {
         return "already-paused";
       }
       paused = true;
+      wasPaused = true;
       member.pause();
       note("paused by the nemesis at " + seconds() + ": nothing is delivered and no timer fires until it resumes");
       return "paused";
@@ -194,6 +198,11 @@ public final class SimNodes implements AutoCloseable {
       try {
         network.send(envelope.get("src").textValue(), envelope.get("dest").textValue(), (ObjectNode) envelope.get("body"));
       } catch (Network.UnknownMemberException e) {
+        if (e.toClosedMember() && wasPaused) {
+          Log.info("node " + id + ", paused by the nemesis earlier, answered a client that timed out meanwhile and is"
+              + " closed; the reply is dropped: " + abbreviate(line, 300));
+          return;
+        }
         // As in a process run, where the bench then stops reading the node's stdout.
         Log.info("ERROR node " + id + " sent a message with " + e.getMessage()
             + " (e.g. a reply to a client that timed out and was closed); like Maelstrom, the bench no longer"

@@ -49,6 +49,6 @@ public final class UniqueIdsWorkload implements Workload {
 
   @Override
   public Checker checker(TestOptions options) {
-    return new UniqueIdsChecker();
+    return new UniqueIdsChecker(options.nodes(), options.concurrency());
   }
 }
