@@ -28,7 +28,7 @@ public record Faults(boolean partition, boolean kill, boolean pause, List<String
   }
 
   /** Partitions only, the one fault Maelstrom had before kill and pause. */
-  public static Faults partitions() {
+  public static Faults partitionOnly() {
     return new Faults(true, false, false, TARGETS);
   }
 

@@ -98,7 +98,7 @@ public final class StoredRun {
       List<String> targets = m.get("kill-targets") instanceof List<?> t ? (List<String>) t : Faults.TARGETS;
       return new Faults(names.contains("partition"), names.contains("kill"), names.contains("pause"), targets);
     }
-    return Boolean.TRUE.equals(m.get("partition")) ? Faults.partitions() : Faults.NONE;
+    return Boolean.TRUE.equals(m.get("partition")) ? Faults.partitionOnly() : Faults.NONE;
   }
 
   /**

@@ -131,7 +131,7 @@ class FaultScheduleTest {
     }
     // Partitions are what a partition-only run plans for the seed, and node faults what a run without partitions does.
     List<FaultSchedule.Planned> partitionsOnly =
-        FaultSchedule.plan(Faults.partitions(), NODES, 2, 60 * SECOND, new Random(11), new Random(12));
+        FaultSchedule.plan(Faults.partitionOnly(), NODES, 2, 60 * SECOND, new Random(11), new Random(12));
     List<FaultSchedule.Planned> nodeFaultsOnly =
         FaultSchedule.plan(new Faults(false, true, true, Faults.TARGETS), NODES, 2, 60 * SECOND, new Random(11),
             new Random(12));

@@ -22,7 +22,7 @@ class SummaryTest {
 
   private static TestOptions options(boolean partition) {
     return new TestOptions("g-counter", Path.of("bin"), List.of("n0", "n1", "n2"), 3, 10, 5, 0, "constant",
-        partition ? Faults.partitions() : Faults.NONE, 10,
+        partition ? Faults.partitionOnly() : Faults.NONE, 10,
         null, List.of("strict-serializable"), null, 4, 16, "grid", SeqKv.Staleness.UNIFORM, false, false, false, 1, 1,
         List.of());
   }

@@ -86,7 +86,7 @@ class NemesisTest {
   void partitionOpsAlternateAndAreRecordedAsInfoWithTheGrudge() throws Exception {
     HistoryRecorder history = new HistoryRecorder();
     List<FaultSchedule.Planned> plan = FaultSchedule.partitions(new Random(2), NODES, 0.01, 200_000_000L);
-    Nemesis nemesis = nemesis(Faults.partitions(), null, history, plan);
+    Nemesis nemesis = nemesis(Faults.partitionOnly(), null, history, plan);
     long start = System.nanoTime();
     nemesis.run(start, start + 10_000_000_000L, new Abort());
     List<Op> ops = history.snapshot();
