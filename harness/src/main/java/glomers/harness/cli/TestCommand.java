@@ -82,7 +82,8 @@ public final class TestCommand {
   String killTargets;
 
   @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10",
-      description = "Mean seconds between nemesis operations; decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
+      description = "Mean seconds between nemesis operations, in each of the two schedules (partitions; kill and pause);"
+          + " decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
   String nemesisInterval;
 
   @Option(names = "--availability", paramLabel = "A",
