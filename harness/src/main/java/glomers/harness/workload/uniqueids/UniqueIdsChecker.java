@@ -1,11 +1,13 @@
 package glomers.harness.workload.uniqueids;
 
 import glomers.harness.checker.Checker;
+import glomers.harness.checker.Explained;
 import glomers.harness.checker.JsonValues;
 import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,7 +54,7 @@ public final class UniqueIdsChecker implements Checker {
    * acknowledged (both null when none was), and the first repeated ids (up to 8) explained.
    */
   public record Outcome(long attempted, long acknowledged, long duplicatedCount, List<Duplicate> duplicated, Object lowest,
-      Object highest, List<Repeat> repeats) implements Result {
+      Object highest, List<Repeat> repeats) implements Result, Explained {
     @Override
     public Validity valid() {
       return Validity.of(duplicatedCount == 0);
@@ -80,6 +82,39 @@ public final class UniqueIdsChecker implements Checker {
         details.put("anomalies", Map.of("duplicated-id", explained));
       }
       return Result.entry(valid(), details);
+    }
+
+    /** Beside Elle's anomalies, as the report page reads that folder. */
+    @Override
+    public String folder() {
+      return "elle";
+    }
+
+    /** {@code duplicated-id}: each repeat explained, in the order they happened; empty when none was. */
+    @Override
+    public Map<String, String> texts() {
+      if (repeats.isEmpty()) {
+        return Map.of();
+      }
+      return Map.of("duplicated-id", String.join("\n\n", repeats.stream().map(Repeat::explanation).toList()) + "\n");
+    }
+
+    /** The first repeat explained in full. */
+    @Override
+    public List<String> summary(Path folder) {
+      if (repeats.isEmpty()) {
+        return List.of();
+      }
+      List<String> lines = new ArrayList<>();
+      lines.add("  workload anomalies [duplicated-id]; first (" + folder.resolve("duplicated-id.txt") + "):");
+      repeats.get(0).explanation().lines().forEach(line -> lines.add("    " + line));
+      return lines;
+    }
+
+    @Override
+    public String firstProblem() {
+      return repeats.isEmpty() ? null
+          : "duplicated-id: " + Result.abbreviate(repeats.get(0).explanation().lines().findFirst().orElse(""), 200);
     }
 
     @Override
