@@ -5,6 +5,7 @@ import glomers.harness.checker.Perf;
 import glomers.harness.checker.Result;
 import glomers.harness.checker.Stats;
 import glomers.harness.history.Op;
+import glomers.harness.options.Faults;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.options.TestOptions;
 import glomers.harness.report.Reports;
@@ -79,7 +80,7 @@ public final class KafkaCheckerBenchmark {
     TestOptions options =
         new TestOptions(
             "kafka", Path.of("synthetic"), nodes, SyntheticHistory.CONCURRENCY, (int) (ops / SyntheticHistory.RATE),
-            SyntheticHistory.RATE, 0, "constant", false, 10,
+            SyntheticHistory.RATE, 0, "constant", Faults.NONE, 10,
             null, List.of("strict-serializable"), 10, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, seed,
             List.of());
     StoredRun.writeOptions(dir, options);

@@ -1,6 +1,7 @@
 package glomers.harness.cli;
 
 import glomers.harness.net.LatencyModel;
+import glomers.harness.options.Faults;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.options.TestOptions;
 import glomers.harness.run.Determinism;
@@ -72,11 +73,17 @@ public final class TestCommand {
   String latencyDist;
 
   @Option(names = "--nemesis", paramLabel = "F[,F]",
-      description = "Comma-separated faults to inject; only partition exists (default: none).")
+      description = "Comma-separated faults to inject: partition, kill, pause (default: none).")
   String nemesis;
 
+  @Option(names = "--kill-targets", paramLabel = "T[,T]",
+      description = "Bench only: the node sets a kill may take, of subset, one, minority-third, minority, majority, all;"
+          + " e.g. one,minority keeps a majority alive (default: all of them, as Maelstrom).")
+  String killTargets;
+
   @Option(names = "--nemesis-interval", paramLabel = "S", defaultValue = "10", converter = FlagConverters.PositiveNumber.class,
-      description = "Mean seconds between nemesis operations; decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
+      description = "Mean seconds between nemesis operations, in each of the two schedules (partitions; kill and pause);"
+          + " decimals and ratios like 1/2 accepted (default: ${DEFAULT-VALUE}).")
   double nemesisInterval;
 
   @Option(names = "--availability", paramLabel = "A", converter = FlagConverters.Availability.class,
@@ -235,16 +242,7 @@ public final class TestCommand {
     } else if (latency == 0 && !"constant".equals(latencyDist)) {
       errors.add("--latency-dist " + latencyDist + " needs --latency > 0 (Maelstrom hangs or crashes with a mean of 0)");
     }
-    boolean partition = false;
-    if (nemesis != null) {
-      for (String fault : nemesis.trim().split("\\s*,\\s*")) {
-        if ("partition".equals(fault)) {
-          partition = true;
-        } else if (!fault.isEmpty()) {
-          errors.add("Failed to validate \"--nemesis " + nemesis + "\": Must be one of partition");
-        }
-      }
-    }
+    Faults faults = Faults.parse(nemesis, killTargets, errors);
     List<String> models = Arrays.asList(consistencyModels.split("\\s+,\\s+"));
     if (!TOPOLOGIES.contains(topology)) {
       errors.add("Failed to validate \"--topology " + topology + "\": Must be one of line, grid, tree, tree2, tree3, tree4, total");
@@ -276,7 +274,7 @@ public final class TestCommand {
         rate,
         latency,
         latencyDist,
-        partition,
+        faults,
         nemesisInterval,
         availability,
         models,

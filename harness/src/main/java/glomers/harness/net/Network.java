@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import glomers.harness.log.Log;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
 /** The simulated network (docs/bench.md#network): members, latency, partitions, journal. */
 public final class Network {
   private final Map<String, Mailbox> members = new ConcurrentHashMap<>();
+  private final Set<String> departed = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextMessageId = new AtomicLong();
   private final AtomicLong nextClientId = new AtomicLong();
   private final LatencyModel latency;
@@ -39,8 +41,20 @@ public final class Network {
 
   /** Raised when a message names a src or dest that is not (or no longer) a member. */
   public static final class UnknownMemberException extends Exception {
+    private final boolean toClosedMember;
+
     public UnknownMemberException(String message) {
+      this(message, false);
+    }
+
+    UnknownMemberException(String message, boolean toClosedMember) {
       super(message);
+      this.toClosedMember = toClosedMember;
+    }
+
+    /** Whether the dest was a member once and has left, e.g. a client closed after its request timed out. */
+    public boolean toClosedMember() {
+      return toClosedMember;
     }
   }
 
@@ -63,6 +77,18 @@ public final class Network {
     return inbox;
   }
 
+  /**
+   * A fresh inbox for a member that stays registered, e.g. a node restarted after a kill: whatever
+   * waited in its old one is lost, as Maelstrom gives a restarted node a new queue.
+   */
+  public Inbox registerAgain(String id) {
+    Inbox inbox = new Inbox(id, this);
+    if (members.replace(id, inbox) == null) {
+      throw new IllegalStateException("network member " + id + " was never registered");
+    }
+    return inbox;
+  }
+
   /** Makes {@code id} a member whose messages go to {@code mailbox}, which must deliver them with {@link #delivered}. */
   public void attach(String id, Mailbox mailbox) {
     if (members.putIfAbsent(id, mailbox) != null) {
@@ -71,7 +97,9 @@ public final class Network {
   }
 
   public void unregister(String id) {
-    members.remove(id);
+    if (members.remove(id) != null) {
+      departed.add(id);
+    }
   }
 
   public boolean isMember(String id) {
@@ -90,7 +118,7 @@ public final class Network {
     }
     Mailbox inbox = members.get(dest);
     if (inbox == null) {
-      throw new UnknownMemberException("unknown dest " + dest);
+      throw new UnknownMemberException("unknown dest " + dest, departed.contains(dest));
     }
     long latencyMillis =
         Message.isClient(src) || Message.isClient(dest) ? 0 : latency.drawMillis(random);

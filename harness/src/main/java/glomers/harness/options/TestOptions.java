@@ -12,7 +12,7 @@ import java.util.List;
  * @param rate target client ops per second over all workers; 0 means no ops
  * @param latencyMillis mean server-to-server latency
  * @param latencyDist {@code constant}, {@code uniform} or {@code exponential}
- * @param partition whether {@code --nemesis partition} was given
+ * @param nemesis the faults of {@code --nemesis}, with {@code --kill-targets}
  * @param nemesisIntervalSeconds mean seconds between nemesis ops
  * @param availability null, {@code "total"} or a fraction as a string
  * @param consistencyModels txn workloads' models
@@ -31,7 +31,7 @@ public record TestOptions(
     double rate,
     int latencyMillis,
     String latencyDist,
-    boolean partition,
+    Faults nemesis,
     double nemesisIntervalSeconds,
     String availability,
     List<String> consistencyModels,
@@ -59,8 +59,13 @@ public record TestOptions(
    */
   public TestOptions withSeed(long seed) {
     return new TestOptions(
-        workload, bin, nodes, concurrency, timeLimitSeconds, rate, latencyMillis, latencyDist, partition,
+        workload, bin, nodes, concurrency, timeLimitSeconds, rate, latencyMillis, latencyDist, nemesis,
         nemesisIntervalSeconds, availability, consistencyModels, keyCount, maxTxnLength, maxWritesPerKey, topology,
         seqKvStaleness, logStderr, logNetSend, logNetRecv, testCount, seed, nodeArgs);
+  }
+
+  /** Whether {@code --nemesis} includes {@code partition}. */
+  public boolean partition() {
+    return nemesis.partition();
   }
 }

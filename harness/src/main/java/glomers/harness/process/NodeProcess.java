@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,19 +60,35 @@ public final class NodeProcess {
   private final Consumer<String> abort;
   private final BooleanSupplier runStopped;
   private final boolean echoStderr;
+  private final Path bin;
+  private final List<String> args;
+  private final Path logFile;
+  /** 1 for the process the run started, one more for each restart by the nemesis. */
+  private final int incarnation;
   private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
   private final ArrayDeque<String> stdoutTail = new ArrayDeque<>();
   private final List<Thread> pumps = new ArrayList<>();
   private Process process;
   private Thread stderrPump;
+  private Writer log;
   private volatile boolean stopping;
+  /** Killed by the nemesis: its exit is no crash. */
+  private volatile boolean killed;
+  private volatile boolean paused;
+  /** Paused at least once: its late replies to clients closed meanwhile are dropped, not fatal (README). */
+  private volatile boolean wasPaused;
 
-  private NodeProcess(String id, Network network, Consumer<String> abort, BooleanSupplier runStopped, boolean echoStderr) {
+  private NodeProcess(String id, Network network, Consumer<String> abort, BooleanSupplier runStopped, boolean echoStderr,
+      Path bin, List<String> args, Path logFile, int incarnation) {
     this.id = id;
     this.network = network;
     this.abort = abort;
     this.runStopped = runStopped;
     this.echoStderr = echoStderr;
+    this.bin = bin;
+    this.args = List.copyOf(args);
+    this.logFile = logFile;
+    this.incarnation = incarnation;
   }
 
   /**
@@ -92,22 +109,45 @@ public final class NodeProcess {
       Consumer<String> abort,
       BooleanSupplier runStopped)
       throws IOException {
-    NodeProcess node = new NodeProcess(id, network, abort, runStopped, echoStderr);
-    Inbox inbox = network.register(id);
+    NodeProcess node = new NodeProcess(id, network, abort, runStopped, echoStderr, bin, args, logFile, 1);
+    node.launch(network.register(id), null);
+    return node;
+  }
+
+  /**
+   * A new process for this node, which the nemesis killed: same binary, arguments and id, a fresh
+   * inbox (what was sent to the dead one is lost), its stderr appended to the same log after a line
+   * that marks the new incarnation. The caller sends it {@code init}.
+   *
+   * @param when when it happens, for the log line (e.g. {@code "at 12.345 s"})
+   */
+  public NodeProcess restart(String when) throws IOException {
+    NodeProcess fresh = new NodeProcess(id, network, abort, runStopped, echoStderr, bin, args, logFile, incarnation + 1);
+    fresh.launch(network.registerAgain(id), when);
+    return fresh;
+  }
+
+  /** Spawns the process in the temp directory, as Maelstrom does, and its pumps; {@code restartedWhen} null at the run's start. */
+  private void launch(Inbox inbox, String restartedWhen) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(bin.toString());
     command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(Path.of(System.getProperty("java.io.tmpdir")).toFile());
-    node.process = builder.start();
-    LIVE.add(node);
+    process = builder.start();
+    LIVE.add(this);
     Files.createDirectories(logFile.getParent());
-    Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
-    node.stderrPump = node.pump("stderr", () -> node.pumpStderr(log));
-    node.pump("stdout", node::pumpStdout);
-    node.pump("stdin", () -> node.pumpStdin(inbox));
-    node.process.onExit().thenRun(node::exited);
-    return node;
+    log = restartedWhen == null
+        ? Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)
+        : Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    if (restartedWhen != null) {
+      note("started again by the nemesis " + restartedWhen + ": new process " + process.pid() + ", incarnation "
+          + incarnation + ", with none of the last one's memory; init follows");
+    }
+    stderrPump = pump("stderr", this::pumpStderr);
+    pump("stdout", this::pumpStdout);
+    pump("stdin", () -> pumpStdin(inbox));
+    process.onExit().thenRun(this::exited);
   }
 
   private Thread pump(String what, Runnable body) {
@@ -197,6 +237,11 @@ public final class NodeProcess {
       network.send(src, dest, (ObjectNode) envelope.get("body"));
       return true;
     } catch (Network.UnknownMemberException e) {
+      if (e.toClosedMember() && wasPaused) {
+        Log.info("node " + id + ", paused by the nemesis earlier, answered a client that timed out meanwhile and is"
+            + " closed; the reply is dropped: " + abbreviate(line, 300));
+        return true;
+      }
       if (Message.isClient(dest) && network.isMember(src)) {
         // A client that timed out is closed; the node's answer, when it comes, has no one to go to.
         JsonNode type = envelope.get("body").get("type");
@@ -303,25 +348,55 @@ public final class NodeProcess {
     }
   }
 
-  private void pumpStderr(Writer log) {
-    try (log;
-        BufferedReader stderr =
-            new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+  private void pumpStderr() {
+    try (BufferedReader stderr =
+        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = stderr.readLine()) != null) {
         remember(stderrTail, line);
-        log.write(line);
-        log.write('\n');
-        // Flushed whenever the pipe is drained, not per line: a killed bench keeps the log, a chatty node costs no more.
-        if (!stderr.ready()) {
-          log.flush();
+        synchronized (log) {
+          log.write(line);
+          log.write('\n');
+          // Flushed whenever the pipe is drained, not per line: a killed bench keeps the log, a chatty node costs no more.
+          if (!stderr.ready()) {
+            log.flush();
+          }
         }
         if (echoStderr) {
           Log.info("[" + id + "] " + line);
         }
       }
     } catch (IOException e) {
-      // Nothing more to read.
+      // Nothing more to read, or the log was closed at teardown.
+    }
+    try {
+      synchronized (log) {
+        log.flush();
+      }
+    } catch (IOException e) {
+      // Closed already.
+    }
+  }
+
+  /** A line of the bench's own in this node's log, set apart from what the node wrote. */
+  private void note(String text) {
+    try {
+      synchronized (log) {
+        log.write("---- [bench] " + id + " " + text + " ----\n");
+        log.flush();
+      }
+    } catch (IOException e) {
+      // The log is closed: the run is over.
+    }
+  }
+
+  private void closeLog() {
+    try {
+      synchronized (log) {
+        log.close();
+      }
+    } catch (IOException e) {
+      // Nothing more to keep.
     }
   }
 
@@ -338,7 +413,7 @@ public final class NodeProcess {
   private void exited() {
     LIVE.remove(this);
     // A Ctrl-C that stops the run reaches the nodes too (one process group): no crash then.
-    if (stopping || runStopped.getAsBoolean()) {
+    if (stopping || killed || runStopped.getAsBoolean()) {
       return;
     }
     awaitStderr();
@@ -347,7 +422,7 @@ public final class NodeProcess {
 
   private void awaitStderr() {
     try {
-      stderrPump.join(1000);
+      stderrPump.join(5000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -386,6 +461,11 @@ public final class NodeProcess {
     if (process == null) {
       return;
     }
+    destroy();
+    closeLog();
+  }
+
+  private void destroy() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
@@ -394,8 +474,58 @@ public final class NodeProcess {
       Thread.currentThread().interrupt();
     }
     LIVE.remove(this);
+    // Its stdout is still read to the end: what the node wrote before it died is delivered.
     pumps.forEach(Thread::interrupt);
     awaitStderr();
+  }
+
+  /**
+   * The nemesis's kill: SIGKILL to the node and its children, as {@link #kill()}, but the run goes on,
+   * so its exit is no crash, and its log gets a line that says so.
+   */
+  public void killByNemesis(String when) {
+    killed = true;
+    paused = false;
+    long pid = process.pid();
+    destroy();
+    note("killed by the nemesis " + when + ": SIGKILL to process " + pid + " (incarnation " + incarnation
+        + ") and its children");
+    closeLog();
+  }
+
+  /** Whether the nemesis killed this process (a restart is then another NodeProcess). */
+  public boolean killedByNemesis() {
+    return killed;
+  }
+
+  /** SIGSTOP to the node's process tree: it runs nothing, while the bench keeps writing to its stdin until the pipe is full. */
+  public void pause(String when) throws IOException, InterruptedException {
+    wasPaused = true;
+    signal("STOP");
+    paused = true;
+    note("paused by the nemesis " + when + ": SIGSTOP to process " + process.pid() + " and its children");
+  }
+
+  /** SIGCONT to the node's process tree. */
+  public void resume(String when) throws IOException, InterruptedException {
+    signal("CONT");
+    paused = false;
+    note("resumed by the nemesis " + when + ": SIGCONT to process " + process.pid() + " and its children");
+  }
+
+  public boolean isPaused() {
+    return paused;
+  }
+
+  /** Sends {@code signal} to the process, then to its descendants, with kill(1): Java has no SIGSTOP of its own. */
+  private void signal(String signal) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+    process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+    Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + signal + " of node " + id + " failed: " + output);
+    }
   }
 
   private static String abbreviate(String s, int max) {

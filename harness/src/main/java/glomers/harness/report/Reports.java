@@ -13,6 +13,7 @@ import glomers.harness.history.Op;
 import glomers.harness.history.ProcessClient;
 import glomers.harness.json.Json;
 import glomers.harness.log.Log;
+import glomers.harness.options.Faults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,10 @@ public final class Reports {
     map.put("rate", options.rate());
     map.put("latency", options.latencyMillis());
     map.put("latency-dist", options.latencyDist());
-    map.put("nemesis", options.partition() ? List.of("partition") : List.of());
+    map.put("nemesis", options.nemesis().names());
+    if (options.nemesis().kill() && !options.nemesis().killTargets().equals(Faults.TARGETS)) {
+      map.put("kill-targets", options.nemesis().killTargets());
+    }
     map.put("nemesis-interval", options.nemesisIntervalSeconds());
     map.put("availability", options.availability());
     map.put("topology", options.topology());

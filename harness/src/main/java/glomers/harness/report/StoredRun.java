@@ -6,6 +6,7 @@ import glomers.harness.options.TestOptions;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
+import glomers.harness.options.Faults;
 import glomers.harness.options.SeqKvStaleness;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,10 @@ public final class StoredRun {
     map.put("rate", o.rate());
     map.put("latency", o.latencyMillis());
     map.put("latency-dist", o.latencyDist());
+    // "partition" stays for readers of older runs' files; "nemesis" and "kill-targets" came with kill and pause.
     map.put("partition", o.partition());
+    map.put("nemesis", o.nemesis().names());
+    map.put("kill-targets", o.nemesis().killTargets());
     map.put("nemesis-interval", o.nemesisIntervalSeconds());
     map.put("availability", o.availability());
     map.put("consistency-models", o.consistencyModels());
@@ -67,7 +71,7 @@ public final class StoredRun {
         ((Number) m.get("rate")).doubleValue(),
         ((Number) m.get("latency")).intValue(),
         (String) m.get("latency-dist"),
-        Boolean.TRUE.equals(m.get("partition")),
+        nemesis(m),
         ((Number) m.get("nemesis-interval")).doubleValue(),
         (String) m.get("availability"),
         (List<String>) m.get("consistency-models"),
@@ -85,6 +89,16 @@ public final class StoredRun {
         ((Number) m.get("test-count")).intValue(),
         ((Number) m.get("seed")).longValue(),
         (List<String>) m.get("args"));
+  }
+
+  /** The faults of a stored run; runs stored before kill and pause have only the partition flag. */
+  @SuppressWarnings("unchecked")
+  private static Faults nemesis(Map<String, Object> m) {
+    if (m.get("nemesis") instanceof List<?> names) {
+      List<String> targets = m.get("kill-targets") instanceof List<?> t ? (List<String>) t : Faults.TARGETS;
+      return new Faults(names.contains("partition"), names.contains("kill"), names.contains("pause"), targets);
+    }
+    return Boolean.TRUE.equals(m.get("partition")) ? Faults.partitionOnly() : Faults.NONE;
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * The phases of one test (docs/bench.md#run-lifecycle), written once for both run modes as
  * blocking code on a {@link Stage}: init, setup, the main phase with its nemesis, recovery and the
  * final phase, and the clients' teardown. A fault is a step of the {@link Nemesis}: it runs as a
- * task beside the main phase's ops, and {@link Nemesis#heal} undoes it before the final phase.
+ * task beside the main phase's ops, and {@link Nemesis#recover} undoes it before the final phase.
  */
 final class Lifecycle {
   // Maelstrom's fixed 10 s; the properties exist only so the bench's own tests stay short. They are
@@ -92,9 +92,7 @@ final class Lifecycle {
     phase = "setup";
     stage.runAll(options.nodes(), id -> "setup-" + id, this::setup);
     Workers workers = new Workers(options, workload, history, stage, abort);
-    Nemesis nemesis = options.partition()
-        ? new Nemesis(network.partitions(), options.nodes(), randoms.nemesis(), history, options.nemesisIntervalSeconds())
-        : null;
+    Nemesis nemesis = Nemesis.of(options, network.partitions(), stage.nodeControl(initTimeout), randoms, history);
     mainPhase(workers, nemesis);
     if (!stage.simulated()) {
       // A process run now waits 10 s of wall time for recovery: time to warm up the report's code.
@@ -206,7 +204,7 @@ final class Lifecycle {
       throws Abort.AbortedException, InterruptedException {
     phase = "recovery";
     if (nemesis != null) {
-      nemesis.heal();
+      nemesis.recover(stage);
     }
     Log.info("Waiting for recovery...");
     stage.sleepUntil(stage.now() + recovery.toNanos());

@@ -1,6 +1,7 @@
 package glomers.harness.run;
 
 import glomers.harness.abort.Abort;
+import glomers.harness.nemesis.NodeControl;
 import glomers.harness.options.TestOptions;
 import glomers.harness.net.ClientConnection;
 import glomers.harness.net.Network;
@@ -9,6 +10,7 @@ import glomers.harness.service.ServiceHost;
 import glomers.harness.net.Connection;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,8 @@ final class ProcessStage implements Stage {
   private Network network;
   private Path logDir;
   private ServiceHost services;
+  /** When the run opened, for the times in the nemesis's lines in node logs. */
+  private long opened;
 
   ProcessStage(Abort abort) {
     this.abort = abort;
@@ -133,6 +137,12 @@ final class ProcessStage implements Stage {
   }
 
   @Override
+  public NodeControl nodeControl(Duration initTimeout) {
+    long opened = this.opened;
+    return new ProcessNodeControl(nodes, network, options.nodes(), initTimeout, () -> System.nanoTime() - opened);
+  }
+
+  @Override
   public Connection connect(String node) {
     return ClientConnection.open(network, node);
   }
@@ -155,6 +165,7 @@ final class ProcessStage implements Stage {
 
   @Override
   public void open(TestOptions options, Network network, Randoms randoms, Path dir) {
+    this.opened = System.nanoTime();
     this.options = options;
     this.network = network;
     this.logDir = dir.resolve("node-logs");
@@ -176,7 +187,8 @@ final class ProcessStage implements Stage {
   private void checkNodesAlive() throws Abort.AbortedException {
     for (NodeProcess node : nodes.values()) {
       // A Ctrl-C reaches the nodes too (one process group): a stopped run does not call that a crash.
-      if (!abort.isStopped() && !node.isAlive()) {
+      // A node the nemesis killed stays dead when no final phase starts it again, as in Maelstrom.
+      if (!abort.isStopped() && !node.isAlive() && !node.killedByNemesis()) {
         abort.raise("node " + node.id() + " crashed before teardown" + node.stderrReport());
       }
       node.stopping();

@@ -7,7 +7,8 @@ import java.util.Random;
  * choices in a process run and in a simulation, and a new stream added at the end changes none of
  * the earlier ones.
  */
-record Randoms(Random network, Random services, Random scheduler, Random generator, Random nemesis, Random finalPhase) {
+record Randoms(Random network, Random services, Random scheduler, Random generator, Random nemesis, Random finalPhase,
+    Random nodeFaults) {
   static Randoms of(long seed) {
     Random random = new Random(seed);
     Random network = new Random(random.nextLong());
@@ -17,6 +18,8 @@ record Randoms(Random network, Random services, Random scheduler, Random generat
     Random nemesis = new Random(random.nextLong());
     // Drawn after the others so adding it left every earlier workload's choices unchanged.
     Random finalPhase = new Random(random.nextLong());
-    return new Randoms(network, services, scheduler, generator, nemesis, finalPhase);
+    // Kill and pause, drawn last for the same reason: partitions stay as they were for a seed.
+    Random nodeFaults = new Random(random.nextLong());
+    return new Randoms(network, services, scheduler, generator, nemesis, finalPhase, nodeFaults);
   }
 }

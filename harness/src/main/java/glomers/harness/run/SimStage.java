@@ -1,6 +1,7 @@
 package glomers.harness.run;
 
 import glomers.harness.abort.Abort;
+import glomers.harness.nemesis.NodeControl;
 import glomers.harness.options.TestOptions;
 import glomers.harness.net.Network;
 import glomers.harness.log.Log;
@@ -11,11 +12,13 @@ import glomers.harness.sim.Member;
 import glomers.harness.sim.Scheduler;
 import glomers.harness.sim.Signal;
 import glomers.harness.sim.SimConnection;
+import glomers.harness.sim.SimNodeControl;
 import glomers.harness.sim.SimNodes;
 import glomers.harness.net.Connection;
 import glomers.runtime.spi.Dispatcher;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,7 @@ final class SimStage implements Stage {
   private final List<Coroutine> coroutines = new ArrayList<>();
   private Network network;
   private SimNodes nodes;
+  private List<String> nodeIds;
 
   /** A stage for {@code solution}'s nodes (null for a stage without nodes, as in a test). */
   SimStage(Dispatcher solution, Abort abort) {
@@ -127,6 +131,11 @@ final class SimStage implements Stage {
   }
 
   @Override
+  public NodeControl nodeControl(Duration initTimeout) {
+    return new SimNodeControl(sim, network, nodes, nodeIds, initTimeout);
+  }
+
+  @Override
   public Connection connect(String node) {
     return new SimConnection(sim, network, node);
   }
@@ -149,6 +158,7 @@ final class SimStage implements Stage {
   @Override
   public void open(TestOptions options, Network network, Randoms randoms, Path dir) throws IOException {
     this.network = network;
+    this.nodeIds = options.nodes();
     for (Service service : ServiceHost.standard(randoms.services(), options.seqKvStaleness())) {
       Member.attach(sim, network, service.id(), request -> ServiceHost.answer(network, service, request));
     }

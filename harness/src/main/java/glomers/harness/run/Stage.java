@@ -1,11 +1,13 @@
 package glomers.harness.run;
 
 import glomers.harness.abort.Abort;
+import glomers.harness.nemesis.NodeControl;
 import glomers.harness.options.TestOptions;
 import glomers.harness.net.Network;
 import glomers.harness.net.Connection;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -41,6 +43,12 @@ interface Stage {
 
   /** Starts node {@code id}: spawns a process; a simulation's nodes are there from {@link #open}. */
   void startNode(String id) throws IOException;
+
+  /**
+   * What the nemesis's kill, start, pause and resume do to this stage's nodes; a start sends the
+   * new node {@code init} and waits up to {@code initTimeout} for its answer.
+   */
+  NodeControl nodeControl(Duration initTimeout);
 
   /** A fresh client connection to {@code node}. */
   Connection connect(String node);

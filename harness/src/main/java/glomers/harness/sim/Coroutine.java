@@ -1,5 +1,7 @@
 package glomers.harness.sim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -19,6 +21,7 @@ public final class Coroutine {
   private boolean finished;
   private boolean cancelled;
   private Throwable failure;
+  private final List<Coroutine> joiners = new ArrayList<>();
 
   /** Unwinds a cancelled coroutine; an Error so that no client's {@code catch (Exception e)} swallows it. */
   static final class Cancelled extends Error {
@@ -43,6 +46,9 @@ public final class Coroutine {
                     failure = e;
                   } finally {
                     finished = true;
+                    for (Coroutine joiner : joiners) {
+                      scheduler.at(scheduler.now(), joiner::resume);
+                    }
                     stopped.release();
                   }
                 });
@@ -103,6 +109,16 @@ public final class Coroutine {
       return;
     }
     self.scheduler.at(time, self::resume);
+    self.suspend();
+  }
+
+  /** Suspends the calling coroutine until this one has finished. */
+  public void join() {
+    if (finished) {
+      return;
+    }
+    Coroutine self = current();
+    joiners.add(self);
     self.suspend();
   }
 

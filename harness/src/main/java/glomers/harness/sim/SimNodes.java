@@ -40,9 +40,20 @@ public final class SimNodes implements AutoCloseable {
 
   private final class SimNode {
     final String id;
-    final LocalNode node;
+    final Dispatcher solution;
     final Writer log;
     final ArrayDeque<String> tail = new ArrayDeque<>();
+    Member member;
+    /** The solution's instance; a kill drops it, timers and pending RPCs included, and a start makes a new one. */
+    LocalNode node;
+    /** 1 for the instance the run started, one more for each start after a kill; a tick of an older one is void. */
+    int incarnation = 1;
+    /** Killed by the nemesis, until it starts again. */
+    boolean killed;
+    /** Paused by the nemesis: nothing is delivered and no timer fires. */
+    boolean paused;
+    /** Paused at least once in this incarnation: its late replies to clients closed meanwhile are dropped, not fatal. */
+    boolean wasPaused;
     /** Like a process whose stdout the bench stopped reading: its messages go nowhere. */
     boolean deaf;
     /** Like a process that died: it takes no more messages or timers. */
@@ -52,12 +63,17 @@ public final class SimNodes implements AutoCloseable {
 
     SimNode(String id, Dispatcher solution, Path logFile) throws IOException {
       this.id = id;
+      this.solution = solution;
       this.log = new BufferedWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), 1 << 12);
-      this.node = new LocalNode(solution, scheduler.clock(), this::forward, this::log, this::taskFailed);
+      this.node = instance();
+    }
+
+    private LocalNode instance() {
+      return new LocalNode(solution, scheduler.clock(), this::forward, this::log, this::taskFailed);
     }
 
     void receive(Message message) {
-      if (dead) {
+      if (dead || killed || paused) {
         return;
       }
       node.deliver(message.toLine());
@@ -65,7 +81,7 @@ public final class SimNodes implements AutoCloseable {
     }
 
     void run() {
-      if (dead) {
+      if (dead || killed || paused) {
         return;
       }
       try {
@@ -80,15 +96,85 @@ public final class SimNodes implements AutoCloseable {
       long due = node.nextDeadline();
       if (due < tickAt) {
         tickAt = due;
-        scheduler.at(due, () -> tick(due));
+        int of = incarnation;
+        scheduler.at(due, () -> tick(due, of));
       }
     }
 
-    private void tick(long due) {
+    private void tick(long due, int of) {
+      if (of != incarnation) {
+        return;
+      }
       if (tickAt == due) {
         tickAt = Long.MAX_VALUE;
       }
       run();
+    }
+
+    String kill() {
+      if (killed) {
+        return "already-dead";
+      }
+      killed = true;
+      paused = false;
+      node = null;
+      incarnation++;
+      tickAt = Long.MAX_VALUE;
+      member.kill();
+      note("killed by the nemesis at " + seconds() + ": its instance, timers and pending RPCs are gone (incarnation "
+          + (incarnation - 1) + ")");
+      return "killed";
+    }
+
+    String start() {
+      if (!killed) {
+        return "already-running";
+      }
+      killed = false;
+      deaf = false;
+      wasPaused = false;
+      node = instance();
+      member.restart();
+      note("started again by the nemesis at " + seconds() + ": a new instance, incarnation " + incarnation
+          + ", with none of the last one's memory; init follows");
+      return "started";
+    }
+
+    String pause() {
+      if (killed) {
+        return "not-running";
+      }
+      if (paused) {
+        return "already-paused";
+      }
+      paused = true;
+      wasPaused = true;
+      member.pause();
+      note("paused by the nemesis at " + seconds() + ": nothing is delivered and no timer fires until it resumes");
+      return "paused";
+    }
+
+    String resume() {
+      if (killed) {
+        return "not-running";
+      }
+      if (!paused) {
+        return "not-paused";
+      }
+      paused = false;
+      note("resumed by the nemesis at " + seconds());
+      // The timers that fell due meanwhile fire first, in order; then the messages that waited.
+      run();
+      member.resume();
+      return "resumed";
+    }
+
+    private String seconds() {
+      return String.format(java.util.Locale.ROOT, "%.3f s", scheduler.now() / 1e9);
+    }
+
+    private void note(String text) {
+      log("---- [bench] " + id + " " + text + " ----");
     }
 
     private void forward(String line) {
@@ -112,6 +198,11 @@ public final class SimNodes implements AutoCloseable {
       try {
         network.send(envelope.get("src").textValue(), envelope.get("dest").textValue(), (ObjectNode) envelope.get("body"));
       } catch (Network.UnknownMemberException e) {
+        if (e.toClosedMember() && wasPaused) {
+          Log.info("node " + id + ", paused by the nemesis earlier, answered a client that timed out meanwhile and is"
+              + " closed; the reply is dropped: " + abbreviate(line, 300));
+          return;
+        }
         // As in a process run, where the bench then stops reading the node's stdout.
         Log.info("ERROR node " + id + " sent a message with " + e.getMessage()
             + " (e.g. a reply to a client that timed out and was closed); like Maelstrom, the bench no longer"
@@ -168,8 +259,28 @@ public final class SimNodes implements AutoCloseable {
     for (String id : ids) {
       SimNode node = new SimNode(id, solution, logDir.resolve(id + ".log"));
       nodes.put(id, node);
-      Member.attach(scheduler, network, id, node::receive);
+      node.member = Member.attach(scheduler, network, id, node::receive);
     }
+  }
+
+  /** Drops node {@code id}'s instance with its timers and pending RPCs; messages to it are lost until {@link #start}. */
+  public String kill(String id) {
+    return nodes.get(id).kill();
+  }
+
+  /** A fresh instance for a killed node, with an empty inbox; the caller sends it {@code init}. */
+  public String start(String id) {
+    return nodes.get(id).start();
+  }
+
+  /** Stops node {@code id}'s event loop: nothing is delivered to it and none of its timers fire; its inbox fills. */
+  public String pause(String id) {
+    return nodes.get(id).pause();
+  }
+
+  /** Runs a paused node's timers that fell due, in order, then delivers what waited. */
+  public String resume(String id) {
+    return nodes.get(id).resume();
   }
 
   /** The last lines node {@code id} logged, for a failure message; empty if none. */

@@ -9,6 +9,7 @@ import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.options.TestOptions;
+import glomers.harness.options.Faults;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class AnalyzeCommandTest {
     StoredRun.writeOptions(
         run,
         new TestOptions(
-            "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", false, 10, null,
+            "g-counter", Path.of("node"), List.of("n0"), 1, 1, 5, 0, "constant", Faults.NONE, 10, null,
             List.of("strict-serializable"), null, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     HistoryBuilder good = new HistoryBuilder();

@@ -9,6 +9,7 @@ import glomers.harness.history.OpType;
 import glomers.harness.json.Json;
 import glomers.harness.options.SeqKvStaleness;
 import glomers.harness.options.TestOptions;
+import glomers.harness.options.Faults;
 import glomers.harness.report.CutShort;
 import glomers.harness.report.Reports;
 import glomers.harness.report.StoredRun;
@@ -34,7 +35,7 @@ class CutShortAnalysisTest {
     StoredRun.writeOptions(
         run,
         new TestOptions(
-            "g-set", Path.of("node"), List.of("n0", "n1"), 2, 10, 5, 0, "constant", false, 10, null,
+            "g-set", Path.of("node"), List.of("n0", "n1"), 2, 10, 5, 0, "constant", Faults.NONE, 10, null,
             List.of("strict-serializable"), null, 4, 16, null, SeqKvStaleness.UNIFORM, false, false, false, 1, 3,
             List.of()));
     Reports.writeHistory(run, history);

@@ -127,11 +127,17 @@ class TestCommandTest {
   }
 
   @Test
-  void nemesisAcceptsOnlyPartition() throws Exception {
+  void nemesisTakesPartitionKillAndPauseAndKillTargetsRestrictKills() throws Exception {
     assertThat(parse("--nemesis", "partition").partition()).isTrue();
-    assertThat(parse("--nemesis", "partition , partition").partition()).isTrue();
-    assertThat(refusal("--nemesis", "kill")).contains("--nemesis");
-    assertThat(refusal("--nemesis", "partition,pause")).contains("--nemesis");
+    assertThat(parse("--nemesis", "partition , partition").nemesis().names()).containsExactly("partition");
+    TestOptions all = parse("--nemesis", "pause,kill , partition");
+    assertThat(all.nemesis().names()).containsExactly("partition", "kill", "pause");
+    assertThat(all.nemesis().killTargets()).containsExactly("subset", "one", "minority-third", "minority", "majority", "all");
+    assertThat(parse("--nemesis", "kill", "--kill-targets", "minority,one").nemesis().killTargets())
+        .containsExactly("one", "minority");
+    assertThat(refusal("--nemesis", "partition,crash")).contains("--nemesis").contains("partition, kill, pause");
+    assertThat(refusal("--nemesis", "kill", "--kill-targets", "some")).contains("--kill-targets");
+    assertThat(refusal("--nemesis", "partition", "--kill-targets", "one")).contains("--kill-targets needs --nemesis kill");
   }
 
   @Test

@@ -12,7 +12,7 @@ class RepeatedRunOptionsTest {
   void aRepetitionChangesTheSeedAndNothingElse() throws Exception {
     TestOptions o =
         new TestOptions(
-            "g-counter", Path.of("/bin/true"), List.of("n0", "n1"), 2, 7, 3.5, 4, "uniform", true, 0.5, "total",
+            "g-counter", Path.of("/bin/true"), List.of("n0", "n1"), 2, 7, 3.5, 4, "uniform", Faults.partitionOnly(), 0.5, "total",
             List.of("m"), 3, 5, 6, "line", SeqKvStaleness.OLDEST, true, true, true, 9, 41L, List.of("--x"));
     TestOptions next = o.withSeed(42L);
 

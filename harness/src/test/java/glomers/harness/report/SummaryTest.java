@@ -10,6 +10,7 @@ import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.history.ProcessClient;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.Faults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ class SummaryTest {
   private static final Path DIR = Path.of("store", "run");
 
   private static TestOptions options(boolean partition) {
-    return new TestOptions("g-counter", Path.of("bin"), List.of("n0", "n1", "n2"), 3, 10, 5, 0, "constant", partition, 10,
+    return new TestOptions("g-counter", Path.of("bin"), List.of("n0", "n1", "n2"), 3, 10, 5, 0, "constant",
+        partition ? Faults.partitionOnly() : Faults.NONE, 10,
         null, List.of("strict-serializable"), null, 4, 16, "grid", SeqKvStaleness.UNIFORM, false, false, false, 1, 1,
         List.of());
   }

@@ -5,51 +5,199 @@ import static org.assertj.core.api.Assertions.assertThat;
 import glomers.harness.abort.Abort;
 import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
+import glomers.harness.nemesis.FaultSchedule;
+import glomers.harness.nemesis.NodeControl;
 import glomers.harness.net.Partitions;
+import glomers.harness.options.Faults;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class NemesisTest {
-  @Test
-  void scheduleStartsAtOnceWithUniformGapsOfTwiceTheInterval() {
-    List<Long> times = Nemesis.schedule(new Random(4), 10, 10_000L * 1_000_000_000L);
-    assertThat(times.get(0)).isZero();
-    double sumGaps = 0;
-    for (int i = 1; i < times.size(); i++) {
-      long gap = times.get(i) - times.get(i - 1);
-      assertThat(gap).isBetween(0L, 20_000_000_000L);
-      sumGaps += gap;
+  private static final List<String> NODES = List.of("n0", "n1", "n2", "n3", "n4");
+
+  /** A NodeControl that only remembers, as a process would answer: dead, paused or running. */
+  private static class FakeNodes implements NodeControl {
+    final List<String> calls = new ArrayList<>();
+    final Map<String, String> state = new LinkedHashMap<>();
+    String failStartOf;
+
+    FakeNodes() {
+      NODES.forEach(n -> state.put(n, "running"));
     }
-    assertThat(sumGaps / (times.size() - 1) / 1e9).isBetween(9.0, 11.0);
-    assertThat(times.get(times.size() - 1)).isLessThan(10_000L * 1_000_000_000L);
+
+    @Override
+    public synchronized String kill(String node) {
+      calls.add("kill " + node);
+      if (state.get(node).equals("dead")) {
+        return "already-dead";
+      }
+      state.put(node, "dead");
+      return "killed";
+    }
+
+    @Override
+    public synchronized String start(String node) {
+      calls.add("start " + node);
+      if (!state.get(node).equals("dead")) {
+        return "already-running";
+      }
+      state.put(node, "running");
+      if (node.equals(failStartOf)) {
+        throw new IllegalStateException("node " + node + " did not answer init within 10000 ms after its restart");
+      }
+      return "started";
+    }
+
+    @Override
+    public synchronized String pause(String node) {
+      calls.add("pause " + node);
+      if (!state.get(node).equals("running")) {
+        return "not-running";
+      }
+      state.put(node, "paused");
+      return "paused";
+    }
+
+    @Override
+    public synchronized String resume(String node) {
+      calls.add("resume " + node);
+      if (!state.get(node).equals("paused")) {
+        return state.get(node).equals("dead") ? "not-running" : "not-paused";
+      }
+      state.put(node, "running");
+      return "resumed";
+    }
+  }
+
+  private static Nemesis nemesis(Faults faults, NodeControl control, HistoryRecorder history,
+      List<FaultSchedule.Planned> plan) {
+    return new Nemesis(new Partitions(), control, faults, NODES, history, plan);
+  }
+
+  private static FaultSchedule.Planned op(long at, String f, Object value, List<String> targets) {
+    return new FaultSchedule.Planned(at, f, value, targets, null);
   }
 
   @Test
-  void opsAlternateAndAreRecordedAsInfoWithTheGrudge() throws Exception {
-    Partitions partitions = new Partitions();
+  void partitionOpsAlternateAndAreRecordedAsInfoWithTheGrudge() throws Exception {
     SimStage stage = new SimStage(null, new Abort());
     HistoryRecorder history = new HistoryRecorder(stage::now);
-    Nemesis nemesis = new Nemesis(partitions, List.of("n0", "n1", "n2", "n3", "n4"), new Random(2), history, 0.01);
-    long end = 200_000_000L;
+    List<FaultSchedule.Planned> plan = FaultSchedule.partitions(new Random(2), NODES, 0.01, 200_000_000L);
+    Nemesis nemesis = nemesis(Faults.partitionOnly(), null, history, plan);
+    long end = 10_000_000_000L;
     assertThat(stage.play(() -> nemesis.run(stage, 0, end), () -> "main")).isNull();
     List<Op> ops = history.snapshot();
-    assertThat(ops).hasSizeGreaterThan(4).allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
     assertThat(ops.get(0).time()).as("the first op comes at the start").isZero();
-    assertThat(ops.get(ops.size() - 1).time()).as("and the last before the end").isLessThan(end);
+    assertThat(ops.get(ops.size() - 1).time()).as("and the last before the plan's limit").isLessThan(200_000_000L);
+    assertThat(ops).hasSize(2 * plan.size()).allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
     for (int i = 0; i < ops.size(); i += 2) {
       String f = (i / 2) % 2 == 0 ? "start-partition" : "stop-partition";
       assertThat(ops.get(i).f()).isEqualTo(f);
       assertThat(ops.get(i + 1).f()).isEqualTo(f);
       if (f.equals("start-partition")) {
         assertThat(Partitions.GRUDGE_SPECS).contains((String) ops.get(i).value());
-        assertThat(ops.get(i + 1).value()).isInstanceOf(List.class);
         assertThat(((List<?>) ops.get(i + 1).value()).get(0)).isEqualTo("isolated");
         assertThat(((List<?>) ops.get(i + 1).value()).get(1)).isInstanceOf(Map.class);
       } else {
         assertThat(ops.get(i + 1).value()).isEqualTo("network-healed");
       }
     }
+  }
+
+  @Test
+  void nodeFaultsCompleteWithEachNodesWordAndCountAsNemesisOpsForTheWorkerChoice() throws Exception {
+    SimStage stage = new SimStage(null, new Abort());
+    HistoryRecorder history = new HistoryRecorder(stage::now);
+    FakeNodes nodes = new FakeNodes();
+    Nemesis nemesis = nemesis(new Faults(false, true, true, Faults.TARGETS), nodes, history, List.of(
+        op(0, "kill", "minority", List.of("n1", "n3")),
+        op(0, "pause", null, List.of("n1", "n2")),
+        op(0, "start", "all", NODES),
+        op(0, "resume", "all", NODES),
+        op(0, "kill", "minority-third", List.of())));
+    AtomicInteger counted = new AtomicInteger();
+    nemesis.onOp(counted::incrementAndGet);
+    assertThat(stage.play(() -> nemesis.run(stage, 0, 10_000_000_000L), () -> "main")).isNull();
+
+    List<Op> ops = history.snapshot();
+    assertThat(counted).hasValue(5);
+    assertThat(ops).hasSize(10).allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
+    assertThat(ops.get(0).f()).isEqualTo("kill");
+    assertThat(ops.get(0).value()).isEqualTo("minority");
+    assertThat(ops.get(1).value()).isEqualTo(Map.of("n1", "killed", "n3", "killed"));
+    assertThat(ops.get(2).value()).as("the random subset, Jepsen's nil").isNull();
+    assertThat(ops.get(3).value()).isEqualTo(Map.of("n1", "not-running", "n2", "paused"));
+    assertThat(ops.get(5).value()).isEqualTo(Map.of("n0", "already-running", "n1", "started", "n2", "already-running",
+        "n3", "started", "n4", "already-running"));
+    assertThat(new ArrayList<>(((Map<?, ?>) ops.get(5).value()).keySet())).as("in node order").isEqualTo(NODES);
+    assertThat(ops.get(7).value()).isEqualTo(Map.of("n0", "not-paused", "n1", "not-paused", "n2", "resumed",
+        "n3", "not-paused", "n4", "not-paused"));
+    assertThat(ops.get(8).f()).isEqualTo("kill");
+    assertThat(ops.get(9).value()).as("an empty target set does nothing").isEqualTo(Map.of());
+    assertThat(ops).allMatch(op -> op.error() == null);
+  }
+
+  @Test
+  void aStartThatFailsCompletesIndeterminateWithTheInvokedValueAndTheRunGoesOn() throws Exception {
+    SimStage stage = new SimStage(null, new Abort());
+    HistoryRecorder history = new HistoryRecorder(stage::now);
+    FakeNodes nodes = new FakeNodes();
+    nodes.failStartOf = "n2";
+    Nemesis nemesis = nemesis(new Faults(false, true, false, Faults.TARGETS), nodes, history, List.of(
+        op(0, "kill", "all", NODES), op(0, "start", "all", NODES), op(0, "kill", "one", List.of("n4"))));
+    assertThat(stage.play(() -> nemesis.run(stage, 0, 10_000_000_000L), () -> "main")).isNull();
+
+    List<Op> ops = history.snapshot();
+    assertThat(ops.get(3).f()).isEqualTo("start");
+    assertThat(ops.get(3).value()).isEqualTo("all");
+    assertThat(ops.get(3).error()).isEqualTo("indeterminate: node n2 did not answer init within 10000 ms after its restart");
+    assertThat(ops.get(5).value()).isEqualTo(Map.of("n4", "killed"));
+  }
+
+  @Test
+  void recoveryHealsThenResumesThenStartsEveryNodeForTheFaultsOfTheRun() throws Exception {
+    SimStage stage = new SimStage(null, new Abort());
+    HistoryRecorder history = new HistoryRecorder(stage::now);
+    FakeNodes nodes = new FakeNodes();
+    nodes.state.put("n0", "dead");
+    nodes.state.put("n1", "paused");
+    Nemesis all = nemesis(new Faults(true, true, true, Faults.TARGETS), nodes, history, List.of());
+    assertThat(stage.play(() -> all.recover(stage), () -> "recovery")).isNull();
+
+    assertThat(history.snapshot()).extracting(Op::f)
+        .containsExactly("stop-partition", "stop-partition", "resume", "resume", "start", "start");
+    assertThat(nodes.state.values()).containsOnly("running");
+
+    SimStage second = new SimStage(null, new Abort());
+    HistoryRecorder onlyKill = new HistoryRecorder(second::now);
+    Nemesis kill = nemesis(new Faults(false, true, false, Faults.TARGETS), new FakeNodes(), onlyKill, List.of());
+    assertThat(second.play(() -> kill.recover(second), () -> "recovery")).isNull();
+    assertThat(onlyKill.snapshot()).extracting(Op::f).containsExactly("start", "start");
+  }
+
+  @Test
+  void anOpDueWhileAnotherRanWaitsForItButNoneRunsPastTheLimit() throws Exception {
+    SimStage stage = new SimStage(null, new Abort());
+    HistoryRecorder history = new HistoryRecorder(stage::now);
+    List<String> order = new ArrayList<>();
+    FakeNodes slow = new FakeNodes() {
+      @Override
+      public synchronized String kill(String node) {
+        order.add("kill at " + stage.now());
+        stage.sleepUntil(stage.now() + 50); // a kill that takes 50 ns of virtual time
+        return super.kill(node);
+      }
+    };
+    Nemesis nemesis = nemesis(new Faults(false, true, false, Faults.TARGETS), slow, history, List.of(
+        op(0, "kill", "one", List.of("n0")), op(10, "kill", "one", List.of("n1")), op(60, "kill", "one", List.of("n2")),
+        op(95, "kill", "one", List.of("n3"))));
+    assertThat(stage.play(() -> nemesis.run(stage, 0, 120), () -> "main")).isNull();
+    // Due at 10, it ran at 50; due at 60, it ran at 100; due at 95 < 120 but it could only run at 150.
+    assertThat(order).containsExactly("kill at 0", "kill at 50", "kill at 100");
   }
 }

@@ -7,6 +7,7 @@ import glomers.harness.checker.SetFull;
 import glomers.harness.checker.elle.RwRegisterChecker;
 import glomers.harness.options.TestOptions;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.Faults;
 import glomers.harness.workload.echo.EchoChecker;
 import glomers.harness.workload.gcounter.CounterChecker;
 import glomers.harness.workload.kafka.KafkaChecker;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WorkloadWiringTest {
   private static TestOptions options(String workload, List<String> models) {
     return new TestOptions(
-        workload, null, List.of("n0"), 1, 20, 10, 0, "constant", false, 10, null,
+        workload, null, List.of("n0"), 1, 20, 10, 0, "constant", Faults.NONE, 10, null,
         models, null, 4, 16, "grid", SeqKvStaleness.UNIFORM, false, false, false, 1, 1L, List.of());
   }
 
@@ -31,7 +32,7 @@ class WorkloadWiringTest {
     assertThat(linKv.hasFinalPhase()).isFalse();
     assertThat(linKv.usageProblem(one)).contains("multiple of 2n = 2");
     TestOptions two = new TestOptions(
-        "lin-kv", null, List.of("n0"), 2, 20, 10, 0, "constant", false, 10, null,
+        "lin-kv", null, List.of("n0"), 2, 20, 10, 0, "constant", Faults.NONE, 10, null,
         List.of(), null, 4, 16, "grid", SeqKvStaleness.UNIFORM, false, false, false, 1, 1L, List.of());
     assertThat(linKv.usageProblem(two)).isNull();
     assertThat(linKv.checker(two)).isInstanceOf(glomers.harness.workload.linkv.LinearizabilityChecker.class);

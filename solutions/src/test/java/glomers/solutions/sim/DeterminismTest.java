@@ -68,6 +68,23 @@ class DeterminismTest {
   }
 
   @Test
+  void checkDeterminismReplaysKillsAndPausesOnVirtualTime() throws Exception {
+    List<String> args = new ArrayList<>(List.of("test", "--sim", "--check-determinism", "--store", dir.toString(),
+        "--solution", "broadcast-set-copy-of", "--seed", "7"));
+    args.addAll(BROADCAST);
+    args.set(args.indexOf("partition"), "partition,kill,pause");
+
+    String out = capture(() -> assertThat(Maelstrom.run(args.toArray(String[]::new))).isNotEqualTo(3));
+
+    assertThat(out).contains("Seed 7 replayed exactly in a fresh JVM");
+    Path run = runs(dir.resolve("broadcast")).get(0);
+    // Every kind of fault happened in the run that replayed.
+    assertThat(Files.readString(run.resolve("history.jsonl")))
+        .contains("\"f\":\"kill\"", "\"f\":\"start\"", "\"f\":\"pause\"", "\"f\":\"resume\"", "\"killed\"",
+            "\"started\"", "\"paused\"", "\"resumed\"", "\"f\":\"start-partition\"");
+  }
+
+  @Test
   void checkDeterminismFlagsASolutionThatIteratesAnIdentityHashMapNamingTheFirstDivergentMessage() throws Exception {
     List<String> args = new ArrayList<>(List.of("test", "--sim", "--check-determinism", "--store", dir.toString(),
         "--solution", "broadcast-identity-order", "--seed", "3"));

@@ -39,6 +39,6 @@ public final class UniqueIdsWorkload implements Workload {
 
   @Override
   public Checker checker(WorkloadOptions options) {
-    return new UniqueIdsChecker();
+    return new UniqueIdsChecker(options.nodes(), options.concurrency());
   }
 }

@@ -7,6 +7,7 @@ import glomers.harness.checker.SetFull;
 import glomers.harness.options.TestOptions;
 import glomers.harness.history.OpType;
 import glomers.harness.options.SeqKvStaleness;
+import glomers.harness.options.Faults;
 import glomers.harness.workload.Client;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.FakeConnection;
@@ -28,7 +29,7 @@ class BroadcastTest {
 
   private static TestOptions options(String topology, String... nodes) {
     return new TestOptions(
-        "broadcast", null, List.of(nodes), nodes.length, 20, 10, 0, "constant", false, 10, null,
+        "broadcast", null, List.of(nodes), nodes.length, 20, 10, 0, "constant", Faults.NONE, 10, null,
         List.of(), null, 4, 16, topology, SeqKvStaleness.UNIFORM, false, false, false, 1, 1L, List.of());
   }
 

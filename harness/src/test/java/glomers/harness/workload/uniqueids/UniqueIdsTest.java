@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import glomers.harness.checker.HistoryBuilder;
 import glomers.harness.checker.Result;
 import glomers.harness.checker.Validity;
+import glomers.harness.history.Op;
 import glomers.harness.history.OpType;
 import glomers.harness.workload.Completion;
 import glomers.harness.workload.FakeConnection;
@@ -39,7 +40,7 @@ class UniqueIdsTest {
         .isInstanceOf(MalformedResponseException.class);
   }
 
-  private static Result check(Object... ids) {
+  private static UniqueIdsChecker.Outcome check(Object... ids) {
     HistoryBuilder h = new HistoryBuilder();
     for (int i = 0; i < ids.length; i++) {
       h.op(i, "generate", null, OpType.OK, ids[i]);
@@ -66,6 +67,50 @@ class UniqueIdsTest {
         .containsEntry("duplicated-count", 2L)
         .containsEntry("duplicated", List.of(List.of("a", 3L), List.of("b", 2L)))
         .containsEntry("range", List.of("a", "c"));
+  }
+
+  @Test
+  void aRepeatedIdIsExplainedByTheRestartBetweenItsTwoUses() {
+    HistoryBuilder h = new HistoryBuilder();
+    h.at(100).op(0, "generate", null, OpType.OK, "n0-1");
+    h.op(1, "generate", null, OpType.OK, "n1-1");
+    h.at(1000).add(OpType.INFO, Op.NEMESIS, "kill", "one", null, false);
+    h.add(OpType.INFO, Op.NEMESIS, "kill", Map.of("n0", "killed"), null, false);
+    h.at(2000).add(OpType.INFO, Op.NEMESIS, "start", "all", null, false);
+    h.add(OpType.INFO, Op.NEMESIS, "start", Map.of("n0", "started", "n1", "already-running"), null, false);
+    h.at(3000).op(0, "generate", null, OpType.OK, "n0-1");
+    UniqueIdsChecker.Outcome r = new UniqueIdsChecker(List.of("n0", "n1"), 2).check(h.build());
+
+    assertThat(r.valid()).isEqualTo(Validity.FALSE);
+    UniqueIdsChecker.Repeat repeat = r.repeats().get(0);
+    assertThat(repeat.id()).isEqualTo("n0-1");
+    assertThat(List.of(repeat.firstOp(), repeat.secondOp())).isEqualTo(List.of(1L, 9L));
+    Map<?, ?> anomaly = (Map<?, ?>) ((List<?>) ((Map<?, ?>) r.json().get("anomalies")).get("duplicated-id")).get(0);
+    assertThat(anomaly.get("ops")).as("as results.json has it").isEqualTo(List.of(1L, 9L));
+    assertThat(anomaly.get("explanation")).isEqualTo(repeat.explanation());
+    assertThat(repeat.explanation()).isEqualTo(
+        "id \"n0-1\" was acknowledged twice: op 1 (process 0, served by n0, completed at 0.101 s), and op 9"
+            + " (process 0, served by n0, completed at 3.001 s). Between the two, the nemesis killed n0 (op 5, at"
+            + " 1.001 s) and started n0 again (op 7, at 2.001 s): a new incarnation begins with none of the old one's"
+            + " memory, so a node that counts from its start hands out the same ids again unless something changes"
+            + " with each incarnation.");
+  }
+
+  @Test
+  void aRepeatedIdWithNoRestartBetweenSaysSo() {
+    HistoryBuilder h = new HistoryBuilder();
+    h.op(0, "generate", null, OpType.OK, 7L);
+    h.op(1, "generate", null, OpType.OK, 7L);
+    // A restart after the second use explains nothing.
+    h.add(OpType.INFO, Op.NEMESIS, "start", Map.of("n0", "started"), null, false);
+    h.op(1, "generate", null, OpType.OK, 8L);
+    UniqueIdsChecker.Outcome r = new UniqueIdsChecker(List.of("n0", "n1"), 2).check(h.build());
+
+    assertThat(r.repeats().get(0).explanation()).startsWith("id 7 was acknowledged twice: op 1 (process 0, served by n0")
+        .contains("op 3 (process 1, served by n1").endsWith("No node was started again between the two: two nodes (or"
+            + " one) made the same id while running.");
+    assertThat(check(1L, 2L).repeats()).isEmpty();
+    assertThat(check(1L, 2L).json()).doesNotContainKey("anomalies");
   }
 
   @Test
