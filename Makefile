@@ -47,8 +47,10 @@ SOURCES := $(sort $(shell find annotations processor runtime solutions harness -
 	$(wildcard pom.xml */pom.xml scripts/node-launchers scripts/bench-launcher))
 SOURCE_LIST := .build/sources
 BUILT_LIST := solutions/target/.built-sources
-$(shell mkdir -p .build && printf '%s\n' $(SOURCES) > $(SOURCE_LIST).new && \
-	{ cmp -s $(SOURCE_LIST).new $(SOURCE_LIST) && rm $(SOURCE_LIST).new || mv $(SOURCE_LIST).new $(SOURCE_LIST); })
+# Each make writes its own temporary list: two makes started at once (scripts/test-make-targets)
+# once shared one, and a make that compared it half-written took it for a change and rebuilt.
+$(shell mkdir -p .build && new=$(SOURCE_LIST).new.$$$$ && printf '%s\n' $(SOURCES) > $$new && \
+	{ cmp -s $$new $(SOURCE_LIST) && rm $$new || mv $$new $(SOURCE_LIST); })
 
 build: $(BUILT)
 
