@@ -177,6 +177,11 @@ public final class Cluster {
     cut.clear();
   }
 
+  /** The nodes' ids, in the order they were given. */
+  public List<String> ids() {
+    return ids;
+  }
+
   /** Messages sent so far with no client at either end: Maelstrom's servers msg-count. */
   public long serverMessages() {
     return serverMessages;
