@@ -21,8 +21,22 @@ class BroadcastTest {
     return ids;
   }
 
+  /** A cluster whose nodes have claimed their incarnations from lin-kv (a round trip). */
   private static Cluster cluster(int n) {
-    return new Cluster(new Broadcast_Dispatcher(), ids(n), HOP, 1);
+    Cluster cluster = new Cluster(new Broadcast_Dispatcher(), ids(n), HOP, 1);
+    cluster.run(HOP.multipliedBy(3));
+    return cluster;
+  }
+
+  /** Broadcasts {@code values} on {@code node}, all at once, and waits for every acknowledgement. */
+  private static void broadcastAll(Cluster cluster, String node, long... values) {
+    List<String> clients = new ArrayList<>();
+    for (long value : values) {
+      clients.add(cluster.submit(node, Map.of("type", "broadcast", "message", value)));
+    }
+    for (String client : clients) {
+      assertThat(cluster.await(client)).containsEntry("type", "broadcast_ok");
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -30,6 +44,10 @@ class BroadcastTest {
     Map<String, Object> reply = cluster.call(node, Map.of("type", "read"));
     assertThat(reply).containsEntry("type", "read_ok");
     return (List<Number>) reply.get("messages");
+  }
+
+  private static List<Long> held(Cluster cluster, String node) {
+    return read(cluster, node).stream().map(Number::longValue).toList();
   }
 
   private static void broadcast(Cluster cluster, String node, long value) {
@@ -60,7 +78,7 @@ class BroadcastTest {
     broadcast(cluster, "n0", 7);
     broadcast(cluster, "n0", 8);
     assertEveryNodeHolds(cluster, 1, 7, 8);
-    assertThat(cluster.serverMessages()).isZero();
+    assertThat(cluster.serverMessages()).as("only the incarnation claim").isEqualTo(2);
   }
 
   @Test
@@ -75,14 +93,17 @@ class BroadcastTest {
   @Test
   void theHubBatchesValuesSoMessagesDoNotGrowWithValues() {
     Cluster cluster = cluster(25);
-    for (long v = 0; v < 24; v++) {
-      broadcast(cluster, "n" + (1 + v), v);   // one value at each non-hub node
+    long claims = cluster.serverMessages();
+    List<String> clients = new ArrayList<>();
+    for (long v = 0; v < 24; v++) {   // one value at each non-hub node
+      clients.add(cluster.submit("n" + (1 + v), Map.of("type", "broadcast", "message", v)));
     }
+    clients.forEach(client -> assertThat(cluster.await(client)).containsEntry("type", "broadcast_ok"));
     cluster.run(Duration.ofSeconds(1));
     assertEveryNodeHolds(cluster, 25, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
         17, 18, 19, 20, 21, 22, 23);
     // 24 pushes to the hub, then one batch of 24 flushes: not 24 values x 24 peers.
-    assertThat(cluster.serverMessages()).isEqualTo(24 + 24);
+    assertThat(cluster.serverMessages() - claims).isEqualTo(24 + 24);
   }
 
   @Test
@@ -101,12 +122,15 @@ class BroadcastTest {
   void valuesPushedDuringAPartitionFromTheHubArriveAfterHealing() {
     Cluster cluster = cluster(5);
     cluster.partition(Set.of("n0"));          // the hub alone
-    broadcast(cluster, "n1", 10);
-    broadcast(cluster, "n4", 11);
-    broadcast(cluster, "n0", 12);
+    List<String> clients = List.of(
+        cluster.submit("n1", Map.of("type", "broadcast", "message", 10)),
+        cluster.submit("n4", Map.of("type", "broadcast", "message", 11)),
+        cluster.submit("n0", Map.of("type", "broadcast", "message", 12)));
     cluster.run(Duration.ofSeconds(3));
     assertThat(read(cluster, "n2")).isEmpty();
     cluster.heal();
+    // Acknowledged only now: before, no value had come back from the hub to its origin.
+    clients.forEach(client -> assertThat(cluster.await(client)).containsEntry("type", "broadcast_ok"));
     cluster.run(Duration.ofSeconds(5));
     assertEveryNodeHolds(cluster, 5, 10, 11, 12);
   }
@@ -140,16 +164,88 @@ class BroadcastTest {
   @Test
   void anOriginWhoseFlushWasLostStopsRetryingOnceRepaired() {
     Cluster cluster = cluster(3);
-    broadcast(cluster, "n1", 5);
+    String client = cluster.submit("n1", Map.of("type", "broadcast", "message", 5));
     cluster.run(Duration.ofMillis(150));      // the push has reached the hub, the flush not yet back
     cluster.partition(Set.of("n1"));
     cluster.run(Duration.ofSeconds(2));
     cluster.heal();
+    assertThat(cluster.await(client)).containsEntry("type", "broadcast_ok");   // by the repair
     cluster.run(Duration.ofSeconds(8));
     long settled = cluster.serverMessages();
     cluster.run(Duration.ofSeconds(6));
     assertEveryNodeHolds(cluster, 3, 5);
     // Afterwards only heartbeats: no pushes or repairs repeating forever.
     assertThat(cluster.serverMessages() - settled).isLessThanOrEqualTo(3 * 2);
+  }
+
+  @Test
+  void aBroadcastIsAcknowledgedOnlyOnceItsValueCameBackFromTheHub() {
+    Cluster cluster = cluster(5);
+    String client = cluster.submit("n2", Map.of("type", "broadcast", "message", 1));
+    cluster.run(HOP.multipliedBy(2).minusMillis(1));
+    assertThat(held(cluster, "n2")).containsExactly(1L);
+    assertThat(held(cluster, "n3")).as("not flushed yet").isEmpty();
+    assertThat(cluster.await(client)).containsEntry("type", "broadcast_ok");
+    assertThat(held(cluster, "n3")).as("flushed to every node with the origin's").containsExactly(1L);
+  }
+
+  @Test
+  void aRestartedNodeCatchesUpFromTheHubAndItsNewValuesDoNotCollideWithItsOldOnes() {
+    Cluster cluster = cluster(5);
+    broadcastAll(cluster, "n3", 1, 2);
+    broadcastAll(cluster, "n1", 3);
+    cluster.kill("n3");
+    broadcastAll(cluster, "n2", 4);
+    cluster.restart("n3");
+    broadcastAll(cluster, "n3", 5, 6);        // sequence numbers 1 and 2 again, of a new origin
+    cluster.run(Duration.ofMillis(500));
+    assertEveryNodeHolds(cluster, 5, 1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void aRestartedHubCollectsEveryValueSoNodesRestartedLaterGetThemAll() {
+    Cluster cluster = cluster(5);
+    broadcastAll(cluster, "n1", 1, 2);
+    broadcastAll(cluster, "n0", 3);
+    cluster.kill("n0");
+    cluster.restart("n0");
+    cluster.run(Duration.ofSeconds(1));       // its incarnation, then its collect round trip
+    assertThat(held(cluster, "n0")).containsExactlyInAnyOrder(1L, 2L, 3L);
+    cluster.kill("n4");                       // its catch-up comes from the new hub alone
+    cluster.restart("n4");
+    broadcastAll(cluster, "n4", 7);
+    broadcastAll(cluster, "n0", 8);
+    cluster.run(Duration.ofMillis(500));
+    assertEveryNodeHolds(cluster, 5, 1, 2, 3, 7, 8);
+  }
+
+  @Test
+  void anAcknowledgedValueSurvivesTheKillOfItsOriginAndTheHubTogether() {
+    Cluster cluster = cluster(5);
+    cluster.partition(Set.of("n0", "n1", "n2"));   // n3 and n4 hear no flush
+    broadcastAll(cluster, "n2", 42);
+    cluster.kill("n2");
+    cluster.kill("n0");
+    cluster.heal();
+    cluster.run(Duration.ofSeconds(1));
+    cluster.restart("n0");
+    cluster.restart("n2");
+    cluster.run(Duration.ofSeconds(3));       // n1, which got the flush, was the only holder left
+    assertEveryNodeHolds(cluster, 5, 42);
+  }
+
+  @Test
+  void aPushLostWithItsKilledOriginIsNeverAcknowledged() {
+    Cluster cluster = cluster(3);
+    cluster.cut("n1", "n0");
+    String client = cluster.submit("n1", Map.of("type", "broadcast", "message", 9));
+    cluster.run(Duration.ofSeconds(2));
+    cluster.kill("n1");
+    cluster.heal();
+    cluster.restart("n1");
+    cluster.run(Duration.ofSeconds(3));
+    assertEveryNodeHolds(cluster, 3);
+    assertThat(cluster.logs()).noneMatch(line -> line.contains("task failed"));
+    org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> cluster.await(client));
   }
 }
