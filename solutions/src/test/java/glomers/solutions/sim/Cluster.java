@@ -148,8 +148,8 @@ public final class Cluster {
 
   /** Cuts both directions between every node of {@code side} and every node not in it. */
   public void partition(Set<String> side) {
-    for (String a : nodes.keySet()) {
-      for (String b : nodes.keySet()) {
+    for (String a : ids) {
+      for (String b : ids) {
         if (side.contains(a) != side.contains(b)) {
           cut.add(List.of(a, b));
         }
@@ -177,6 +177,11 @@ public final class Cluster {
     cut.clear();
   }
 
+  /** The virtual time, in milliseconds since the cluster started. */
+  public long nowMillis() {
+    return clock.nanos() / 1_000_000;
+  }
+
   /** The nodes' ids, in the order they were given. */
   public List<String> ids() {
     return ids;
@@ -190,6 +195,11 @@ public final class Cluster {
   /** Server messages sent so far whose body has type {@code type}. */
   public long serverMessages(String type) {
     return serverMessagesByType.getOrDefault(type, 0L);
+  }
+
+  /** Server messages sent so far, by body type. */
+  public Map<String, Long> serverMessageTypes() {
+    return new java.util.TreeMap<>(serverMessagesByType);
   }
 
   /** Messages a partition or a kill has dropped so far. */
