@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -34,9 +36,10 @@ import java.util.concurrent.CompletionStage;
  * not yet seen come back in a flush. Healthy runs send no repair traffic at all.
  *
  * <p>Kills. A client's broadcast is acknowledged only once its value came back to the origin in
- * a flush (or a repair says the hub flushed it): the hub has sent it to every node it can reach
- * by then, so unless a partition has cut the hub and the origin off with nobody else, a kill of
- * fewer than all nodes leaves a live node holding it. The wait is a round trip to the hub plus
+ * a flush (or a repair says the hub flushed it), and a value that came to the hub itself once a
+ * peer's push says it holds the round: by then two nodes hold the value and the hub has sent it
+ * to every node it can reach, so unless a partition has cut those two off with nobody else, a
+ * kill of fewer than all nodes leaves a live node holding it. The wait is a round trip to the hub plus
  * the batching. Maelstrom's stable latency counts from the acknowledgement, so it no longer
  * includes them. A value that does not come back in time (a partition) is answered with a
  * timeout. A node's {@link Incarnation} names its values' origin, so a restarted node's new
@@ -76,6 +79,12 @@ final class Broadcast {
    */
   static final long ANSWER_MILLIS = 2000;
 
+  /**
+   * How long the hub waits for a push that says a peer holds a round with its own values before
+   * it asks one: over a round trip, so that under load the pushes say it first.
+   */
+  static final long CONFIRM_MILLIS = 500;
+
   @Message("broadcast")
   record Add(long message) {}
 
@@ -94,9 +103,13 @@ final class Broadcast {
   @Message("topology_ok")
   record TopologyOk() {}
 
-  /** Origin -> hub: values first received by the sender. Entries are [origin, seq, value]. */
+  /**
+   * Origin -> hub: values first received by the sender. Entries are [origin, seq, value]. {@code
+   * held} is the rounds of the hub's {@code epoch} the sender holds without a gap, which tells the
+   * hub its own values of those rounds are on a second node.
+   */
   @Message("push")
-  record Push(List<List<Long>> entries) {}
+  record Push(List<List<Long>> entries, long epoch, long held) {}
 
   /** Hub -> every node: the values that reached the hub since the previous round of its epoch. */
   @Message("flush")
@@ -116,6 +129,13 @@ final class Broadcast {
    */
   @Message("patch")
   record Patch(long epoch, long round, List<List<Long>> entries, List<Long> held) {}
+
+  /**
+   * Hub -> node, when no push has said for a while that a peer holds a round with the hub's own
+   * values: "which rounds do you hold?"; answered with an empty {@link Push}.
+   */
+  @Message("confirm")
+  record Confirm(long epoch) {}
 
   /** A restarted hub -> node: "send me what I lack"; answered with {@link Collected}. */
   @Message("collect")
@@ -151,6 +171,9 @@ final class Broadcast {
   // Hub side: the round being gathered, when the last flush went out, and, after a restart, the
   // peers that have not yet sent what they hold.
   private final List<Entry> pending = new ArrayList<>();
+  private final NavigableMap<Long, List<Long>> ownByRound = new TreeMap<>();
+  private final NavigableMap<Long, Long> ownFlushedAt = new TreeMap<>();
+  private int asked;
   private long round;
   private long lastFlushAt;
   private final Set<String> uncollected = new LinkedHashSet<>();
@@ -208,7 +231,7 @@ final class Broadcast {
         pending.add(entry);
       } else {
         unacked.put(entry.seq(), node.nowMillis());
-        node.send(hub, new Push(List.of(entry.toWire())));
+        node.send(hub, push(List.of(entry.toWire())));
       }
       return reply;
     });
@@ -219,9 +242,20 @@ final class Broadcast {
     return new ReadOk(log.values());
   }
 
+  private Push push(List<List<Long>> entries) {
+    return new Push(entries, hubEpoch, roundsHeld);
+  }
+
   @Handles
   void push(Push push) {
     take(push.entries());
+    if (push.epoch() == hubEpoch) {
+      // A peer holds these rounds: the hub's own values in them are on two nodes now.
+      while (!ownByRound.isEmpty() && ownByRound.firstKey() <= push.held()) {
+        ownFlushedAt.remove(ownByRound.firstKey());
+        ownByRound.pollFirstEntry().getValue().forEach(this::acknowledged);
+      }
+    }
   }
 
   /** Hub: files values it lacked for the next round. */
@@ -316,6 +350,13 @@ final class Broadcast {
   }
 
   @Handles
+  void confirm(Confirm confirm, Request from) {
+    if (currentEpoch(confirm.epoch())) {
+      node.send(from.src(), push(List.of()));
+    }
+  }
+
+  @Handles
   void collect(Collect collect, Request from) {
     currentEpoch(collect.epoch());
     List<List<Long>> entries = new ArrayList<>();
@@ -384,13 +425,21 @@ final class Broadcast {
       lastFlushAt = now;
       for (Entry entry : pending) {
         if (entry.origin() == self) {
-          acknowledged(entry.seq());   // the hub's own values are on their way to every node
+          ownByRound.computeIfAbsent(round, r -> new ArrayList<>()).add(entry.seq());
+          ownFlushedAt.put(round, now);
         }
       }
       pending.clear();
     } else if (round > 0 && now - lastFlushAt >= HEARTBEAT_MILLIS) {
       sendToPeers(new Heartbeat(hubEpoch, round));
       lastFlushAt = now;
+    }
+    // Own values no push has confirmed for a while: ask one peer, a different one each time, in
+    // case the last one asked is cut off.
+    if (!ownFlushedAt.isEmpty() && now - ownFlushedAt.firstEntry().getValue() >= CONFIRM_MILLIS) {
+      List<String> peers = node.peers();
+      node.send(peers.get(asked++ % peers.size()), new Confirm(hubEpoch));
+      ownFlushedAt.replaceAll((r, at) -> now);
     }
   }
 
@@ -418,7 +467,7 @@ final class Broadcast {
       }
     }
     if (!overdue.isEmpty()) {
-      node.send(hub, new Push(overdue));
+      node.send(hub, push(overdue));
     }
     // A gap that outlived one retry interval is a lost flush, not a reordered one.
     if (gapSince >= 0 && now - gapSince >= RETRY_MILLIS) {
