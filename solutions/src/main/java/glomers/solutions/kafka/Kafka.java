@@ -61,7 +61,8 @@ import java.util.concurrent.CompletionStage;
  * client gets timeout (0), never a definite error; if the owner did append, the message shows up
  * in polls later, as an indefinite send may. A send for a key whose owner has not answered
  * anything for a while is refused at once with 11 (temporarily unavailable): it was never
- * forwarded, so it certainly did not happen, and the client is not kept waiting. A send to an
+ * forwarded, so it certainly did not happen, and the client is not kept waiting. Likewise a send
+ * to an owner that has heard nothing from any peer for a while: it is not appended. A send to an
  * owner whose peer does not acknowledge it within {@link #ANSWER_MILLIS} is answered with a
  * timeout: it is in the owner's log and may yet show.
  */
@@ -142,6 +143,12 @@ final class Kafka {
     boolean[] appended = {false};
     ready.thenRun(() -> {
       if (reply.isDone()) {
+        return;
+      }
+      if (!replication.anyReachable()) {
+        // Nobody could hold a copy: refused before anything was appended, so definitely.
+        reply.completeExceptionally(RpcError.temporarilyUnavailable(
+            node.id() + " owns key " + key + " but reaches no peer to hold a copy; not appended"));
         return;
       }
       appended[0] = true;

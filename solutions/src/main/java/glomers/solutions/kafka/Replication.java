@@ -200,6 +200,11 @@ final class Replication {
     return p == null || p.waitingSince < 0 || node.nowMillis() - p.waitingSince < SUSPECT_MILLIS;
   }
 
+  /** Whether some peer is reachable, or there is none: whether an entry can be held twice now. */
+  boolean anyReachable() {
+    return peers.isEmpty() || peers.keySet().stream().anyMatch(this::reachable);
+  }
+
   /** Notes that a request that wants an answer went to {@code peer}. */
   void expectAnswer(String peer) {
     Peer p = peers.get(peer);
