@@ -242,7 +242,7 @@ final class Transactions {
       link.owesAck = true;
     }
     // An acknowledgement for an earlier life of this node counts nothing it now holds.
-    if (batch.peerLife() == life && batch.ack() > link.acked) {
+    if (life > 0 && batch.peerLife() == life && batch.ack() > link.acked) {
       link.acked = batch.ack();
       link.sent = Math.max(link.sent, link.acked);
       link.waitingSince = node.nowMillis();
