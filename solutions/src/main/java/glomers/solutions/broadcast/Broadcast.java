@@ -45,8 +45,8 @@ import java.util.concurrent.CompletionStage;
  * timeout. A node's {@link Incarnation} names its values' origin, so a restarted node's new
  * values never collide with those of its earlier life, and it tells a restart apart: a
  * restarted node asks the hub for everything at once, and a restarted hub, whose rounds start
- * again under its new incarnation (its "epoch"), collects every peer's values before it is the
- * hub they need. Until its incarnation is known a node only queues broadcasts.
+ * again under its new incarnation (its "epoch"), collects every peer's values, which a peer also
+ * sends unasked as soon as it hears the new epoch. Until its incarnation is known a node only queues broadcasts.
  *
  * <p>The topology Maelstrom suggests is acknowledged and ignored: any node can reach any other.
  */
@@ -60,8 +60,8 @@ final class Broadcast {
   static final long FLUSH_MILLIS = 180;
 
   /**
-   * How often unacknowledged pushes, unrepaired gaps and unanswered collects are retried. Must
-   * exceed a round trip plus {@link #FLUSH_MILLIS}, or healthy values get pushed twice.
+   * How often unacknowledged pushes and unanswered collects are retried. Must exceed a round trip
+   * plus {@link #FLUSH_MILLIS}, or healthy values get pushed twice.
    */
   static final long RETRY_MILLIS = 1000;
 
@@ -84,6 +84,13 @@ final class Broadcast {
    * it asks one: over a round trip, so that under load the pushes say it first.
    */
   static final long CONFIRM_MILLIS = 500;
+
+  /**
+   * How long a gap in the rounds may stay open before the node asks the hub for a repair: longer
+   * than flushes take to overtake each other, short enough that a value the hub flushed into a
+   * partition reaches the other side soon after it heals.
+   */
+  static final long REPAIR_MILLIS = 500;
 
   @Message("broadcast")
   record Add(long message) {}
@@ -315,7 +322,21 @@ final class Broadcast {
    * arrived late) says nothing about rounds.
    */
   private boolean currentEpoch(long epoch) {
+    return currentEpoch(epoch, true);
+  }
+
+  /** As above; {@code offer} sends a restarted hub everything unasked (not when it is asking). */
+  private boolean currentEpoch(long epoch, boolean offer) {
     if (epoch > hubEpoch) {
+      if (hubEpoch > 0 && offer) {
+        // The hub restarted: give it everything at once rather than wait for its collect, which a
+        // partition may keep from arriving for a while.
+        List<List<Long>> entries = new ArrayList<>();
+        for (Entry entry : log.missingFrom(List.of())) {
+          entries.add(entry.toWire());
+        }
+        node.send(hub, new Collected(epoch, entries));
+      }
       hubEpoch = epoch;
       roundsHeld = 0;
       roundsSeen = 0;
@@ -358,7 +379,7 @@ final class Broadcast {
 
   @Handles
   void collect(Collect collect, Request from) {
-    currentEpoch(collect.epoch());
+    currentEpoch(collect.epoch(), false);
     List<List<Long>> entries = new ArrayList<>();
     for (Entry entry : log.missingFrom(collect.have())) {
       entries.add(entry.toWire());
@@ -411,7 +432,16 @@ final class Broadcast {
 
   @Every(millis = FLUSH_MILLIS)
   void gather() {
-    if (!isHub || self < 0) {
+    if (!isHub) {
+      // A gap that outlived REPAIR_MILLIS is a lost flush, not a reordered one.
+      long now = node.nowMillis();
+      if (gapSince >= 0 && now - gapSince >= REPAIR_MILLIS) {
+        node.send(hub, new Repair(log.prefixes()));
+        gapSince = now;
+      }
+      return;
+    }
+    if (self < 0) {
       return;
     }
     long now = node.nowMillis();
@@ -468,11 +498,6 @@ final class Broadcast {
     }
     if (!overdue.isEmpty()) {
       node.send(hub, push(overdue));
-    }
-    // A gap that outlived one retry interval is a lost flush, not a reordered one.
-    if (gapSince >= 0 && now - gapSince >= RETRY_MILLIS) {
-      node.send(hub, new Repair(log.prefixes()));
-      gapSince = now;
     }
   }
 }

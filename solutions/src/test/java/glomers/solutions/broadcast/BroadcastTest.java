@@ -267,4 +267,94 @@ class BroadcastTest {
     assertThat(cluster.await(quiet)).containsEntry("type", "broadcast_ok");
     assertThat(cluster.serverMessages("confirm")).isEqualTo(1);
   }
+
+  /**
+   * Random partitions, and kills of one node or a minority at a time, far more often than the
+   * bench's nemesis makes them. An acknowledged value is on two nodes and, through the hub's
+   * flush, on every node the hub reached; it can only be lost if every node that held it dies in
+   * one kill before it spread further (the hub and its origin, alone together behind a partition,
+   * killed together). Those are counted at each kill and excused; once everything is healed and
+   * restarted, every other acknowledged value is on every node. A kill comes at least 500 ms
+   * after the last restart, time for the restarted nodes to catch up.
+   */
+  @Test
+  void underRandomPartitionsAndMinorityKillsAValueIsLostOnlyWithAllItsHolders() {
+    long excusedInAll = 0;
+    long acknowledgedInAll = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      java.util.Random random = new java.util.Random(seed);
+      Cluster cluster = new Cluster(new Broadcast_Dispatcher(), ids(5), Duration.ofMillis(20), seed);
+      Map<String, Long> pending = new java.util.LinkedHashMap<>();   // client -> value
+      Set<Long> acknowledged = new java.util.TreeSet<>();
+      Set<Long> excused = new java.util.TreeSet<>();
+      List<String> down = new ArrayList<>();
+      long restarted = 0;
+      for (int step = 0; step < 300; step++) {
+        List<String> up = ids(5).stream().filter(id -> !down.contains(id)).toList();
+        String node = up.get(random.nextInt(up.size()));
+        pending.put(cluster.submit(node, Map.of("type", "broadcast", "message", (long) step)), (long) step);
+        double dice = random.nextDouble();
+        if (dice < 0.03 && down.isEmpty() && cluster.nowMillis() - restarted >= 500) {
+          List<String> shuffled = new ArrayList<>(ids(5));
+          java.util.Collections.shuffle(shuffled, random);
+          List<String> victims = shuffled.subList(0, 1 + random.nextInt(2));   // one, or two of five
+          collectReplies(cluster, pending, acknowledged);
+          Set<Long> survivors = new java.util.HashSet<>();
+          for (String id : ids(5)) {
+            if (!victims.contains(id)) {
+              survivors.addAll(held(cluster, id));
+            }
+          }
+          for (long value : acknowledged) {
+            if (!survivors.contains(value)) {
+              excused.add(value);
+            }
+          }
+          for (String victim : victims) {
+            cluster.kill(victim);
+            down.add(victim);
+          }
+        } else if (dice < 0.06 && !down.isEmpty()) {
+          down.forEach(cluster::restart);
+          down.clear();
+          restarted = cluster.nowMillis();
+        } else if (dice < 0.09) {
+          List<String> shuffled = new ArrayList<>(ids(5));
+          java.util.Collections.shuffle(shuffled, random);
+          cluster.heal();
+          cluster.partition(Set.copyOf(shuffled.subList(0, 1 + random.nextInt(2))));
+        } else if (dice < 0.12) {
+          cluster.heal();
+        }
+        cluster.run(Duration.ofMillis(50));
+      }
+      cluster.heal();
+      down.forEach(cluster::restart);
+      cluster.run(Duration.ofSeconds(10));
+      collectReplies(cluster, pending, acknowledged);
+      assertThat(acknowledged).as("seed %d", seed).hasSizeGreaterThan(100);
+      for (String id : ids(5)) {
+        Set<Long> missing = new java.util.TreeSet<>(acknowledged);
+        missing.removeAll(held(cluster, id));
+        missing.removeAll(excused);
+        assertThat(missing).as("seed %d, acknowledged values missing on %s", seed, id).isEmpty();
+      }
+      assertThat(cluster.logs()).as("seed %d", seed).noneMatch(line -> line.contains("task failed"));
+      excusedInAll += excused.size();
+      acknowledgedInAll += acknowledged.size();
+    }
+    // The excused losses are the rare case the design leaves open, not the rule.
+    assertThat(excusedInAll).isLessThan(acknowledgedInAll / 100);
+  }
+
+  /** Moves the answered broadcasts out of {@code pending}, keeping the acknowledged values. */
+  private static void collectReplies(Cluster cluster, Map<String, Long> pending, Set<Long> acknowledged) {
+    pending.entrySet().removeIf(e -> {
+      Map<String, Object> reply = cluster.replyTo(e.getKey());
+      if (reply != null && "broadcast_ok".equals(reply.get("type"))) {
+        acknowledged.add(e.getValue());
+      }
+      return reply != null;
+    });
+  }
 }

@@ -141,6 +141,16 @@ public final class Cluster {
     return reply;
   }
 
+  /** {@code client}'s reply if it has come, else null; does not run the cluster. */
+  public Map<String, Object> replyTo(String client) {
+    return clientInbox.remove(client);
+  }
+
+  /** Whether {@code id} is killed and not restarted yet. */
+  public boolean isDead(String id) {
+    return dead.contains(id);
+  }
+
   /** Lets {@code duration} of virtual time pass, delivering messages and firing timers. */
   public void run(Duration duration) {
     runUntil(() -> false, duration);
