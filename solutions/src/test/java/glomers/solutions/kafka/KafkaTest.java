@@ -299,10 +299,11 @@ class KafkaTest {
   }
 
   @Test
-  void killingEitherNodeBetweenRoundsLosesNoAcknowledgedSendAndOffsetsNeverRepeat() {
-    for (long seed = 1; seed <= 4; seed++) {
+  void killingEitherNodeBetweenRoundsUnderPartitionsLosesNoAcknowledgedSendAndOffsetsNeverRepeat() {
+    for (long seed = 1; seed <= 8; seed++) {
       Cluster cluster = started(TWO, HOP);
       Calls.Workload workload = new Calls.Workload(cluster, TWO, 4, seed);
+      java.util.Random random = new java.util.Random(seed);
       for (int round = 0; round < 400; round++) {
         if (round % 100 == 50) {
           String victim = TWO.get((int) ((round / 100 + seed) % 2));
@@ -310,9 +311,16 @@ class KafkaTest {
           cluster.run(Duration.ofMillis(30));
           cluster.restart(victim);
         }
+        // Partitions come and go too, a kill sometimes falling inside one.
+        if (random.nextInt(40) == 0) {
+          cluster.partition(Set.of("n1"));
+        } else if (random.nextInt(20) == 0) {
+          cluster.heal();
+        }
         workload.round(6);
         cluster.run(Duration.ofMillis(3));
       }
+      cluster.heal();
       cluster.run(Duration.ofSeconds(1));
       workload.assertEveryNodeServesEverything();
       assertThat(workload.acked).as("seed %d", seed).isNotEmpty();
