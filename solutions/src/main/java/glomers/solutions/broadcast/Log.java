@@ -11,9 +11,13 @@ import java.util.Set;
  * Every value this node knows, filed by the node that first received it (its origin) and the
  * sequence number the origin gave it. Per-origin sequence numbers make "what do you lack?" a
  * vector of prefix lengths instead of a set difference over all values.
+ *
+ * <p>An origin is one life of a node, numbered {@code index + n * (incarnation - 1)} for a node at
+ * {@code index} of n: a restarted node numbers its values from 1 again, under a new origin, so they
+ * never collide with those of its earlier lives. The vectors grow as origins appear.
  */
 final class Log {
-  /** One value with its origin (node index) and 1-based sequence number at that origin. */
+  /** One value with its origin and 1-based sequence number at that origin. */
   record Entry(int origin, long seq, long value) {
     List<Long> toWire() {
       return List.of((long) origin, seq, value);
@@ -28,34 +32,40 @@ final class Log {
   }
 
   private final List<Map<Long, Long>> byOrigin = new ArrayList<>();
-  private final long[] prefix;
+  private final List<Long> prefix = new ArrayList<>();
   private final Set<Long> values = new LinkedHashSet<>();
 
   Log(int origins) {
-    prefix = new long[origins];
-    for (int i = 0; i < origins; i++) {
+    seqs(origins - 1);
+  }
+
+  /** The origin's values by sequence number, growing the vectors up to it. */
+  private Map<Long, Long> seqs(int origin) {
+    while (byOrigin.size() <= origin) {
       byOrigin.add(new HashMap<>());
+      prefix.add(0L);
     }
+    return byOrigin.get(origin);
   }
 
   /** Adds an entry; false if it was already known. */
   boolean add(Entry entry) {
-    Map<Long, Long> seqs = byOrigin.get(entry.origin());
+    Map<Long, Long> seqs = seqs(entry.origin());
     if (seqs.putIfAbsent(entry.seq(), entry.value()) != null) {
       return false;
     }
     values.add(entry.value());
-    long p = prefix[entry.origin()];
+    long p = prefix.get(entry.origin());
     while (seqs.containsKey(p + 1)) {
       p++;
     }
-    prefix[entry.origin()] = p;
+    prefix.set(entry.origin(), p);
     return true;
   }
 
   /** Next sequence number for a value first received here. */
   long nextSeq(int origin) {
-    return byOrigin.get(origin).size() + 1L;
+    return seqs(origin).size() + 1L;
   }
 
   long valueOf(int origin, long seq) {
@@ -64,11 +74,7 @@ final class Log {
 
   /** For each origin, how many of its values this node holds without a gap. */
   List<Long> prefixes() {
-    List<Long> out = new ArrayList<>(prefix.length);
-    for (long p : prefix) {
-      out.add(p);
-    }
-    return out;
+    return new ArrayList<>(prefix);
   }
 
   /** The entries a node whose prefixes are {@code theirs} does not hold. */

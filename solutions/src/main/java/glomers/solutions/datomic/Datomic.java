@@ -9,6 +9,7 @@ import glomers.runtime.RawJson;
 import glomers.runtime.RpcError;
 import glomers.runtime.kv.JsonType;
 import glomers.runtime.kv.Kv;
+import glomers.solutions.incarnation.Incarnation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,11 @@ import java.util.concurrent.CompletionStage;
  * partition between the nodes). The news is only a hint, never trusted for correctness: the
  * next CAS or root read decides. A winner with more txns queued waits a round trip before racing
  * again, so the losers' retries, which heard of its commit a hop late, get their turn.
+ *
+ * <p>Kills: all of the database is in the services, so any nodes may be killed, all of them
+ * included. A killed node's queued txns are lost unanswered (a CAS of theirs may have committed),
+ * and its next life learns the root as a loser does. Thunk ids carry the node's {@link
+ * Incarnation}, so a new life never reuses an id that an earlier one wrote.
  *
  * <p>Why strict serializable: the root's value sequence in lin-kv is the serial order. A committed
  * batch ran on exactly the state its CAS replaced (thunk ids are never reused, so an equal id is
@@ -104,6 +110,7 @@ final class Datomic {
   private boolean busy;
   private Runnable waiting;
   private long casMillis;
+  private String thunkPrefix;
   private long nextThunk;
 
   private long committed;
@@ -121,6 +128,12 @@ final class Datomic {
     this.roots = Kv.lin(node, JsonType.STRING);
     this.indexes = new Thunks<>(Kv.lww(node, JsonType.mapOf(JsonType.STRING)));
     this.buckets = new Thunks<>(Kv.lww(node, JsonType.mapOf(JsonType.listOf(JsonType.RAW))));
+    // No batch runs before this life's thunk ids are known: txns queue until then.
+    busy = true;
+    Incarnation.next(node).thenAccept(incarnation -> {
+      thunkPrefix = node.id() + "-" + incarnation + "-";
+      finishBatch();
+    });
   }
 
   @Handles
@@ -373,8 +386,12 @@ final class Datomic {
     return root.isEmpty() ? Snapshot.EMPTY : root.substring(root.indexOf(':') + 1);
   }
 
+  /**
+   * Unique across this node's lives: a restarted node counts from 0 again, and without its
+   * incarnation in the id it would overwrite thunks that committed roots still name.
+   */
   private String newThunkId() {
-    return node.id() + "-" + nextThunk++;
+    return thunkPrefix + nextThunk++;
   }
 
   /** A CAS with no answer: its batch may or may not have committed. */

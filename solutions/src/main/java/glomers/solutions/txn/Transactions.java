@@ -8,12 +8,14 @@ import glomers.runtime.Node;
 import glomers.runtime.Request;
 import glomers.runtime.RpcError;
 import glomers.runtime.RawJson;
+import glomers.solutions.incarnation.Incarnation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Challenges 6a-6c with one binary: totally available transactions over a key-value register.
@@ -57,6 +59,16 @@ import java.util.Map;
  * <p>Loss: a batch holds commits in order, from just after the last one the peer acknowledged.
  * If acknowledgements stall for {@link #RETRY_MILLIS} (a partition), sending goes back to the
  * acknowledged position, so commits dropped by a partition arrive after it heals.
+ *
+ * <p>Kills: a killed node comes back empty, with its commits numbered from 1 again. Batches carry
+ * the sender's {@link Incarnation} and the one of the receiver their acknowledgement is for, so a
+ * node that hears a peer's new incarnation starts that peer's numbering afresh, ignores the late
+ * batches of its dead life, and sends it a snapshot: every key's value with its stamp, installed in
+ * one step like a commit, and counted as all of the sender's commits so far. So a restarted node
+ * catches up from any one peer it can reach, and its own new commits reach the others; what it
+ * committed but had not sent before it died is lost, as it must be with its memory. It answers txns
+ * from its first moment (total availability), on whatever it holds so far. A snapshot costs no
+ * extra message: it travels in the batch that would go anyway.
  */
 @Solution("txn")
 final class Transactions {
@@ -83,12 +95,19 @@ final class Transactions {
   /** One txn's final writes: key (as JSON text) to value, with its place and stamp at its origin. */
   record Commit(long seq, long ts, Map<String, RawJson> writes) {}
 
+  /** A key's value as a snapshot carries it: the value and the stamp of the commit it came from. */
+  record Stamped(RawJson value, long ts, int origin) {}
+
   /**
    * Origin -> peer: the origin's commits in order from some point the peer has acknowledged, and
-   * how many of the peer's own commits the origin has installed (the acknowledgement).
+   * how many of the peer's own commits the origin has installed (the acknowledgement). {@code
+   * life} is the origin's incarnation, {@code peerLife} the peer's one the acknowledgement and the
+   * numbering are for (0 before the origin has heard from it). A {@code snapshot}, when not null,
+   * is the origin's whole store, standing for its commits up to {@code snapshotUpTo}.
    */
   @Message("replicate")
-  record Replicate(List<Commit> commits, long ack) {}
+  record Replicate(long life, long peerLife, Map<String, Stamped> snapshot, long snapshotUpTo,
+      List<Commit> commits, long ack) {}
 
   /** A key's current value and the commit it came from, for last-writer-wins. */
   private record Version(RawJson value, long ts, int origin) {
@@ -97,17 +116,30 @@ final class Transactions {
     }
   }
 
-  /** What this node knows about one peer. */
+  /** What this node knows about one peer, in the peer's current life. */
   private static final class Link {
     final int index;
+    long life;            // its incarnation these counts are for; 0 until heard from
     long sent;            // own commits sent to it (may be rewound to acked on a retry)
     long acked;           // own commits it has confirmed
     long waitingSince;    // when the oldest unconfirmed batch went out
     long installed;       // its commits installed here, in order without gaps
     boolean owesAck;      // it sent commits since we last told it how far we got
+    boolean snapshotDue = true;   // it holds nothing of ours yet: send it our whole store
+    long snapshotUpTo;    // own commits the last snapshot sent it stands for
 
     Link(int index) {
       this.index = index;
+    }
+
+    /** It came back empty (or is heard from for the first time) in incarnation {@code life}. */
+    void restarted(long life) {
+      this.life = life;
+      sent = 0;
+      acked = 0;
+      installed = 0;
+      owesAck = true;
+      snapshotDue = true;
     }
   }
 
@@ -121,12 +153,18 @@ final class Transactions {
   private final List<Commit> log = new ArrayList<>();
   private long trimmed;
 
+  /** This node's incarnation; 0 until lin-kv has answered, and nothing is sent until then. */
+  private long life;
+
   /** Created at init, so the node's id and the cluster are known. */
   Transactions(Node node) {
     this.node = node;
     this.self = node.nodeIds().indexOf(node.id());
     for (String peer : node.peers()) {
       links.put(peer, new Link(node.nodeIds().indexOf(peer)));
+    }
+    if (!links.isEmpty()) {
+      Incarnation.next(node).thenAccept(incarnation -> life = incarnation);
     }
   }
 
@@ -181,6 +219,17 @@ final class Transactions {
       node.log("replicate from unknown node " + from.src());
       return;
     }
+    if (batch.life() < link.life) {
+      return;   // from a life of the peer that has died since: its numbering is void
+    }
+    if (batch.life() > link.life) {
+      link.restarted(batch.life());
+    }
+    if (batch.snapshot() != null) {
+      installSnapshot(batch.snapshot(), link.index);
+      link.installed = Math.max(link.installed, batch.snapshotUpTo());
+      link.owesAck = true;
+    }
     for (Commit commit : batch.commits()) {
       // Earlier ones are duplicates of a resend; later ones follow a lost batch and will come
       // again from our acknowledgement, so only the next in order is installed.
@@ -192,7 +241,8 @@ final class Transactions {
     if (!batch.commits().isEmpty()) {
       link.owesAck = true;
     }
-    if (batch.ack() > link.acked) {
+    // An acknowledgement for an earlier life of this node counts nothing it now holds.
+    if (life > 0 && batch.peerLife() == life && batch.ack() > link.acked) {
       link.acked = batch.ack();
       link.sent = Math.max(link.sent, link.acked);
       link.waitingSince = node.nowMillis();
@@ -210,22 +260,59 @@ final class Transactions {
     }
   }
 
+  /**
+   * Installs a peer's whole store in one step, as a commit: every value with its own stamp, by
+   * last-writer-wins, so the snapshot changes nothing that a later commit already replaced.
+   */
+  private void installSnapshot(Map<String, Stamped> snapshot, int from) {
+    snapshot.forEach((key, stamped) -> {
+      clock = Math.max(clock, stamped.ts());
+      Version current = store.get(key);
+      if (current == null || current.olderThan(stamped.ts(), stamped.origin())) {
+        store.put(key, new Version(stamped.value(), stamped.ts(), stamped.origin()));
+      }
+    });
+  }
+
+  private Map<String, Stamped> snapshot() {
+    Map<String, Stamped> out = new TreeMap<>();
+    store.forEach((key, v) -> out.put(key, new Stamped(v.value(), v.ts(), v.origin())));
+    return out;
+  }
+
   @Every(millis = BATCH_MILLIS)
   void flush() {
+    if (life == 0) {
+      return;
+    }
     long now = node.nowMillis();
     for (Map.Entry<String, Link> e : links.entrySet()) {
       Link link = e.getValue();
       if (link.sent > link.acked && now - link.waitingSince >= RETRY_MILLIS) {
-        link.sent = link.acked;   // a batch or its acknowledgement was lost: go back
+        if (link.acked < link.snapshotUpTo) {
+          link.snapshotDue = true;   // the snapshot or its acknowledgement was lost: a new one
+        } else {
+          link.sent = link.acked;    // a batch or its acknowledgement was lost: go back
+        }
+      }
+      Map<String, Stamped> snapshot = null;
+      if (link.snapshotDue) {
+        // Everything installed here, own commits up to now included: the rest follows in order.
+        snapshot = snapshot();
+        link.snapshotUpTo = trimmed + log.size();
+        link.sent = link.snapshotUpTo;
+        link.snapshotDue = false;
+        link.waitingSince = now;
       }
       List<Commit> batch = unsent(link);
-      if (batch.isEmpty() && !link.owesAck) {
+      if (batch.isEmpty() && !link.owesAck && snapshot == null) {
         continue;
       }
       if (link.sent == link.acked) {
         link.waitingSince = now;
       }
-      node.send(e.getKey(), new Replicate(batch, link.installed));
+      node.send(e.getKey(), new Replicate(life, link.life, snapshot, link.snapshotUpTo, batch,
+          link.installed));
       link.sent += batch.size();
       link.owesAck = false;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glomers.solutions.sim.Cluster;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,13 +85,78 @@ class GCounterTest {
   }
 
   @Test
-  void costsAFixedNumberOfMessagesPerSyncWhateverTheAddRate() {
+  void addsThatArriveWhileACasIsOutRideOnTheNextOne() {
     Cluster cluster = cluster(5);
+    cluster.run(Duration.ofMillis(1500));   // between two syncs, with none under way
+    long before = cluster.serverMessages("cas");
+    List<String> clients = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      add(cluster, IDS.get(i % 3), 1);
+      clients.add(cluster.submit(IDS.get(i % 3), Map.of("type", "add", "delta", 1)));
     }
-    cluster.run(Duration.ofMillis(10 * GCounter.SYNC_MILLIS + 500));
-    // Each node per sync: one write and two reads, each a request and a reply.
-    assertThat(cluster.serverMessages()).isLessThanOrEqualTo(10L * 3 * 6);
+    for (String client : clients) {
+      assertThat(cluster.await(client)).containsEntry("type", "add_ok");
+    }
+    // Per node: one CAS for the first add, one for the 99 that came while it was out.
+    assertThat(cluster.serverMessages("cas") - before).isEqualTo(3L * 2);
+    cluster.run(Duration.ofSeconds(2));
+    assertThat(read(cluster, "n2")).isEqualTo(300);
+  }
+
+  @Test
+  void acknowledgedAddsSurviveTheKillOfEveryNode() {
+    Cluster cluster = cluster(11);
+    add(cluster, "n0", 5);
+    add(cluster, "n1", 6);
+    add(cluster, "n1", 1);
+    add(cluster, "n2", 7);
+    for (String id : IDS) {
+      cluster.kill(id);
+    }
+    cluster.run(Duration.ofSeconds(1));
+    for (String id : IDS) {
+      cluster.restart(id);
+    }
+    add(cluster, "n1", 2);     // the new life counts on from what its key holds
+    cluster.run(Duration.ofSeconds(3));
+    for (String id : IDS) {
+      assertThat(read(cluster, id)).as("read on %s", id).isEqualTo(21);
+    }
+  }
+
+  @Test
+  void anAddWhoseCasWasOutAtTheKillCountsOnceOrNotAtAll() {
+    for (long seed = 0; seed < 10; seed++) {
+      Cluster cluster = cluster(seed);
+      add(cluster, "n0", 1);
+      cluster.submit("n0", Map.of("type", "add", "delta", 10));   // never answered
+      cluster.run(Duration.ofMillis(seed * 30));                 // its CAS still out, or landed
+      cluster.kill("n0");
+      cluster.restart("n0");
+      add(cluster, "n0", 100);
+      cluster.run(Duration.ofSeconds(3));
+      assertThat(read(cluster, "n1")).as("seed %d", seed).isIn(101L, 111L);
+      assertThat(read(cluster, "n0")).as("seed %d", seed).isEqualTo(read(cluster, "n1"));
+    }
+  }
+
+  @Test
+  void aRestartedNodeAnswersReadsOnlyOnceItHasSynced() {
+    Cluster cluster = cluster(2);
+    add(cluster, "n0", 4);
+    add(cluster, "n2", 3);
+    cluster.run(Duration.ofSeconds(2));
+    cluster.kill("n1");
+    cluster.restart("n1");
+    assertThat(read(cluster, "n1")).isEqualTo(7);   // not 0: it waits for its first sync
+  }
+
+  @Test
+  void costsAFixedNumberOfMessagesPerSyncWhenIdle() {
+    Cluster cluster = cluster(5);
+    cluster.run(Duration.ofMillis(500));
+    long before = cluster.serverMessages();
+    cluster.run(Duration.ofMillis(10 * GCounter.SYNC_MILLIS));
+    // Each node per sync: one CAS and two reads, each a request and a reply.
+    assertThat(cluster.serverMessages() - before).isEqualTo(10L * 3 * 6);
   }
 }

@@ -29,7 +29,12 @@ public final class Cluster {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VirtualClock clock = new VirtualClock();
+  private final Dispatcher dispatcher;
+  private final List<String> ids;
   private final Map<String, LocalNode> nodes = new LinkedHashMap<>();
+  private final Set<String> dead = new HashSet<>();
+  // Raised at each kill and each restart: a message is delivered only into the queue it was sent to.
+  private final Map<String, Integer> epochs = new HashMap<>();
   private final Map<String, Service> services = new HashMap<>();
   private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>();
   private final Set<List<String>> cut = new HashSet<>();
@@ -48,7 +53,8 @@ public final class Cluster {
     void delivered(String src, String dest, Map<String, Object> body);
   }
 
-  private record InFlight(long deliverAt, long sequence, String src, String dest, String line)
+  private record InFlight(long deliverAt, long sequence, String src, String dest, String line,
+      int destEpoch)
       implements Comparable<InFlight> {
     @Override
     public int compareTo(InFlight other) {
@@ -60,20 +66,52 @@ public final class Cluster {
   /** Starts {@code ids} nodes of {@code dispatcher}'s solution and initialises each. */
   public Cluster(Dispatcher dispatcher, List<String> ids, Duration latency, long seed) {
     this.latencyNanos = latency.toNanos();
+    this.dispatcher = dispatcher;
+    this.ids = List.copyOf(ids);
     for (Service service : ServiceHost.standard(new Random(seed))) {
       services.put(service.id(), service);
     }
     for (String id : ids) {
-      nodes.put(id, new LocalNode(dispatcher, clock, line -> send(id, line), logs::add,
-          failure -> logs.add(id + " task failed: " + failure)));
+      nodes.put(id, newNode(id));
     }
     for (String id : ids) {
-      Map<String, Object> reply =
-          call(id, Map.of("type", "init", "node_id", id, "node_ids", ids));
-      if (!"init_ok".equals(reply.get("type"))) {
-        throw new IllegalStateException(id + " answered init with " + reply);
-      }
+      init(id);
     }
+  }
+
+  private LocalNode newNode(String id) {
+    return new LocalNode(dispatcher, clock, line -> send(id, line), logs::add,
+        failure -> logs.add(id + " task failed: " + failure));
+  }
+
+  private void init(String id) {
+    Map<String, Object> reply = call(id, Map.of("type", "init", "node_id", id, "node_ids", ids));
+    if (!"init_ok".equals(reply.get("type"))) {
+      throw new IllegalStateException(id + " answered init with " + reply);
+    }
+  }
+
+  /**
+   * Kills {@code id} as Maelstrom's kill nemesis does: its instance, timers and pending rpcs are
+   * gone, and messages to it are lost until {@link #restart}; what it sent before is still
+   * delivered.
+   */
+  public void kill(String id) {
+    if (nodes.remove(id) == null) {
+      throw new IllegalStateException(id + " is not running");
+    }
+    dead.add(id);
+    epochs.merge(id, 1, Integer::sum);
+  }
+
+  /** Starts a fresh instance of the killed {@code id} and initialises it, as Maelstrom's start does. */
+  public void restart(String id) {
+    if (!dead.remove(id)) {
+      throw new IllegalStateException(id + " was not killed");
+    }
+    epochs.merge(id, 1, Integer::sum);
+    nodes.put(id, newNode(id));
+    init(id);
   }
 
   /** A client request to {@code node}; runs the cluster until the reply arrives (5 s at most). */
@@ -103,6 +141,16 @@ public final class Cluster {
     return reply;
   }
 
+  /** {@code client}'s reply if it has come, else null; does not run the cluster. */
+  public Map<String, Object> replyTo(String client) {
+    return clientInbox.remove(client);
+  }
+
+  /** Whether {@code id} is killed and not restarted yet. */
+  public boolean isDead(String id) {
+    return dead.contains(id);
+  }
+
   /** Lets {@code duration} of virtual time pass, delivering messages and firing timers. */
   public void run(Duration duration) {
     runUntil(() -> false, duration);
@@ -110,8 +158,8 @@ public final class Cluster {
 
   /** Cuts both directions between every node of {@code side} and every node not in it. */
   public void partition(Set<String> side) {
-    for (String a : nodes.keySet()) {
-      for (String b : nodes.keySet()) {
+    for (String a : ids) {
+      for (String b : ids) {
         if (side.contains(a) != side.contains(b)) {
           cut.add(List.of(a, b));
         }
@@ -139,6 +187,16 @@ public final class Cluster {
     cut.clear();
   }
 
+  /** The virtual time, in milliseconds since the cluster started. */
+  public long nowMillis() {
+    return clock.nanos() / 1_000_000;
+  }
+
+  /** The nodes' ids, in the order they were given. */
+  public List<String> ids() {
+    return ids;
+  }
+
   /** Messages sent so far with no client at either end: Maelstrom's servers msg-count. */
   public long serverMessages() {
     return serverMessages;
@@ -149,7 +207,12 @@ public final class Cluster {
     return serverMessagesByType.getOrDefault(type, 0L);
   }
 
-  /** Messages a partition has dropped so far. */
+  /** Server messages sent so far, by body type. */
+  public Map<String, Long> serverMessageTypes() {
+    return new java.util.TreeMap<>(serverMessagesByType);
+  }
+
+  /** Messages a partition or a kill has dropped so far. */
   public long dropped() {
     return dropped;
   }
@@ -210,13 +273,19 @@ public final class Cluster {
       serverMessagesByType.merge(String.valueOf(body.get("type")), 1L, Long::sum);
     }
     long latency = client ? 0 : latencyNanos;
-    inFlight.add(new InFlight(clock.nanos() + latency, sequence++, src, dest, line));
+    inFlight.add(new InFlight(clock.nanos() + latency, sequence++, src, dest, line,
+        epochs.getOrDefault(dest, 0)));
   }
 
   @SuppressWarnings("unchecked")
   private void deliver(InFlight message) {
     if (cut.contains(List.of(message.src(), message.dest()))) {
       dropped++;
+      return;
+    }
+    if (dead.contains(message.dest())
+        || message.destEpoch() != epochs.getOrDefault(message.dest(), 0)) {
+      dropped++;   // to a killed node, or queued for it before a restart: lost
       return;
     }
     if (watcher != null) {
