@@ -173,24 +173,20 @@ RUN = "$$(cat $(ROWS)/$(1).run 2>/dev/null)"
 SOLUTION ?=
 SOL = $(BIN)/$(or $(SOLUTION),$(1))
 
-echoer: build
-	@$(CHALLENGE) $@ -- -w echo --bin $(call SOL,echo) --node-count 1 --time-limit 10
+# Each challenge's command is CMD.<target>, so that `make faults` runs the very same one.
+CMD.echoer = -w echo --bin $(call SOL,echo) --node-count 1 --time-limit 10
+CMD.unique-id = -w unique-ids --bin $(call SOL,unique-ids) --time-limit 30 --rate 1000 \
+	--node-count 3 --availability total --nemesis partition
+CMD.snb = -w broadcast --bin $(call SOL,broadcast) --node-count 1 --time-limit 20 --rate 10
+CMD.mnb = -w broadcast --bin $(call SOL,broadcast) --node-count 5 --time-limit 20 --rate 10
+CMD.ftb = -w broadcast --bin $(call SOL,broadcast) --node-count 5 --time-limit 20 --rate 10 --nemesis partition
 
-unique-id: build
-	@$(CHALLENGE) $@ -- -w unique-ids --bin $(call SOL,unique-ids) --time-limit 30 --rate 1000 \
-	  --node-count 3 --availability total --nemesis partition
-
-snb: build
-	@$(CHALLENGE) $@ -- -w broadcast --bin $(call SOL,broadcast) --node-count 1 --time-limit 20 --rate 10
-
-mnb: build
-	@$(CHALLENGE) $@ -- -w broadcast --bin $(call SOL,broadcast) --node-count 5 --time-limit 20 --rate 10
-
-ftb: build
-	@$(CHALLENGE) $@ -- -w broadcast --bin $(call SOL,broadcast) --node-count 5 --time-limit 20 --rate 10 \
-	  --nemesis partition
+echoer unique-id snb mnb ftb: build
+	@$(CHALLENGE) $@ -- $(CMD.$@)
 
 EFFICIENT_BROADCAST = -w broadcast --bin $(call SOL,broadcast) --node-count 25 --time-limit 20 --rate 100 --latency 100
+CMD.eb-one = $(EFFICIENT_BROADCAST)
+CMD.eb-two = $(EFFICIENT_BROADCAST)
 
 # 3d: Fly.io's limits, our own goal (reported, not enforced), and correctness under partitions.
 eb-one: build
@@ -204,27 +200,32 @@ eb-two: build
 
 # 4, then (on our bench only) once more with seq-kv serving the stalest version it legally may, so a
 # node that reads without first moving to the newest version fails every time, not by luck.
+CMD.goc = -w g-counter --bin $(call SOL,g-counter) --node-count 3 --rate 100 --time-limit 20 --nemesis partition
+CMD.goc-oldest = $(CMD.goc) --seq-kv-staleness oldest
+
 goc: build
-	@$(CHALLENGE) $@ -- -w g-counter --bin $(call SOL,g-counter) --node-count 3 --rate 100 --time-limit 20 \
-	  --nemesis partition
+	@$(CHALLENGE) $@ -- $(CMD.goc)
 ifeq ($(MAELSTROM),$(BENCH))
-	@$(CHALLENGE) goc-oldest -- -w g-counter --bin $(call SOL,g-counter) --node-count 3 --rate 100 --time-limit 20 \
-	  --nemesis partition --seq-kv-staleness oldest
+	@$(CHALLENGE) goc-oldest -- $(CMD.goc-oldest)
 endif
 
 KAFKA := -w kafka --concurrency 2n --rate 1000
 
 # 5a and 5c run the efficient solution (one owner per key); 5b the one that keeps offsets in lin-kv.
+CMD.sn-kafka = $(KAFKA) --bin $(call SOL,kafka) --node-count 1 --time-limit 20
+CMD.mn-kafka = $(KAFKA) --bin $(call SOL,kafka-lin-kv) --node-count 2 --time-limit 20
+CMD.e-kafka = $(KAFKA) --bin $(call SOL,kafka) --node-count 2 --time-limit 20
+
 sn-kafka: build
-	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(call SOL,kafka) --node-count 1 --time-limit 20
+	@$(CHALLENGE) $@ -- $(CMD.$@)
 
 mn-kafka: build
-	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(call SOL,kafka-lin-kv) --node-count 2 --time-limit 20
+	@$(CHALLENGE) $@ -- $(CMD.$@)
 	@scripts/cas-conflicts $(call RUN,$@)
 
 # 5c: valid, then our goal (reported, not enforced; Fly.io sets no number), then under partitions.
 e-kafka: build
-	@$(CHALLENGE) $@ -- $(KAFKA) --bin $(call SOL,kafka) --node-count 2 --time-limit 20
+	@$(CHALLENGE) $@ -- $(CMD.e-kafka)
 	@echo "== e-kafka against our goal (servers msgs-per-op under 1.0, no op failed; reported, not enforced):"
 	@$(call GOAL,e-kafka-goal,e-kafka) --max-msgs-per-op 1.0 --max-not-ok 0 || true
 	@$(CHALLENGE) e-kafka-partition -- $(KAFKA) --bin $(call SOL,kafka) --node-count 2 --time-limit 20 \
@@ -232,20 +233,18 @@ e-kafka: build
 
 TXN = -w txn-rw-register --bin $(call SOL,txn) --concurrency 2n --rate 1000
 
-sn-tat: build
-	@$(CHALLENGE) $@ -- $(TXN) --time-limit 20 --node-count 1 --consistency-models read-uncommitted --availability total
+CMD.sn-tat = $(TXN) --time-limit 20 --node-count 1 --consistency-models read-uncommitted --availability total
+CMD.tarut = $(TXN) --time-limit 20 --node-count 2 --consistency-models read-uncommitted
+CMD.tarut-partition = $(CMD.tarut) --availability total --nemesis partition
+CMD.tarct = $(TXN) --time-limit 20 --node-count 2 --consistency-models read-committed \
+	--availability total --nemesis partition
 
-tarut: build
-	@$(CHALLENGE) $@ -- $(TXN) --time-limit 20 --node-count 2 --consistency-models read-uncommitted
-
-tarut-partition: build
-	@$(CHALLENGE) $@ -- $(TXN) --time-limit 20 --node-count 2 --consistency-models read-uncommitted \
-	  --availability total --nemesis partition
+sn-tat tarut tarut-partition: build
+	@$(CHALLENGE) $@ -- $(CMD.$@)
 
 # 6c, then our goal: servers msgs-per-op 0.1, median latency 5 ms, no failed txn (reported).
 tarct: build
-	@$(CHALLENGE) $@ -- $(TXN) --time-limit 20 --node-count 2 --consistency-models read-committed \
-	  --availability total --nemesis partition
+	@$(CHALLENGE) $@ -- $(CMD.tarct)
 	@echo "== tarct against our goal (servers msgs-per-op under 0.1, median under 5 ms, no txn failed; reported, not enforced):"
 	@$(call GOAL,tarct-goal,tarct) --max-msgs-per-op 0.1 --max-median-ms 5 --max-not-ok 0 || true
 
@@ -254,8 +253,10 @@ tarct: build
 # 90 % of the ops that ran wholly outside partitions served (ok, or a definite 20 or 22 from the store).
 LIN_KV = -w lin-kv --bin $(call SOL,raft) --concurrency 2n --rate 100
 
+CMD.lin-kv = $(LIN_KV) --node-count 5 --time-limit 30 --nemesis partition
+
 lin-kv: build
-	@$(CHALLENGE) $@ -- $(LIN_KV) --node-count 5 --time-limit 30 --nemesis partition
+	@$(CHALLENGE) $@ -- $(CMD.lin-kv)
 	@echo "== lin-kv against our goal (servers msgs-per-op at most 10, 90 % served outside partitions; reported, not enforced):"
 	@$(call GOAL,lin-kv-goal,lin-kv) --max-msgs-per-op 10 || true
 	@scripts/served-outside-partitions $(call RUN,lin-kv) --min 90 --row $(ROWS)/lin-kv-goal.tsv || true
@@ -268,15 +269,18 @@ lin-kv-latency: build
 # nodes' commit figures (batches, CAS conflicts, thunk reads).
 LIST_APPEND = -w txn-list-append --bin $(call SOL,datomic) --concurrency 2n --consistency-models strict-serializable
 
+CMD.txn-list-append = $(LIST_APPEND) --time-limit 20 --node-count 2 --rate 100 --nemesis partition
+CMD.txn-list-append-5 = $(LIST_APPEND) --time-limit 20 --node-count 5 --rate 500 --nemesis partition
+
 txn-list-append: build
-	@$(CHALLENGE) $@ -- $(LIST_APPEND) --time-limit 20 --node-count 2 --rate 100 --nemesis partition
+	@$(CHALLENGE) $@ -- $(CMD.$@)
 	@scripts/ok-share $(call RUN,$@)
 	@scripts/datomic-stats $(call RUN,$@)
 
 # The same on 5 nodes at 500 txns/s, then our goal without partitions (reported, not enforced): at
 # least 95 % of txns ok and a median latency under 20 ms with --latency 0.
 txn-list-append-5: build
-	@$(CHALLENGE) $@ -- $(LIST_APPEND) --time-limit 20 --node-count 5 --rate 500 --nemesis partition
+	@$(CHALLENGE) $@ -- $(CMD.$@)
 	@scripts/ok-share $(call RUN,$@)
 	@scripts/datomic-stats $(call RUN,$@)
 	@echo "== txn-list-append-5 against our goal without partitions (95 % of txns ok, median under 20 ms; reported, not enforced):"
@@ -284,6 +288,46 @@ txn-list-append-5: build
 	  --rate 500 --latency 0 || true
 	@scripts/ok-share $(call RUN,txn-list-append-goal) 95 || true
 	@scripts/datomic-stats $(call RUN,txn-list-append-goal)
+
+# Each challenge's command under --nemesis partition,kill,pause, in simulation over FAULT_SEEDS seeds
+# (scripts/fault-row). Rows whose acknowledged state lives in Maelstrom's services take Maelstrom's
+# kill targets, any nodes at all; those that keep it on the nodes at most a minority down at once.
+# A row given --may-fail is EXPECTED FAIL, with the reason, when a seed fails. Exits 1 if any other
+# row fails.
+FAULT_SEEDS ?= 20
+FAULT = MAELSTROM="$(MAELSTROM)" SEEDS=$(FAULT_SEEDS) SEED=$(SEED) scripts/fault-row
+FAULT_ROWS ?= store/faults
+export FAULT_ROWS
+FAULT_TABLE := echoer unique-id snb mnb ftb eb-one goc goc-oldest sn-kafka mn-kafka e-kafka sn-tat tarut \
+	tarut-partition tarct lin-kv txn-list-append txn-list-append-5
+ONE_NODE = --may-fail "one node: a kill loses everything it held, and nothing else holds it"
+
+.PHONY: faults
+faults: build
+ifneq ($(MAELSTROM),$(BENCH))
+	$(error make faults needs this project's bench: it runs in simulation, which real Maelstrom has not)
+endif
+	@rm -rf $(FAULT_ROWS); start=$$(date +%s); \
+	$(FAULT) echoer all -- $(CMD.echoer); \
+	$(FAULT) unique-id all -- $(CMD.unique-id); \
+	$(FAULT) snb all $(ONE_NODE) -- $(CMD.snb); \
+	$(FAULT) mnb one,minority -- $(CMD.mnb); \
+	$(FAULT) ftb one,minority -- $(CMD.ftb); \
+	$(FAULT) eb-one one,minority -- $(CMD.eb-one); \
+	$(FAULT) goc all -- $(CMD.goc); \
+	$(FAULT) goc-oldest all -- $(CMD.goc-oldest); \
+	$(FAULT) sn-kafka all $(ONE_NODE) -- $(CMD.sn-kafka); \
+	$(FAULT) mn-kafka all -- $(CMD.mn-kafka); \
+	$(FAULT) e-kafka one -- $(CMD.e-kafka); \
+	$(FAULT) sn-tat all $(ONE_NODE) -- $(CMD.sn-tat); \
+	$(FAULT) tarut one,minority -- $(CMD.tarut); \
+	$(FAULT) tarut-partition one,minority -- $(CMD.tarut-partition); \
+	$(FAULT) tarct one,minority -- $(CMD.tarct); \
+	$(FAULT) lin-kv one --may-fail "Raft keeps its term, vote and log in memory, and a kill wipes them" -- $(CMD.lin-kv); \
+	$(FAULT) txn-list-append all -- $(CMD.txn-list-append); \
+	$(FAULT) txn-list-append-5 all -- $(CMD.txn-list-append-5); \
+	scripts/fault-summary $(FAULT_TABLE); status=$$?; \
+	echo "faults: $(FAULT_SEEDS) seeds a row in $$(( $$(date +%s) - start )) s of wall time"; exit $$status
 
 SUMMARY := echoer unique-id snb mnb ftb eb-one eb-goal eb-one-partition eb-two goc goc-oldest \
 	sn-kafka mn-kafka e-kafka e-kafka-goal e-kafka-partition sn-tat tarut tarut-partition tarct tarct-goal \

@@ -42,7 +42,8 @@ import java.util.concurrent.CompletionStage;
  * kill of fewer than all nodes leaves a live node holding it. The wait is a round trip to the hub plus
  * the batching. Maelstrom's stable latency counts from the acknowledgement, so it no longer
  * includes them. A value that does not come back in time (a partition) is answered with a
- * timeout. A node's {@link Incarnation} names its values' origin, so a restarted node's new
+ * timeout. Until then a read leaves the value out as well: a value that a read showed must never
+ * vanish, and a kill of its origin alone would take it. A node's {@link Incarnation} names its values' origin, so a restarted node's new
  * values never collide with those of its earlier life, and it tells a restart apart: a
  * restarted node asks the hub for everything at once, and a restarted hub, whose rounds start
  * again under its new incarnation (its "epoch"), collects every peer's values, which a peer also
@@ -167,6 +168,9 @@ final class Broadcast {
   // pushed, and the clients waiting for them.
   private final Map<Long, Long> unacked = new LinkedHashMap<>();
   private final Map<Long, CompletableFuture<AddOk>> replies = new HashMap<>();
+  // Own values not yet known to be on a second node: reads leave them out, since a value a read
+  // showed must stay visible, and a kill of this node alone would take it.
+  private final Set<Long> unconfirmed = new LinkedHashSet<>();
 
   // Receiving side: the hub's epoch as last heard, rounds of it held without a gap, the highest
   // round of it heard of, and since when a gap has been open (-1 if none).
@@ -226,6 +230,7 @@ final class Broadcast {
       if (node.peers().isEmpty()) {
         return CompletableFuture.completedFuture(new AddOk());
       }
+      unconfirmed.add(entry.seq());
       CompletableFuture<AddOk> reply = new CompletableFuture<>();
       replies.put(entry.seq(), reply);
       node.after(Duration.ofMillis(ANSWER_MILLIS), () -> {
@@ -246,7 +251,11 @@ final class Broadcast {
 
   @Handles
   ReadOk read(Read read) {
-    return new ReadOk(log.values());
+    List<Long> values = log.values();
+    for (long seq : unconfirmed) {
+      values.remove(Long.valueOf(log.valueOf(self, seq)));
+    }
+    return new ReadOk(values);
   }
 
   private Push push(List<List<Long>> entries) {
@@ -413,9 +422,10 @@ final class Broadcast {
     }
   }
 
-  /** One of this node's values came back from the hub: stop re-pushing it, answer its client. */
+  /** One of this node's values is on a second node: stop re-pushing it, show it, answer its client. */
   private void acknowledged(long seq) {
     unacked.remove(seq);
+    unconfirmed.remove(seq);
     CompletableFuture<AddOk> reply = replies.remove(seq);
     if (reply != null) {
       reply.complete(new AddOk());

@@ -186,10 +186,29 @@ class BroadcastTest {
     Cluster cluster = cluster(5);
     String client = cluster.submit("n2", Map.of("type", "broadcast", "message", 1));
     cluster.run(HOP.multipliedBy(2).minusMillis(1));
-    assertThat(held(cluster, "n2")).containsExactly(1L);
+    assertThat(held(cluster, "n2")).as("on the origin alone: a read leaves it out").isEmpty();
     assertThat(held(cluster, "n3")).as("not flushed yet").isEmpty();
     assertThat(cluster.await(client)).containsEntry("type", "broadcast_ok");
+    assertThat(held(cluster, "n2")).as("back from the hub").containsExactly(1L);
     assertThat(held(cluster, "n3")).as("flushed to every node with the origin's").containsExactly(1L);
+  }
+
+  @Test
+  void aReadShowsAValueOnlyOnceItIsOnASecondNodeSoAKillOfOneCannotTakeAValueAlreadyRead() {
+    Cluster cluster = cluster(3);
+    cluster.partition(Set.of("n1"));          // n1's pushes cannot reach the hub
+    cluster.submit("n1", Map.of("type", "broadcast", "message", 7));
+    cluster.run(Duration.ofSeconds(1));
+    assertThat(held(cluster, "n1")).as("on n1 alone").isEmpty();
+    cluster.heal();                           // a retried push takes it to the hub, and back
+    cluster.run(Duration.ofMillis(2 * Broadcast.RETRY_MILLIS + Broadcast.FLUSH_MILLIS + 4 * HOP.toMillis()));
+    assertThat(held(cluster, "n1")).containsExactly(7L);
+
+    String own = cluster.submit("n0", Map.of("type", "broadcast", "message", 8));   // the hub's own
+    cluster.run(Duration.ofMillis(Broadcast.FLUSH_MILLIS - 1));
+    assertThat(held(cluster, "n0")).as("the hub's own value, not yet flushed").containsExactly(7L);
+    assertThat(cluster.await(own)).containsEntry("type", "broadcast_ok");
+    assertThat(held(cluster, "n0")).containsExactlyInAnyOrder(7L, 8L);
   }
 
   @Test
