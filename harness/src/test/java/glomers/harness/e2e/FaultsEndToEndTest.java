@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,20 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * before the main phase), so the tests pick seeds whose faults come where they need them; what they
  * assert holds however fast the node JVMs start.
  */
+@ExtendWith(ShortRecovery.class)
 class FaultsEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void shortRecovery() {
-    System.setProperty("glomers.harness.recovery-ms", "1500");
-  }
-
-  @AfterAll
-  static void restoreTimeouts() {
-    System.clearProperty("glomers.harness.recovery-ms");
-  }
 
   /** A run of {@code workload} at 10 ops/s under {@code nemesis}, whose plan {@code seed} fixes. */
   private BenchRun faultRun(String workload, int nodes, int seconds, String nemesis, int interval, int seed)
