@@ -40,10 +40,18 @@ public interface Result {
    * by-f add}.
    */
   default String brief() {
+    return brief(json(), invalidParts());
+  }
+
+  /**
+   * {@link #brief} of an entry as results.json holds it, given its parts that are not valid: the
+   * console words a typed result with it, and the report a stored one, so both read the same.
+   */
+  static String brief(Map<?, ?> json, List<String> invalid) {
     List<String> scalars = new ArrayList<>();
-    for (Map.Entry<String, Object> e : json().entrySet()) {
+    for (Map.Entry<?, ?> e : json.entrySet()) {
       Object v = e.getValue();
-      if (e.getKey().equals(VALID)) {
+      if (VALID.equals(e.getKey())) {
         continue;
       }
       if (v instanceof Number || v instanceof Boolean) {
@@ -55,7 +63,6 @@ public interface Result {
       }
     }
     String line = String.join(", ", scalars);
-    List<String> invalid = invalidParts();
     if (!invalid.isEmpty()) {
       line += (line.isEmpty() ? "" : "; ") + "not valid: " + String.join(", ", invalid);
     }

@@ -38,21 +38,21 @@ public final class Prose {
   /**
    * A failing checker of a stored results.json in one line: its scalar figures and which of its
    * nested results are not valid, e.g. {@code count 6, ok-count 0; not valid: by-f add}, as the
-   * console's summary words the typed result.
+   * console's summary words the typed result (with {@link Result#brief(Map, List)}).
    */
   static String brief(Map<?, ?> sub) {
-    List<String> scalars = new ArrayList<>();
+    return Result.brief(sub, invalidParts(sub));
+  }
+
+  /**
+   * The parts of a stored entry that are not valid, named as the typed results' {@link
+   * Result#invalidParts} name them: a nested result ({@code key}) or one a level deeper ({@code key
+   * inner}, e.g. {@code by-f add}).
+   */
+  private static List<String> invalidParts(Map<?, ?> sub) {
     List<String> invalid = new ArrayList<>();
     for (Map.Entry<?, ?> e : sub.entrySet()) {
-      Object v = e.getValue();
-      if (Result.VALID.equals(e.getKey())) {
-        continue;
-      }
-      if (v instanceof Number || v instanceof Boolean) {
-        scalars.add(e.getKey() + " " + v);
-      } else if (v instanceof String text) {
-        scalars.add(e.getKey() + " " + abbreviate(text.lines().findFirst().orElse(""), 80));
-      } else if (v instanceof Map<?, ?> nested) {
+      if (e.getValue() instanceof Map<?, ?> nested) {
         if (nested.containsKey(Result.VALID) && Result.validityOf(nested) != Validity.TRUE) {
           invalid.add(String.valueOf(e.getKey()));
         }
@@ -61,18 +61,8 @@ public final class Prose {
             invalid.add(e.getKey() + " " + inner.getKey());
           }
         }
-      } else if (v instanceof List<?> list && !list.isEmpty()) {
-        scalars.add(e.getKey() + " (" + list.size() + ")");
       }
     }
-    String line = String.join(", ", scalars);
-    if (!invalid.isEmpty()) {
-      line += (line.isEmpty() ? "" : "; ") + "not valid: " + String.join(", ", invalid);
-    }
-    return abbreviate(line, 200);
-  }
-
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max) + "...";
+    return invalid;
   }
 }

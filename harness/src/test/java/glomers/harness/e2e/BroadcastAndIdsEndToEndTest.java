@@ -11,23 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(ShortRecovery.class)
 class BroadcastAndIdsEndToEndTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void shortRecovery() {
-    System.setProperty("glomers.harness.recovery-ms", "1500");
-  }
-
-  @AfterAll
-  static void restoreTimeouts() {
-    System.clearProperty("glomers.harness.recovery-ms");
-  }
 
   private static final String[] PARTITIONED_BROADCAST = {
     "-w", "broadcast", "--node-count", "5", "--time-limit", "4", "--rate", "30",

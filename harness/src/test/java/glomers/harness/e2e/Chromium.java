@@ -57,7 +57,12 @@ final class Chromium {
   }
 
   static void awaitReady(WebDriver driver) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    awaitReady(driver, Duration.ofSeconds(30));
+  }
+
+  /** Waits until the page's script has drawn it, for at most {@code limit}. */
+  static void awaitReady(WebDriver driver, Duration limit) {
+    new WebDriverWait(driver, limit)
         .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
   }
 

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,38 +18,37 @@ import org.junit.jupiter.api.io.TempDir;
  * before the main phase), so the tests pick seeds whose faults come where they need them; what they
  * assert holds however fast the node JVMs start.
  */
+@ExtendWith(ShortRecovery.class)
 class FaultsEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void shortRecovery() {
-    System.setProperty("glomers.harness.recovery-ms", "1500");
+  /** A run of {@code workload} at 10 ops/s under {@code nemesis}, whose plan {@code seed} fixes. */
+  private BenchRun faultRun(String workload, int nodes, int seconds, String nemesis, int interval, int seed)
+      throws Exception {
+    return BenchRun.run(dir, workload, "-w", workload, "--node-count", Integer.toString(nodes), "--time-limit",
+        Integer.toString(seconds), "--rate", "10", "--nemesis", nemesis, "--nemesis-interval", Integer.toString(interval),
+        "--seed", Integer.toString(seed));
   }
 
-  @AfterAll
-  static void restoreTimeouts() {
-    System.clearProperty("glomers.harness.recovery-ms");
+  private static List<JsonNode> history(Path run) throws Exception {
+    List<JsonNode> ops = new ArrayList<>();
+    for (String line : Files.readAllLines(run.resolve("history.jsonl"))) {
+      ops.add(JSON.readTree(line));
+    }
+    return ops;
   }
 
   private static List<JsonNode> nemesisOps(Path run) throws Exception {
-    List<JsonNode> ops = new ArrayList<>();
-    for (String line : Files.readAllLines(run.resolve("history.jsonl"))) {
-      JsonNode op = JSON.readTree(line);
-      if (op.path("process").asText().equals("nemesis")) {
-        ops.add(op);
-      }
-    }
-    return ops;
+    return history(run).stream().filter(op -> op.path("process").asText().equals("nemesis")).toList();
   }
 
   @Test
   void aBroadcastNodeThatKeepsItsValuesOnlyInMemoryLosesThemWhenEveryNodeIsKilled() throws Exception {
     // Seed 23's kills: nobody at 0 s (minority-third of 3 nodes), all three at 4.1 s, none started
     // again before the time limit; the final phase starts all three before its reads.
-    BenchRun run = BenchRun.run(dir, "broadcast", "-w", "broadcast", "--node-count", "3", "--time-limit", "6",
-        "--rate", "10", "--nemesis", "kill", "--nemesis-interval", "2", "--seed", "23");
+    BenchRun run = faultRun("broadcast", 3, 6, "kill", 2, 23);
 
     assertThat(run.exitCode).as(run.log()).isEqualTo(1);
     assertThat((Integer) run.result("workload", "lost-count")).isPositive();
@@ -74,15 +72,13 @@ class FaultsEndToEndTest {
   @Test
   void aPausedNodesClientsTimeOutAndTheRunEndsWithItStillStopped() throws Exception {
     // Seed 1 pauses n1 at once, and nothing resumes it before the time limit; echo has no final phase.
-    BenchRun run = BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "2", "--time-limit", "3", "--rate", "10",
-        "--nemesis", "pause", "--nemesis-interval", "10", "--seed", "1");
+    BenchRun run = faultRun("echo", 2, 3, "pause", 10, 1);
 
     assertThat(run.exitCode).as(run.log()).isZero();
     assertThat(nemesisOps(run.storeDir).stream().map(op -> op.path("value").toString()).toList())
         .containsExactly("\"one\"", "{\"n1\":\"paused\"}");
     boolean timedOut = false;
-    for (String line : Files.readAllLines(run.storeDir.resolve("history.jsonl"))) {
-      JsonNode op = JSON.readTree(line);
+    for (JsonNode op : history(run.storeDir)) {
       timedOut |= "n1".equals(op.path("node").asText()) && "info".equals(op.path("type").asText())
           && op.path("error").toString().equals("[\"net-timeout\"]");
     }
@@ -96,8 +92,7 @@ class FaultsEndToEndTest {
   void aResumedNodeAnswersWhatWaitedAndItsLateRepliesToClosedClientsAreDropped() throws Exception {
     // Seed 30 pauses n2 from 0 to 8.4 s: longer than a client's 5 s timeout, after which echo's
     // client is closed and replaced, so n2 answers a closed client once it resumes.
-    BenchRun run = BenchRun.run(dir, "echo", "-w", "echo", "--node-count", "3", "--time-limit", "10",
-        "--rate", "10", "--nemesis", "pause", "--nemesis-interval", "5", "--seed", "30");
+    BenchRun run = faultRun("echo", 3, 10, "pause", 5, 30);
 
     assertThat(run.exitCode).as(run.log()).isZero();
     assertThat(nemesisOps(run.storeDir).stream().map(op -> op.path("value").toString()).toList()).containsExactly(

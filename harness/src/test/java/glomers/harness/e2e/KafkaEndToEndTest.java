@@ -6,23 +6,13 @@ import glomers.harness.Maelstrom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(ShortRecovery.class)
 class KafkaEndToEndTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void shortRecovery() {
-    System.setProperty("glomers.harness.recovery-ms", "1500");
-  }
-
-  @AfterAll
-  static void restoreTimeouts() {
-    System.clearProperty("glomers.harness.recovery-ms");
-  }
 
   private static String[] args(String... extra) {
     List<String> all =

@@ -11,10 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,13 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The report of a real short run, opened in headless Chromium (Debian's chromium and
@@ -40,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("browser")
 class ReportInBrowserTest {
-  static final Path CHROMIUM = Path.of(System.getProperty("glomers.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("glomers.chromedriver", "/usr/bin/chromedriver"));
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -56,12 +45,7 @@ class ReportInBrowserTest {
 
   @BeforeAll
   static void runAndOpenBrowser() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String why = "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-          + " (apt-get install -y chromium chromium-driver)";
-      System.err.println("ReportInBrowserTest: " + why);
-      Assumptions.abort(why);
-    }
+    Chromium.assumeInstalled("ReportInBrowserTest");
     System.setProperty("glomers.harness.recovery-ms", "1000");
     try {
       // Seed 1's first partition cuts n2 off at once, so the nodes' gossip has messages dropped.
@@ -73,17 +57,7 @@ class ReportInBrowserTest {
     assertThat(run.storeDir).isNotNull();
     assertThat(run.storeDir.resolve("index.html")).isNotEmptyFile();
     readJournal();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--allow-file-access-from-files", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().withLogFile(dir.resolve("chromedriver.log").toFile()).build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
+    driver = Chromium.start(dir);
   }
 
   @AfterAll
@@ -127,9 +101,7 @@ class ReportInBrowserTest {
   }
 
   static void open() {
-    driver.get(run.storeDir.resolve("index.html").toUri().toString());
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    Chromium.open(driver, run.storeDir.resolve("index.html").toUri().toString());
   }
 
   static int shownCount() {
@@ -151,9 +123,7 @@ class ReportInBrowserTest {
   }
 
   static void assertNoConsoleErrors() {
-    List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-    assertThat(severe).as("console errors").isEmpty();
+    assertThat(Chromium.consoleErrors(driver)).as("console errors").isEmpty();
   }
 
   @Test
@@ -349,8 +319,7 @@ class ReportInBrowserTest {
       assertThat(rows).hasSize(1);
       assertThat(rows.get(0).getText()).contains("broadcast");
       rows.get(0).findElement(By.cssSelector("a.report")).click();
-      new WebDriverWait(driver, Duration.ofSeconds(30))
-          .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+      Chromium.awaitReady(driver);
       assertThat(driver.getCurrentUrl()).endsWith("/index.html");
       assertThat(shownCount()).isPositive();
       assertNoConsoleErrors();
@@ -371,8 +340,7 @@ class ReportInBrowserTest {
       driver.get("about:blank");
       long start = System.nanoTime();
       driver.get(page.toUri().toString());
-      new WebDriverWait(driver, Duration.ofSeconds(60))
-          .until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+      Chromium.awaitReady(driver, Duration.ofSeconds(60));
       double wall = (System.nanoTime() - start) / 1e6;
       Object ready = js().executeScript("return window.reportReadyMs");
       System.out.printf("report %s (%d bytes): usable after %.0f ms by the page's clock, %.0f ms by the test's; %d arrows drawn%n",

@@ -3,9 +3,8 @@ package glomers.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -14,18 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the last cas of another node is served, at its final read, a version without that cas. The node
  * that writes a fresh value before reading passes the same run.
  */
+@ExtendWith(ShortRecovery.class)
 class SeqKvStalenessEndToEndTest {
   @TempDir java.nio.file.Path dir;
-
-  @BeforeAll
-  static void shortRecovery() {
-    System.setProperty("glomers.harness.recovery-ms", "1500");
-  }
-
-  @AfterAll
-  static void restoreRecovery() {
-    System.clearProperty("glomers.harness.recovery-ms");
-  }
 
   private static String[] counter(String staleness, String mode) {
     return new String[] {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class NemesisTest {
@@ -32,51 +33,63 @@ class NemesisTest {
 
     @Override
     public synchronized String kill(String node) {
-      calls.add("kill " + node);
-      if (state.get(node).equals("dead")) {
-        return "already-dead";
-      }
-      state.put(node, "dead");
-      return "killed";
+      return move("kill", node, now -> !now.equals("dead"), "dead", "killed", "already-dead");
     }
 
     @Override
     public synchronized String start(String node) {
-      calls.add("start " + node);
-      if (!state.get(node).equals("dead")) {
-        return "already-running";
-      }
-      state.put(node, "running");
-      if (node.equals(failStartOf)) {
+      String answer = move("start", node, "dead"::equals, "running", "started", "already-running");
+      if (answer.equals("started") && node.equals(failStartOf)) {
         throw new IllegalStateException("node " + node + " did not answer init within 10000 ms after its restart");
       }
-      return "started";
+      return answer;
     }
 
     @Override
     public synchronized String pause(String node) {
-      calls.add("pause " + node);
-      if (!state.get(node).equals("running")) {
-        return "not-running";
-      }
-      state.put(node, "paused");
-      return "paused";
+      return move("pause", node, "running"::equals, "paused", "paused", "not-running");
     }
 
     @Override
     public synchronized String resume(String node) {
-      calls.add("resume " + node);
-      if (!state.get(node).equals("paused")) {
-        return state.get(node).equals("dead") ? "not-running" : "not-paused";
+      return move("resume", node, "paused"::equals, "running", "resumed",
+          state.get(node).equals("dead") ? "not-running" : "not-paused");
+    }
+
+    /**
+     * Records the call; a node in a state {@code from} accepts moves to {@code to} and answers
+     * {@code done}, any other answers {@code refused} and stays as it is.
+     */
+    private String move(String call, String node, Predicate<String> from, String to, String done, String refused) {
+      calls.add(call + " " + node);
+      if (!from.test(state.get(node))) {
+        return refused;
       }
-      state.put(node, "running");
-      return "resumed";
+      state.put(node, to);
+      return done;
     }
   }
 
-  private static Nemesis nemesis(Faults faults, NodeControl control, HistoryRecorder history,
-      List<FaultSchedule.Planned> plan) {
-    return new Nemesis(new Partitions(), control, faults, NODES, history, plan);
+  /** A nemesis on a virtual-time stage, recording into its own history. */
+  private static final class Rig {
+    final SimStage stage = new SimStage(null, new Abort());
+    final HistoryRecorder history = new HistoryRecorder(stage::now);
+
+    Nemesis nemesis(Faults faults, NodeControl control, List<FaultSchedule.Planned> plan) {
+      return new Nemesis(new Partitions(), control, faults, NODES, history, plan);
+    }
+
+    /** Runs {@code nemesis} from 0 to {@code end} ns of virtual time; the ops it recorded. */
+    List<Op> run(Nemesis nemesis, long end) throws InterruptedException {
+      assertThat(stage.play(() -> nemesis.run(stage, 0, end), () -> "main")).isNull();
+      return history.snapshot();
+    }
+
+    /** Runs {@code nemesis}'s recovery; the ops it recorded. */
+    List<Op> recover(Nemesis nemesis) throws InterruptedException {
+      assertThat(stage.play(() -> nemesis.recover(stage), () -> "recovery")).isNull();
+      return history.snapshot();
+    }
   }
 
   private static FaultSchedule.Planned op(long at, String f, Object value, List<String> targets) {
@@ -85,13 +98,9 @@ class NemesisTest {
 
   @Test
   void partitionOpsAlternateAndAreRecordedAsInfoWithTheGrudge() throws Exception {
-    SimStage stage = new SimStage(null, new Abort());
-    HistoryRecorder history = new HistoryRecorder(stage::now);
+    Rig rig = new Rig();
     List<FaultSchedule.Planned> plan = FaultSchedule.partitions(new Random(2), NODES, 0.01, 200_000_000L);
-    Nemesis nemesis = nemesis(Faults.partitionOnly(), null, history, plan);
-    long end = 10_000_000_000L;
-    assertThat(stage.play(() -> nemesis.run(stage, 0, end), () -> "main")).isNull();
-    List<Op> ops = history.snapshot();
+    List<Op> ops = rig.run(rig.nemesis(Faults.partitionOnly(), null, plan), 10_000_000_000L);
     assertThat(ops.get(0).time()).as("the first op comes at the start").isZero();
     assertThat(ops.get(ops.size() - 1).time()).as("and the last before the plan's limit").isLessThan(200_000_000L);
     assertThat(ops).hasSize(2 * plan.size()).allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
@@ -111,10 +120,8 @@ class NemesisTest {
 
   @Test
   void nodeFaultsCompleteWithEachNodesWordAndCountAsNemesisOpsForTheWorkerChoice() throws Exception {
-    SimStage stage = new SimStage(null, new Abort());
-    HistoryRecorder history = new HistoryRecorder(stage::now);
-    FakeNodes nodes = new FakeNodes();
-    Nemesis nemesis = nemesis(new Faults(false, true, true, Faults.TARGETS), nodes, history, List.of(
+    Rig rig = new Rig();
+    Nemesis nemesis = rig.nemesis(new Faults(false, true, true, Faults.TARGETS), new FakeNodes(), List.of(
         op(0, "kill", "minority", List.of("n1", "n3")),
         op(0, "pause", null, List.of("n1", "n2")),
         op(0, "start", "all", NODES),
@@ -122,9 +129,8 @@ class NemesisTest {
         op(0, "kill", "minority-third", List.of())));
     AtomicInteger counted = new AtomicInteger();
     nemesis.onOp(counted::incrementAndGet);
-    assertThat(stage.play(() -> nemesis.run(stage, 0, 10_000_000_000L), () -> "main")).isNull();
+    List<Op> ops = rig.run(nemesis, 10_000_000_000L);
 
-    List<Op> ops = history.snapshot();
     assertThat(counted).hasValue(5);
     assertThat(ops).hasSize(10).allMatch(op -> op.process() == Op.NEMESIS && op.type() == OpType.INFO);
     assertThat(ops.get(0).f()).isEqualTo("kill");
@@ -144,15 +150,12 @@ class NemesisTest {
 
   @Test
   void aStartThatFailsCompletesIndeterminateWithTheInvokedValueAndTheRunGoesOn() throws Exception {
-    SimStage stage = new SimStage(null, new Abort());
-    HistoryRecorder history = new HistoryRecorder(stage::now);
+    Rig rig = new Rig();
     FakeNodes nodes = new FakeNodes();
     nodes.failStartOf = "n2";
-    Nemesis nemesis = nemesis(new Faults(false, true, false, Faults.TARGETS), nodes, history, List.of(
-        op(0, "kill", "all", NODES), op(0, "start", "all", NODES), op(0, "kill", "one", List.of("n4"))));
-    assertThat(stage.play(() -> nemesis.run(stage, 0, 10_000_000_000L), () -> "main")).isNull();
+    List<Op> ops = rig.run(rig.nemesis(new Faults(false, true, false, Faults.TARGETS), nodes, List.of(
+        op(0, "kill", "all", NODES), op(0, "start", "all", NODES), op(0, "kill", "one", List.of("n4")))), 10_000_000_000L);
 
-    List<Op> ops = history.snapshot();
     assertThat(ops.get(3).f()).isEqualTo("start");
     assertThat(ops.get(3).value()).isEqualTo("all");
     assertThat(ops.get(3).error()).isEqualTo("indeterminate: node n2 did not answer init within 10000 ms after its restart");
@@ -161,29 +164,23 @@ class NemesisTest {
 
   @Test
   void recoveryHealsThenResumesThenStartsEveryNodeForTheFaultsOfTheRun() throws Exception {
-    SimStage stage = new SimStage(null, new Abort());
-    HistoryRecorder history = new HistoryRecorder(stage::now);
+    Rig rig = new Rig();
     FakeNodes nodes = new FakeNodes();
     nodes.state.put("n0", "dead");
     nodes.state.put("n1", "paused");
-    Nemesis all = nemesis(new Faults(true, true, true, Faults.TARGETS), nodes, history, List.of());
-    assertThat(stage.play(() -> all.recover(stage), () -> "recovery")).isNull();
-
-    assertThat(history.snapshot()).extracting(Op::f)
+    assertThat(rig.recover(rig.nemesis(new Faults(true, true, true, Faults.TARGETS), nodes, List.of()))).extracting(Op::f)
         .containsExactly("stop-partition", "stop-partition", "resume", "resume", "start", "start");
     assertThat(nodes.state.values()).containsOnly("running");
 
-    SimStage second = new SimStage(null, new Abort());
-    HistoryRecorder onlyKill = new HistoryRecorder(second::now);
-    Nemesis kill = nemesis(new Faults(false, true, false, Faults.TARGETS), new FakeNodes(), onlyKill, List.of());
-    assertThat(second.play(() -> kill.recover(second), () -> "recovery")).isNull();
-    assertThat(onlyKill.snapshot()).extracting(Op::f).containsExactly("start", "start");
+    Rig second = new Rig();
+    assertThat(second.recover(second.nemesis(new Faults(false, true, false, Faults.TARGETS), new FakeNodes(), List.of())))
+        .extracting(Op::f).containsExactly("start", "start");
   }
 
   @Test
   void anOpDueWhileAnotherRanWaitsForItButNoneRunsPastTheLimit() throws Exception {
-    SimStage stage = new SimStage(null, new Abort());
-    HistoryRecorder history = new HistoryRecorder(stage::now);
+    Rig rig = new Rig();
+    SimStage stage = rig.stage;
     List<String> order = new ArrayList<>();
     FakeNodes slow = new FakeNodes() {
       @Override
@@ -193,10 +190,9 @@ class NemesisTest {
         return super.kill(node);
       }
     };
-    Nemesis nemesis = nemesis(new Faults(false, true, false, Faults.TARGETS), slow, history, List.of(
+    rig.run(rig.nemesis(new Faults(false, true, false, Faults.TARGETS), slow, List.of(
         op(0, "kill", "one", List.of("n0")), op(10, "kill", "one", List.of("n1")), op(60, "kill", "one", List.of("n2")),
-        op(95, "kill", "one", List.of("n3"))));
-    assertThat(stage.play(() -> nemesis.run(stage, 0, 120), () -> "main")).isNull();
+        op(95, "kill", "one", List.of("n3")))), 120);
     // Due at 10, it ran at 50; due at 60, it ran at 100; due at 95 < 120 but it could only run at 150.
     assertThat(order).containsExactly("kill at 0", "kill at 50", "kill at 100");
   }

@@ -46,13 +46,8 @@ sealed interface KafkaAnomaly {
   record InconsistentOffsets(String key, long offset, int index, List<Object> shown, List<Op> ops) implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("key", key);
-      err.put("offset", offset);
-      err.put("index", index);
-      err.put("values", sorted(shown));
-      err.put("ops", ops.stream().map(History::toJson).toList());
-      return err;
+      return facts("key", key, "offset", offset, "index", index, "values", sorted(shown), "ops",
+          ops.stream().map(History::toJson).toList());
     }
 
     @Override
@@ -69,13 +64,8 @@ sealed interface KafkaAnomaly {
   record Duplicate(String key, Object value, long[] offsets, List<Op> ops) implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("key", key);
-      err.put("value", value);
-      err.put("count", offsets.length);
-      err.put("offsets", Arrays.stream(offsets).boxed().toList());
-      err.put("ops", ops.stream().map(History::toJson).toList());
-      return err;
+      return facts("key", key, "value", value, "count", offsets.length, "offsets", Arrays.stream(offsets).boxed().toList(),
+          "ops", ops.stream().map(History::toJson).toList());
     }
 
     @Override
@@ -95,12 +85,7 @@ sealed interface KafkaAnomaly {
       implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("key", key);
-      err.put("values", List.of(before, after));
-      err.put("delta", delta);
-      err.put("ops", List.of(earlier.json(), later.json()));
-      return err;
+      return facts("key", key, "values", List.of(before, after), "delta", delta, "ops", List.of(earlier.json(), later.json()));
     }
 
     @Override
@@ -120,10 +105,7 @@ sealed interface KafkaAnomaly {
       implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("key", key);
-      err.put("values", List.of(before, after));
-      err.put("delta", delta);
+      Map<String, Object> err = facts("key", key, "values", List.of(before, after), "delta", delta);
       if (delta > 1) {
         err.put("skipped", skipped);
         if (delta - 1 > skipped.size()) {
@@ -157,12 +139,7 @@ sealed interface KafkaAnomaly {
   record AbortedRead(String key, Object value, Op writer, OpRef reader) implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("key", key);
-      err.put("value", value);
-      err.put("writer", History.toJson(writer));
-      err.put("reader", reader.json());
-      return err;
+      return facts("key", key, "value", value, "writer", History.toJson(writer), "reader", reader.json());
     }
 
     @Override
@@ -176,20 +153,11 @@ sealed interface KafkaAnomaly {
   record RealtimeCycle(String key, Object value, OpRef writer, OpRef poll) implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> wr = new LinkedHashMap<>();
-      wr.put("type", "wr");
-      wr.put("key", key);
-      wr.put("value", value);
-      Map<String, Object> rt = new LinkedHashMap<>();
-      rt.put("type", "realtime");
-      rt.put("a-completed-index", poll.op().index());
-      rt.put("b-invoked-index", writer.invoke().index());
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("type", "G1c-realtime");
-      err.put("cycle", List.of(writer.json(), poll.json(), writer.json()));
-      err.put("steps", List.of(wr, rt));
-      err.put("explanation", example());
-      return err;
+      Map<String, Object> wr = facts("type", "wr", "key", key, "value", value);
+      Map<String, Object> rt = facts("type", "realtime", "a-completed-index", poll.op().index(), "b-invoked-index",
+          writer.invoke().index());
+      return facts("type", "G1c-realtime", "cycle", List.of(writer.json(), poll.json(), writer.json()), "steps",
+          List.of(wr, rt), "explanation", example());
     }
 
     @Override
@@ -207,14 +175,8 @@ sealed interface KafkaAnomaly {
   record LostWrite(String key, Object value, int index, int maxReadIndex, Op writer, Op maxRead) implements KafkaAnomaly {
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> err = new LinkedHashMap<>();
-      err.put("key", key);
-      err.put("value", value);
-      err.put("index", index);
-      err.put("max-read-index", maxReadIndex);
-      err.put("writer", History.toJson(writer));
-      err.put("max-read", History.toJson(maxRead));
-      return err;
+      return facts("key", key, "value", value, "index", index, "max-read-index", maxReadIndex, "writer",
+          History.toJson(writer), "max-read", History.toJson(maxRead));
     }
 
     @Override
@@ -236,11 +198,7 @@ sealed interface KafkaAnomaly {
 
     @Override
     public Map<String, Object> json() {
-      Map<String, Object> unseen = new LinkedHashMap<>();
-      unseen.put("time", time);
-      unseen.put("unseen", counts);
-      unseen.put("messages", messages);
-      return unseen;
+      return facts("time", time, "unseen", counts, "messages", messages);
     }
 
     @Override
@@ -251,6 +209,18 @@ sealed interface KafkaAnomaly {
           + first.getValue().stream().limit(8).map(KafkaAnomaly::quoted).collect(Collectors.joining(", "))
           + (first.getValue().size() > 8 || counts.get(first.getKey()) > first.getValue().size() ? ", ..." : "");
     }
+  }
+
+  /**
+   * A case's facts from alternating names and values, in the order results.json shows them; a
+   * mutable map, so a case can add facts that only some of its instances have.
+   */
+  static Map<String, Object> facts(Object... namesAndValues) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      facts.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return facts;
   }
 
   /** {@code op N (process P)}. */

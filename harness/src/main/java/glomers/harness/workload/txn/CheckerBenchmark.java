@@ -24,13 +24,26 @@ public final class CheckerBenchmark {
   private CheckerBenchmark() {}
 
   public static void main(String[] args) {
+    run(args, "strict-serializable rw-register", new RwRegisterChecker(List.of("strict-serializable")), CheckerBenchmark::history);
+  }
+
+  /** How a txn benchmark generates its history from its arguments. */
+  interface HistoryMaker {
+    List<Op> history(int txns, int processes, Random random, double stale);
+  }
+
+  /**
+   * The run both txn benchmarks share: reads {@code [txns (100000)] [processes (50)] [runs (5)] [seed (1)] [stale (0)]},
+   * generates the history and times {@code checker} on it; without stale reads the verdict must be valid.
+   */
+  static void run(String[] args, String what, glomers.harness.checker.Checker checker, HistoryMaker maker) {
     int txns = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int processes = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
     double stale = args.length > 4 ? Double.parseDouble(args[4]) : 0;
-    List<Op> history = history(txns, processes, new Random(seed), stale);
-    time("strict-serializable rw-register", new RwRegisterChecker(List.of("strict-serializable")), history, txns, processes, runs, stale == 0);
+    List<Op> history = maker.history(txns, processes, new Random(seed), stale);
+    time(what, checker, history, txns, processes, runs, stale == 0);
   }
 
   /** Checks {@code history} {@code runs} times, printing wall and process CPU time of each run and the best. */

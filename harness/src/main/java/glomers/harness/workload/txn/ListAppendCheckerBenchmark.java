@@ -20,14 +20,8 @@ public final class ListAppendCheckerBenchmark {
   private ListAppendCheckerBenchmark() {}
 
   public static void main(String[] args) {
-    int txns = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int processes = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-    double stale = args.length > 4 ? Double.parseDouble(args[4]) : 0;
-    List<Op> history = history(txns, processes, new Random(seed), stale);
-    CheckerBenchmark.time("strict-serializable list-append", new ListAppendChecker(List.of("strict-serializable")), history,
-        txns, processes, runs, stale == 0);
+    CheckerBenchmark.run(args, "strict-serializable list-append", new ListAppendChecker(List.of("strict-serializable")),
+        ListAppendCheckerBenchmark::history);
   }
 
   /** A strict-serializable list-append history (unless {@code stale} > 0). */
