@@ -96,10 +96,14 @@ public final class MessageDiagram {
       out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
           + "\" font-family=\"sans-serif\" font-size=\"10\">\n");
       out.write("<defs><marker id=\"a\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\""
-          + " orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#444\"/></marker></defs>\n");
+          + " orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#444\"/></marker>"
+          // A dead node's column is hatched, as on the timeline.
+          + "<pattern id=\"dead\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+          + "<rect width=\"6\" height=\"6\" fill=\"" + Plots.css(FaultKind.KILL, "0.08") + "\"/><rect width=\"3\" height=\"6\" fill=\""
+          + Plots.css(FaultKind.KILL, "0.25") + "\"/></pattern></defs>\n");
       out.write("<style>.msg{stroke:#444;stroke-width:1}.dropped{stroke:#c53030;stroke-dasharray:4 3}.cross{stroke:#c53030;stroke-width:2}"
           + ".t{fill:#333}.gap{stroke:#aaa;stroke-dasharray:2 4}.life{stroke:#ccc}.nem{fill:rgba(255,80,80,0.10)}"
-          + ".dead{fill:" + Plots.css(FaultKind.KILL, "0.18") + "}.paused{fill:" + Plots.css(FaultKind.PAUSE, "0.15") + "}"
+          + ".dead{fill:url(#dead)}.paused{fill:" + Plots.css(FaultKind.PAUSE, "0.15") + "}"
           + ".body{fill:#777;font-size:9px}.head{font-size:12px;font-weight:bold}</style>\n");
       out.write("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
       String note = shown == messages.size()
@@ -112,18 +116,19 @@ public final class MessageDiagram {
       boolean nodeFaults = kinds.contains(FaultKind.KILL) || kinds.contains(FaultKind.PAUSE);
       // A run with partitions only (or none) keeps the words it always had.
       out.write("<text x=\"10\" y=\"18\" font-size=\"12\">" + Html.esc(note)
-          + " Time goes down, in s since the first op; quiet gaps are shortened (dashed lines, real length on the left);"
-          + (nodeFaults ? " shaded: faults, as the legend below says; dashed red with a cross: never delivered (a partition or a dead node)."
-              : " shaded: partitions; dashed red with a cross: dropped by a partition.") + "</text>\n");
+          + " Time goes down, in s since the first op; quiet gaps are shortened (dashed lines, real length on the left)"
+          + (nodeFaults ? "; shaded: faults, below." : "; shaded: partitions; dashed red with a cross: dropped by a partition.")
+          + "</text>\n");
       if (nodeFaults) {
         int lx = 10;
         for (FaultKind kind : kinds) {
           String label = TimelinePage.shadeName(kind) + (kind == FaultKind.PARTITION ? " (every column)" : " (its column)");
           out.write("<g class=\"legend\"><rect class=\"" + TimelinePage.cssClass(kind) + "\" x=\"" + lx + "\" y=\"28\" width=\"14\" height=\"10\""
-              + " stroke=\"#999\" stroke-width=\"0.5\" style=\"fill-opacity:1;fill:" + Plots.css(kind, kind == FaultKind.KILL ? "0.4" : "0.3")
-              + "\"/><text x=\"" + (lx + 18) + "\" y=\"37\">" + Html.esc(label) + "</text></g>\n");
+              + " stroke=\"#999\" stroke-width=\"0.5\"" + (kind == FaultKind.KILL ? "" : " style=\"fill:" + Plots.css(kind, "0.3") + "\"")
+              + "/><text x=\"" + (lx + 18) + "\" y=\"37\">" + Html.esc(label) + "</text></g>\n");
           lx += 28 + label.length() * 6;
         }
+        out.write("<text x=\"" + lx + "\" y=\"37\">dashed red with a cross: never delivered (a partition, or a dead node)</text>\n");
       }
       double end = cut ? bottom : height;
       for (FaultPeriod p : faults) {

@@ -297,7 +297,7 @@ class ReportWritersTest {
     String svg = Files.readString(dir.resolve("messages.svg"));
     // One whole-width shade, the legend's one partition swatch, the diagram's words of old.
     assertThat(count(html, "class=\"nem\"")).isEqualTo(1);
-    assertThat(html).contains(">partition</span>").doesNotContain("class=\"dead\"").doesNotContain("node killed");
+    assertThat(html).contains(">partition</span>", ">process 1</div>").doesNotContain("class=\"dead\"").doesNotContain("node killed");
     assertThat(svg).contains("shaded: partitions; dashed red with a cross: dropped by a partition.")
         .doesNotContain("class=\"legend\"").doesNotContain("class=\"dead\"");
     org.jfree.chart.JFreeChart chart = Plots.latencyRaw(List.of(), data.faultPeriods());
@@ -334,10 +334,11 @@ class ReportWritersTest {
     assertThat(paused.find()).isTrue();
     assertThat(paused.group(1) + " " + paused.group(2) + " " + paused.group(3)).isEqualTo("n0 24 n0 paused 0.690–0.790 s (process 0 talks to it)");
     assertThat(count(html, "class=\"nem\"")).isEqualTo(1); // the partition, across every row
+    assertThat(html).contains(">process 1 → n1</div>"); // each row names its node
     // Each kind its own colour, in the CSS and in the legend, which lists the three.
-    assertThat(html).contains(".dead{background:rgba(70,70,70,", ".paused{background:rgba(0,114,178,")
+    assertThat(html).contains(".dead{background:repeating-linear-gradient(135deg,rgba(70,70,70,", ".paused{background:rgba(0,114,178,")
         .contains("class=\"fault-partition\" style=\"background:rgba(255,80,80,")
-        .contains("class=\"fault-kill\" style=\"background:rgba(70,70,70,.4);color:#333\">node killed</span>")
+        .containsPattern("class=\"fault-kill\" style=\"background:repeating-linear-gradient\\(135deg,rgba\\(70,70,70,[^\"]*;color:#333\">node killed</span>")
         .contains("class=\"fault-pause\" style=\"background:rgba(0,114,178,.3);color:#333\">node paused</span>");
   }
 
@@ -360,9 +361,9 @@ class ReportWritersTest {
     assertThat(svg).containsPattern("<rect class=\"paused\" data-node=\"n0\" x=\"" + (Integer.parseInt(n0.group(1)) - colWidth / 2)
         + "\" [^>]*><title>n0 paused 0.690–0.790 s</title>");
     assertThat(count(svg, "<rect class=\"dead\" data-node=")).isEqualTo(1);
-    assertThat(svg).contains(".dead{fill:rgba(70,70,70,", ".paused{fill:rgba(0,114,178,")
+    assertThat(svg).contains(".dead{fill:url(#dead)}", "<pattern id=\"dead\"", "fill=\"rgba(70,70,70,", ".paused{fill:rgba(0,114,178,")
         .contains(">partition (every column)</text>", ">node killed (its column)</text>", ">node paused (its column)</text>")
-        .contains("shaded: faults, as the legend below says");
+        .contains(">dashed red with a cross: never delivered (a partition, or a dead node)</text>");
   }
 
   @Test
