@@ -126,7 +126,7 @@ public final class MessageDiagram {
           out.write("<g class=\"legend\"><rect class=\"" + TimelinePage.cssClass(kind) + "\" x=\"" + lx + "\" y=\"28\" width=\"14\" height=\"10\""
               + " stroke=\"#999\" stroke-width=\"0.5\"" + (kind == FaultKind.KILL ? "" : " style=\"fill:" + Plots.css(kind, "0.3") + "\"")
               + "/><text x=\"" + (lx + 18) + "\" y=\"37\">" + Html.esc(label) + "</text></g>\n");
-          lx += 28 + label.length() * 6;
+          lx += 30 + (int) (label.length() * 5.5);
         }
         out.write("<text x=\"" + lx + "\" y=\"37\">dashed red with a cross: never delivered (a partition, or a dead node)</text>\n");
       }
