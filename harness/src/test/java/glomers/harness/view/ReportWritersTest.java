@@ -367,6 +367,19 @@ class ReportWritersTest {
   }
 
   @Test
+  void theReportPagesMessageViewGetsTheKillsAndPausesWithTheirNodes() throws Exception {
+    new SyntheticRun(dir, 10, SyntheticRun.results(true), killAndPause());
+    RunReport.rewrite(dir);
+    String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
+    String json = html.substring(html.indexOf("id=\"run-data\">") + 14, html.indexOf("</script>", html.indexOf("id=\"run-data\">")));
+    JsonNode data = new ObjectMapper().readTree(json);
+
+    assertThat(data.at("/faults").toString()).isEqualTo("[[\"kill\",290000,600000,[\"n1\"]],[\"pause\",690000,790000,[\"n0\"]]]");
+    assertThat(data.at("/nemesis").size()).isEqualTo(1); // the partition, as before
+    assertThat(html).contains("a hatched grey column a killed node");
+  }
+
+  @Test
   void thePlotsShadeEachKindInItsColourAndNameItInTheLegendAndTitle() throws Exception {
     new SyntheticRun(dir, 10, SyntheticRun.results(true), killAndPause());
     RunReport.rewrite(dir);
