@@ -1,5 +1,7 @@
 package glomers.harness.view;
 
+import glomers.harness.view.RunData.FaultKind;
+import glomers.harness.view.RunData.FaultPeriod;
 import glomers.harness.view.RunData.Message;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,9 +16,11 @@ import java.util.List;
 /**
  * {@code messages.svg}: a Lamport diagram with one column per node and service, all clients in one
  * column, time going down (seconds since the first op) and one arrow per message labelled with its
- * type and its body (abbreviated; whole in the hover title). Partitions are shaded, the column
- * names repeat every {@value #HEADER_EVERY} px, and a message dropped by a partition is a dashed
- * arrow ending in a cross at its destination.
+ * type and its body (abbreviated; whole in the hover title). Faults are shaded, each kind in its own
+ * colour with a legend at the top: a partition across every column, a killed or paused node down
+ * its own column for its dead or paused stretch. The column names repeat every {@value
+ * #HEADER_EVERY} px, and a message never delivered (dropped by a partition, or sent to a node that
+ * died) is a dashed arrow ending in a cross at its destination.
  *
  * <p>Maelstrom's is 200,000 px tall for a 25-node broadcast. This one stays usable: time is drawn at
  * {@value #PX_PER_MS} px per ms, but any quiet gap between two events is shortened to at most
@@ -92,9 +96,14 @@ public final class MessageDiagram {
       out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
           + "\" font-family=\"sans-serif\" font-size=\"10\">\n");
       out.write("<defs><marker id=\"a\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\""
-          + " orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#444\"/></marker></defs>\n");
+          + " orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#444\"/></marker>"
+          // A dead node's column is hatched, as on the timeline.
+          + "<pattern id=\"dead\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+          + "<rect width=\"6\" height=\"6\" fill=\"" + Plots.css(FaultKind.KILL, "0.08") + "\"/><rect width=\"3\" height=\"6\" fill=\""
+          + Plots.css(FaultKind.KILL, "0.25") + "\"/></pattern></defs>\n");
       out.write("<style>.msg{stroke:#444;stroke-width:1}.dropped{stroke:#c53030;stroke-dasharray:4 3}.cross{stroke:#c53030;stroke-width:2}"
           + ".t{fill:#333}.gap{stroke:#aaa;stroke-dasharray:2 4}.life{stroke:#ccc}.nem{fill:rgba(255,80,80,0.10)}"
+          + ".dead{fill:url(#dead)}.paused{fill:" + Plots.css(FaultKind.PAUSE, "0.15") + "}"
           + ".body{fill:#777;font-size:9px}.head{font-size:12px;font-weight:bold}</style>\n");
       out.write("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
       String note = shown == messages.size()
@@ -102,16 +111,46 @@ public final class MessageDiagram {
           : "The first " + shown + " of " + messages.size() + " messages (until "
               + seconds(messages.get(Math.max(0, shown - 1)).send())
               + " s); index.html's message view shows the whole journal.";
+      List<FaultPeriod> faults = run.faultPeriods();
+      List<FaultKind> kinds = RunData.kinds(faults);
+      boolean nodeFaults = kinds.contains(FaultKind.KILL) || kinds.contains(FaultKind.PAUSE);
+      // A run with partitions only (or none) keeps the words it always had.
       out.write("<text x=\"10\" y=\"18\" font-size=\"12\">" + Html.esc(note)
-          + " Time goes down, in s since the first op; quiet gaps are shortened (dashed lines, real length on the left);"
-          + " shaded: partitions; dashed red with a cross: dropped by a partition.</text>\n");
+          + " Time goes down, in s since the first op; quiet gaps are shortened (dashed lines, real length on the left)"
+          + (nodeFaults ? "; shaded: faults, below." : "; shaded: partitions; dashed red with a cross: dropped by a partition.")
+          + "</text>\n");
+      if (nodeFaults) {
+        int lx = 10;
+        for (FaultKind kind : kinds) {
+          String label = TimelinePage.shadeName(kind) + (kind == FaultKind.PARTITION ? " (every column)" : " (its column)");
+          out.write("<g class=\"legend\"><rect class=\"" + TimelinePage.cssClass(kind) + "\" x=\"" + lx + "\" y=\"28\" width=\"14\" height=\"10\""
+              + " stroke=\"#999\" stroke-width=\"0.5\"" + (kind == FaultKind.KILL ? "" : " style=\"fill:" + Plots.css(kind, "0.3") + "\"")
+              + "/><text x=\"" + (lx + 18) + "\" y=\"37\">" + Html.esc(label) + "</text></g>\n");
+          lx += 30 + (int) (label.length() * 5.5);
+        }
+        out.write("<text x=\"" + lx + "\" y=\"37\">dashed red with a cross: never delivered (a partition, or a dead node)</text>\n");
+      }
       double end = cut ? bottom : height;
-      for (long[] p : run.nemesisPeriods()) {
-        double a = y(times, ys, p[0]);
-        double b = Math.min(end, y(times, ys, p[1]));
-        if (b > a) {
-          out.write("<rect class=\"nem\" x=\"" + LEFT + "\" y=\"" + Html.d1(a) + "\" width=\"" + (width - LEFT) + "\" height=\""
-              + Html.d1(b - a) + "\"><title>partition " + Html.seconds(p[0]) + "–" + Html.seconds(p[1]) + " s</title></rect>\n");
+      for (FaultPeriod p : faults) {
+        double a = y(times, ys, p.start());
+        double b = Math.min(end, y(times, ys, p.end()));
+        if (b <= a) {
+          continue;
+        }
+        String when = Html.seconds(p.start()) + "–" + Html.seconds(p.end()) + " s";
+        if (p.kind() == FaultKind.PARTITION || p.nodes().isEmpty()) {
+          String what = p.kind() == FaultKind.PARTITION ? "partition" : "nodes " + p.kind().word + " (which is not known: the op failed)";
+          out.write("<rect class=\"" + TimelinePage.cssClass(p.kind()) + "\" x=\"" + LEFT + "\" y=\"" + Html.d1(a) + "\" width=\""
+              + (width - LEFT) + "\" height=\"" + Html.d1(b - a) + "\"><title>" + Html.esc(what + " " + when) + "</title></rect>\n");
+          continue;
+        }
+        for (String node : p.nodes()) {
+          if (!columns.names.contains(node)) {
+            continue;
+          }
+          out.write("<rect class=\"" + TimelinePage.cssClass(p.kind()) + "\" data-node=\"" + Html.esc(node) + "\" x=\""
+              + (LEFT + colWidth * columns.of(node)) + "\" y=\"" + Html.d1(a) + "\" width=\"" + colWidth + "\" height=\""
+              + Html.d1(b - a) + "\"><title>" + Html.esc(node + " " + p.kind().word + " " + when) + "</title></rect>\n");
         }
       }
       for (int c = 0; c < columns.names.size(); c++) {
@@ -159,7 +198,7 @@ public final class MessageDiagram {
           cls = "msg dropped";
         }
         String title = m.src() + " → " + m.dest() + " #" + m.id() + " sent " + seconds(m.send()) + " s"
-            + (m.delivered() ? ", received " + seconds(m.recv()) + " s" : ", dropped by a partition") + "\n" + Html.abbreviate(m.body(), 300);
+            + (m.delivered() ? ", received " + seconds(m.recv()) + " s" : ", never delivered") + "\n" + Html.abbreviate(m.body(), 300);
         double lx = (x1 + x2) / 2;
         double ly = (y1 + y2) / 2 - 2;
         out.write("<g><title>" + Html.esc(title) + "</title><line class=\"" + cls + "\" x1=\"" + Html.d1(x1) + "\" y1=\""

@@ -1,5 +1,7 @@
 package glomers.harness.view;
 
+import glomers.harness.view.RunData.FaultKind;
+import glomers.harness.view.RunData.FaultPeriod;
 import glomers.harness.view.RunData.OpSpan;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,6 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -32,8 +36,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Maelstrom's three perf plots, drawn with JFreeChart at Maelstrom's 900 × 400 px: {@code
  * latency-raw.png}, {@code latency-quantiles.png} and {@code rate.png}. Time is seconds since the
- * first op, as in Maelstrom (the invocation for latencies, the completion for rates); nemesis
- * periods are shaded. Each {@code f} has its own marker shape and each outcome its own colour
+ * first op, as in Maelstrom (the invocation for latencies, the completion for rates); faults are
+ * shaded, each kind in its own colour, named in the legend and the title. Each {@code f} has its own marker shape and each outcome its own colour
  * (ok blue, info orange, fail red), so kafka's {@code assign ok} and {@code send ok} differ.
  * Buckets are sized for about 40 per run, so a 20 s run gets half-second points instead of
  * Maelstrom's two.
@@ -45,7 +49,10 @@ public final class Plots {
   static final Color OK = new Color(0x2b6cb0);
   static final Color INFO = new Color(0xdd8a1c);
   static final Color FAIL = new Color(0xc53030);
+  /** Partitions red, kills grey, pauses blue: told apart by hue and by lightness, so by colour-blind eyes too. */
   static final Color NEMESIS = new Color(255, 80, 80, 40);
+  static final Color KILL = new Color(70, 70, 70, 45);
+  static final Color PAUSE = new Color(0, 114, 178, 40);
   private static final double[] QUANTILES = {0.5, 0.95, 0.99, 1};
   private static final Color[] QUANTILE_COLORS = {
     new Color(0x2f855a), new Color(0x2b6cb0), new Color(0x805ad5), new Color(0xc53030)
@@ -61,7 +68,7 @@ public final class Plots {
   }
 
   /** Writes the three plots into {@code dir}. */
-  public static void write(Path dir, List<OpSpan> spans, List<long[]> nemesis, long endMicros) throws IOException {
+  public static void write(Path dir, List<OpSpan> spans, List<FaultPeriod> nemesis, long endMicros) throws IOException {
     List<OpSpan> done = spans.stream().filter(s -> s.completion() != null).toList();
     double end = Math.max(1, endMicros / 1e6);
     double bucket = bucketSeconds(end);
@@ -92,7 +99,7 @@ public final class Plots {
     return Math.max(0.001, (s.completion().time() - s.invoke().time()) / 1e6);
   }
 
-  static JFreeChart latencyRaw(List<OpSpan> done, List<long[]> nemesis) {
+  static JFreeChart latencyRaw(List<OpSpan> done, List<FaultPeriod> nemesis) {
     Map<String, XYSeries> series = new TreeMap<>();
     for (OpSpan s : done) {
       String key = s.invoke().f() + " " + s.outcome();
@@ -112,7 +119,7 @@ public final class Plots {
     return chart("Latency of each op", data, renderer, logAxis("latency (ms)"), nemesis);
   }
 
-  static JFreeChart latencyQuantiles(List<OpSpan> done, List<long[]> nemesis, double bucket) {
+  static JFreeChart latencyQuantiles(List<OpSpan> done, List<FaultPeriod> nemesis, double bucket) {
     Map<String, TreeMap<Integer, List<Double>>> byF = new TreeMap<>();
     for (OpSpan s : done) {
       if (!"ok".equals(s.outcome())) {
@@ -151,7 +158,7 @@ public final class Plots {
         "Latency quantiles of ok ops (" + trim(bucket) + " s buckets)", data, renderer, logAxis("latency (ms)"), nemesis);
   }
 
-  static JFreeChart rate(List<OpSpan> done, List<long[]> nemesis, double bucket, double endSeconds) {
+  static JFreeChart rate(List<OpSpan> done, List<FaultPeriod> nemesis, double bucket, double endSeconds) {
     int buckets = (int) Math.ceil(endSeconds / bucket) + 1;
     Map<String, double[]> counts = new TreeMap<>();
     for (OpSpan s : done) {
@@ -208,7 +215,7 @@ public final class Plots {
   }
 
   private static JFreeChart chart(
-      String title, XYSeriesCollection data, XYLineAndShapeRenderer renderer, ValueAxis y, List<long[]> nemesis) {
+      String title, XYSeriesCollection data, XYLineAndShapeRenderer renderer, ValueAxis y, List<FaultPeriod> nemesis) {
     NumberAxis x = new NumberAxis(X_LABEL);
     x.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -216,11 +223,25 @@ public final class Plots {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
-    for (long[] period : nemesis) {
-      plot.addDomainMarker(new IntervalMarker(period[0] / 1e6, period[1] / 1e6, NEMESIS), Layer.BACKGROUND);
+    for (FaultPeriod period : nemesis) {
+      plot.addDomainMarker(new IntervalMarker(period.start() / 1e6, period.end() / 1e6, color(period.kind())), Layer.BACKGROUND);
     }
-    if (!nemesis.isEmpty()) {
-      title += "; shaded: partitions";
+    List<FaultKind> kinds = RunData.kinds(nemesis);
+    if (!kinds.isEmpty()) {
+      title += "; shaded: " + String.join(", ", kinds.stream().map(Plots::shadeName).toList());
+    }
+    if (kinds.contains(FaultKind.KILL) || kinds.contains(FaultKind.PAUSE)) {
+      // The series' own items, then one swatch per kind of fault present; a run with partitions only
+      // keeps the plots it always had, the title naming the one shade.
+      LegendItemCollection items = new LegendItemCollection();
+      items.addAll(plot.getLegendItems());
+      for (FaultKind kind : kinds) {
+        Color c = color(kind);
+        LegendItem item = new LegendItem(shadeName(kind), new Color(c.getRed(), c.getGreen(), c.getBlue(), Math.min(255, c.getAlpha() * 3)));
+        item.setShape(new java.awt.Rectangle(0, 0, 14, 9));
+        items.add(item);
+      }
+      plot.setFixedLegendItems(items);
     }
     JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 13), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
@@ -228,6 +249,29 @@ public final class Plots {
     chart.setAntiAlias(false);
     chart.setTextAntiAlias(true);
     return chart;
+  }
+
+  static Color color(FaultKind kind) {
+    return switch (kind) {
+      case PARTITION -> NEMESIS;
+      case KILL -> KILL;
+      case PAUSE -> PAUSE;
+    };
+  }
+
+  /** The legend's name for a kind's shade. */
+  static String shadeName(FaultKind kind) {
+    return switch (kind) {
+      case PARTITION -> "partitions";
+      case KILL -> "killed nodes";
+      case PAUSE -> "paused nodes";
+    };
+  }
+
+  /** A kind's shade as CSS {@code rgba()} at {@code opacity}, for the HTML and SVG pages. */
+  static String css(FaultKind kind, String opacity) {
+    Color c = color(kind);
+    return "rgba(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + "," + opacity + ")";
   }
 
   private static void save(JFreeChart chart, Path file) throws IOException {
@@ -247,7 +291,7 @@ public final class Plots {
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     renderer.setSeriesShape(0, shape(2));
-    JFreeChart chart = chart("warm-up", new XYSeriesCollection(s), renderer, logAxis("ms"), List.<long[]>of(new long[] {0, 1_000_000}));
+    JFreeChart chart = chart("warm-up", new XYSeriesCollection(s), renderer, logAxis("ms"), List.of(new FaultPeriod(FaultKind.PARTITION, 0, 1_000_000, List.of())));
     try {
       ChartUtils.writeBufferedImageAsPNG(java.io.OutputStream.nullOutputStream(), chart.createBufferedImage(300, 150), false, 1);
     } catch (IOException e) {

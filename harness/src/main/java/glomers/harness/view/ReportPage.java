@@ -264,7 +264,7 @@ public final class ReportPage {
           <div class="filters" id="mv-types"></div></div>
         <div id="mv"><div id="mv-left"><canvas id="mv-canvas"></canvas></div>
         <div id="mv-side"><div id="mv-detail" class="muted">Click an arrow to see its message; click a client op below to see the messages that served it.</div></div></div>
-        <p class="muted">Time goes down, in seconds since the first op (init and setup come before 0); all clients share the first column; a dashed red arrow ending in a cross at its destination is a message dropped by a partition; shaded bands are partitions; a yellow band is the selected op. The window counts messages by their send time.</p>
+        <p class="muted">Time goes down, in seconds since the first op (init and setup come before 0); all clients share the first column; a dashed red arrow ending in a cross at its destination is a message never delivered (dropped by a partition, or sent to a dead node); light red bands are partitions, a hatched grey column a killed node until its restart answered, a blue column a paused node; a yellow band is the selected op. The window counts messages by their send time.</p>
         <h2>Client ops</h2>
         <p class="muted">op: the history index the explanations use (the completion's); a red edge marks an op an explanation names. Click a row to see its messages.</p>
         <div id="ops-wrap"><table id="ops"><thead><tr><th>op</th><th>process</th><th>f</th><th>value</th><th>outcome</th><th>invoked (s)</th><th>latency (ms)</th><th>node</th></tr></thead><tbody id="ops-body"></tbody></table></div>
@@ -272,7 +272,7 @@ public final class ReportPage {
         """);
   }
 
-  /** The embedded data: members and columns, the messages column by column, their bodies, the client ops, the nemesis periods. */
+  /** The embedded data: members and columns, the messages column by column, their bodies, the client ops, the partitions, the kills and pauses. */
   private static void data(StringBuilder out, RunData run, List<OpSpan> spans, List<Message> sorted, Columns columns,
       Anomalies anomalies) {
     Map<String, Integer> members = new LinkedHashMap<>();
@@ -371,6 +371,14 @@ public final class ReportPage {
     ops.put("rp", rp);
     out.append(Html.scriptSafe(Json.write(ops)));
     out.append(",\"nemesis\":").append(Json.write(run.nemesisPeriods()));
+    // Kills and pauses: [f, start, end, nodes], nodes empty when a failed op did not say which.
+    List<List<Object>> faults = new ArrayList<>();
+    for (RunData.FaultPeriod period : run.faultPeriods()) {
+      if (period.kind() != RunData.FaultKind.PARTITION) {
+        faults.add(List.of(period.kind() == RunData.FaultKind.KILL ? "kill" : "pause", period.start(), period.end(), period.nodes()));
+      }
+    }
+    out.append(",\"faults\":").append(Html.scriptSafe(Json.write(faults)));
     out.append(",\"named\":").append(Json.write(List.copyOf(anomalies.named)));
     out.append(",\"focus\":").append(anomalies.focus).append("}");
   }

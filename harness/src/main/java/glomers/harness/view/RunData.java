@@ -121,8 +121,30 @@ public record RunData(Map<String, Object> info, List<Op> ops, Map<String, Object
     return ops.isEmpty() ? 0 : ops.get(ops.size() - 1).time() / 1000;
   }
 
+  /** The kinds of fault the nemesis injects, each shaded in its own colour. */
+  public enum FaultKind {
+    PARTITION("partition"),
+    KILL("killed"),
+    PAUSE("paused");
+
+    /** The word the pages use: "partition", "n1 killed", "n1 paused". */
+    public final String word;
+
+    FaultKind(String word) {
+      this.word = word;
+    }
+  }
+
   /**
-   * Nemesis periods [start, end] in µs: from a start-partition to the next stop-partition (or the
+   * One fault's stretch of time, in µs.
+   *
+   * @param nodes the nodes it kept dead or paused, in the run's node order; empty for a partition (it
+   *     cuts the network, not a node) and for a kill or pause that failed, whose nodes are unknown
+   */
+  public record FaultPeriod(FaultKind kind, long start, long end, List<String> nodes) {}
+
+  /**
+   * Partition periods [start, end] in µs: from a start-partition to the next stop-partition (or the
    * history's end). The bench records both halves of a nemesis op as info, so either counts.
    */
   public List<long[]> nemesisPeriods() {
@@ -143,6 +165,80 @@ public record RunData(Map<String, Object> info, List<Op> ops, Map<String, Object
       periods.add(new long[] {start, Math.max(start, historyEndMicros())});
     }
     return periods;
+  }
+
+  /**
+   * Every fault of the run by start time: the partitions of {@link #nemesisPeriods()}, and for each
+   * kill (pause) the nodes it killed (paused), from the kill's invocation until the completion of the
+   * next {@code start} ({@code resume}), when they answer again, or the history's end. A nemesis op
+   * is recorded twice, both info: invoked with its node spec, completed with each target's word
+   * ({@code {"n1":"killed"}}), or with the spec and an error if it failed. Start and resume always
+   * act on every node, so one ends every stretch of its kind, even a start that failed (the bench
+   * did restart them; whether they answered is in the error).
+   */
+  public List<FaultPeriod> faultPeriods() {
+    List<FaultPeriod> periods = new ArrayList<>();
+    for (long[] p : nemesisPeriods()) {
+      periods.add(new FaultPeriod(FaultKind.PARTITION, p[0], p[1], List.of()));
+    }
+    Map<FaultKind, List<FaultPeriod>> open = new LinkedHashMap<>();
+    Map<String, Long> invokedAt = new LinkedHashMap<>();
+    for (Op op : ops) {
+      if (op.isClient()) {
+        continue;
+      }
+      FaultKind kind = switch (op.f()) {
+        case "kill", "start" -> FaultKind.KILL;
+        case "pause", "resume" -> FaultKind.PAUSE;
+        default -> null;
+      };
+      if (kind == null) {
+        continue;
+      }
+      long t = op.time() / 1000;
+      boolean completion = op.value() instanceof Map<?, ?> || op.error() != null;
+      if (!completion) {
+        invokedAt.put(op.f(), t);
+        continue;
+      }
+      long invoked = invokedAt.getOrDefault(op.f(), t);
+      invokedAt.remove(op.f());
+      List<FaultPeriod> stretches = open.computeIfAbsent(kind, k -> new ArrayList<>());
+      if (op.f().equals("start") || op.f().equals("resume")) {
+        for (FaultPeriod p : stretches) {
+          periods.add(new FaultPeriod(kind, p.start(), Math.max(p.start(), t), p.nodes()));
+        }
+        stretches.clear();
+        continue;
+      }
+      List<String> hit = new ArrayList<>();
+      if (op.value() instanceof Map<?, ?> words) {
+        // "killed" or "paused"; already-dead, already-paused and not-running nodes are counted already, or not hit.
+        words.forEach((node, word) -> {
+          if (kind.word.equals(word) && stretches.stream().noneMatch(p -> p.nodes().contains(String.valueOf(node)))) {
+            hit.add(String.valueOf(node));
+          }
+        });
+        if (hit.isEmpty()) {
+          continue;
+        }
+      } else if ("all".equals(op.value())) {
+        hit.addAll(nodes());
+      }
+      List<String> ordered = new ArrayList<>(nodes());
+      ordered.retainAll(hit);
+      hit.stream().filter(n -> !ordered.contains(n)).forEach(ordered::add);
+      stretches.add(new FaultPeriod(kind, invoked, invoked, List.copyOf(ordered)));
+    }
+    long end = historyEndMicros();
+    open.values().forEach(l -> l.forEach(p -> periods.add(new FaultPeriod(p.kind(), p.start(), Math.max(p.start(), end), p.nodes()))));
+    periods.sort(java.util.Comparator.comparingLong(FaultPeriod::start));
+    return periods;
+  }
+
+  /** The kinds of fault in {@code periods}, in {@link FaultKind}'s order: what a legend lists. */
+  public static List<FaultKind> kinds(List<FaultPeriod> periods) {
+    return java.util.Arrays.stream(FaultKind.values()).filter(k -> periods.stream().anyMatch(p -> p.kind() == k)).toList();
   }
 
   /**

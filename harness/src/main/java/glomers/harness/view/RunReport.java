@@ -131,7 +131,7 @@ public final class RunReport {
     long t0 = System.nanoTime();
     // The plots need only the history: drawing them overlaps with reading the journal.
     RunData historyOnly = new RunData(info, ops, results, List.of());
-    List<long[]> nemesis = historyOnly.nemesisPeriods();
+    List<RunData.FaultPeriod> nemesis = historyOnly.faultPeriods();
     long end = historyOnly.historyEndMicros();
     CompletableFuture<Long> plots = new CompletableFuture<>();
     Thread.ofPlatform().name("report-plots").daemon().start(() -> {

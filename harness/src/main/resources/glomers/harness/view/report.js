@@ -60,6 +60,15 @@
     return x;
   }
 
+  var hatch = (function () {
+    var tile = document.createElement('canvas'); tile.width = tile.height = 6;
+    var g = tile.getContext('2d');
+    g.fillStyle = 'rgba(70,70,70,0.08)'; g.fillRect(0, 0, 6, 6);
+    g.strokeStyle = 'rgba(70,70,70,0.3)'; g.lineWidth = 2;
+    g.beginPath(); g.moveTo(-1, 7); g.lineTo(7, -1); g.moveTo(-1, 1); g.lineTo(1, -1); g.moveTo(5, 7); g.lineTo(7, 5); g.stroke();
+    return ctx.createPattern(tile, 'repeat');
+  })();
+
   function draw() {
     var W = Math.max(300, canvas.clientWidth), H = Math.max(200, canvas.clientHeight);
     if (canvas.width !== W) canvas.width = W;
@@ -71,6 +80,15 @@
     // nemesis periods
     ctx.fillStyle = 'rgba(255,80,80,0.10)';
     D.nemesis.forEach(function (p) { if (p[1] > from && p[0] < to) { var a = Math.max(TOP, y(p[0])), b = Math.min(H, y(p[1])); ctx.fillRect(LEFT, a, W - LEFT, b - a); } });
+    // a killed node's column hatched grey, a paused one's blue; the whole width when the nodes are unknown
+    var shown = x.filter(function (v) { return v >= 0; }).length, half = (W - LEFT - 10) / Math.max(1, shown) / 2;
+    (D.faults || []).forEach(function (f) {
+      if (f[2] <= from || f[1] >= to) return;
+      var a = Math.max(TOP, y(f[1])), b = Math.min(H, Math.max(y(f[2]), a + 1));
+      ctx.fillStyle = f[0] === 'kill' ? hatch : 'rgba(0,114,178,0.15)';
+      if (f[3].length === 0) { ctx.fillRect(LEFT, a, W - LEFT, b - a); return; }
+      f[3].forEach(function (node) { var c = cols.indexOf(node); if (c >= 0 && x[c] >= 0) ctx.fillRect(x[c] - half, a, 2 * half, b - a); });
+    });
     // the selected op, from its invocation to its completion
     if (state.op >= 0) {
       var os = O.s[state.op], oe = O.e[state.op] === null ? os + 1e6 : O.e[state.op];

@@ -209,6 +209,212 @@ class ReportWritersTest {
     assertThat(dir.resolve("timeline.html")).isNotEmptyFile();
   }
 
+  // ---- kill and pause ----
+
+  private static glomers.harness.history.Op nemesis(long millis, String f, Object value) {
+    return SyntheticRun.op(millis * 1_000_000L, glomers.harness.history.OpType.INFO, glomers.harness.history.Op.NEMESIS, f, value);
+  }
+
+  private static glomers.harness.history.Op client(long millis) {
+    return SyntheticRun.op(millis * 1_000_000L, glomers.harness.history.OpType.INVOKE, 0, "read", null);
+  }
+
+  private static RunData history(glomers.harness.history.Op... ops) {
+    return new RunData(java.util.Map.of("nodes", List.of("n0", "n1", "n2", "n3", "n4")), List.of(ops), null, List.of());
+  }
+
+  private static java.util.Map<String, Object> words(String... nodeWord) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nodeWord.length; i += 2) {
+      m.put(nodeWord[i], nodeWord[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void eachKillAndPauseLastsFromItsInvocationUntilTheNextStartOrResumeCompletes() {
+    RunData run = history(
+        client(0),
+        nemesis(500, "start-partition", "majority"),
+        nemesis(500, "start-partition", List.of("isolated", java.util.Map.of())),
+        // A start while no node is dead ends nothing.
+        nemesis(600, "start", "all"),
+        nemesis(600, "start", words("n0", "already-running", "n1", "already-running")),
+        nemesis(800, "stop-partition", null),
+        nemesis(800, "stop-partition", "network-healed"),
+        // One kill of two nodes, written in the words' order, listed in the run's node order.
+        nemesis(1000, "kill", "minority"),
+        nemesis(1010, "kill", words("n3", "killed", "n1", "killed")),
+        nemesis(2000, "pause", "one"),
+        nemesis(2000, "pause", words("n2", "paused")),
+        // A kill that picked nobody.
+        nemesis(2200, "kill", "minority-third"),
+        nemesis(2200, "kill", java.util.Map.of()),
+        nemesis(2500, "resume", "all"),
+        nemesis(2500, "resume", words("n0", "not-paused", "n2", "resumed")),
+        nemesis(3000, "start", "all"),
+        nemesis(3500, "start", words("n0", "already-running", "n1", "started", "n2", "already-running", "n3", "started")),
+        // Killed until the history ends.
+        nemesis(5000, "kill", "one"),
+        nemesis(5000, "kill", words("n4", "killed")),
+        client(6000));
+
+    assertThat(run.faultPeriods()).containsExactly(
+        new RunData.FaultPeriod(RunData.FaultKind.PARTITION, 500_000, 800_000, List.of()),
+        new RunData.FaultPeriod(RunData.FaultKind.KILL, 1_000_000, 3_500_000, List.of("n1", "n3")),
+        new RunData.FaultPeriod(RunData.FaultKind.PAUSE, 2_000_000, 2_500_000, List.of("n2")),
+        new RunData.FaultPeriod(RunData.FaultKind.KILL, 5_000_000, 6_000_000, List.of("n4")));
+    assertThat(RunData.kinds(run.faultPeriods()))
+        .containsExactly(RunData.FaultKind.PARTITION, RunData.FaultKind.KILL, RunData.FaultKind.PAUSE);
+    // The partitions alone, as the report page's message view has them.
+    assertThat(run.nemesisPeriods()).hasSize(1);
+    assertThat(run.nemesisPeriods().get(0)).containsExactly(500_000, 800_000);
+  }
+
+  @Test
+  void aFailedKillShadesEveryNodeForItsNodesAreNotKnownAndAFailedStartEndsTheStretch() {
+    RunData run = history(
+        nemesis(1000, "kill", "one"),
+        new glomers.harness.history.Op(0, 1_100_000_000L, glomers.harness.history.OpType.INFO, glomers.harness.history.Op.NEMESIS,
+            "kill", "one", "indeterminate: n2: no such process", false),
+        nemesis(2000, "start", "all"),
+        new glomers.harness.history.Op(0, 2_400_000_000L, glomers.harness.history.OpType.INFO, glomers.harness.history.Op.NEMESIS,
+            "start", "all", "indeterminate: node n2 did not answer init within 10000 ms", false),
+        client(3000));
+
+    assertThat(run.faultPeriods())
+        .containsExactly(new RunData.FaultPeriod(RunData.FaultKind.KILL, 1_000_000, 2_400_000, List.of()));
+  }
+
+  @Test
+  void aRunWithPartitionsOnlyHasTheFaultPeriodsItHadBefore() throws Exception {
+    new SyntheticRun(dir, 6, SyntheticRun.results(true));
+    RunData data = RunData.load(dir);
+
+    assertThat(data.faultPeriods()).containsExactly(new RunData.FaultPeriod(RunData.FaultKind.PARTITION, 250_000, 550_000, List.of()));
+    RunReport.rewrite(dir);
+    String html = Files.readString(dir.resolve("timeline.html"));
+    String svg = Files.readString(dir.resolve("messages.svg"));
+    // One whole-width shade, the legend's one partition swatch, the diagram's words of old.
+    assertThat(count(html, "class=\"nem\"")).isEqualTo(1);
+    assertThat(html).contains(">partition</span>", ">process 1</div>").doesNotContain("class=\"dead\"").doesNotContain("node killed");
+    assertThat(svg).contains("shaded: partitions; dashed red with a cross: dropped by a partition.")
+        .doesNotContain("class=\"legend\"").doesNotContain("class=\"dead\"");
+    org.jfree.chart.JFreeChart chart = Plots.latencyRaw(List.of(), data.faultPeriods());
+    assertThat(chart.getTitle().getText()).isEqualTo("Latency of each op; shaded: partitions");
+    assertThat(chart.getXYPlot().getFixedLegendItems()).isNull();
+  }
+
+  private static List<glomers.harness.history.Op> killAndPause() {
+    return List.of(
+        nemesis(300, "kill", "one"),
+        nemesis(300, "kill", words("n1", "killed")),
+        nemesis(600, "start", "all"),
+        nemesis(610, "start", words("n0", "already-running", "n1", "started")),
+        nemesis(700, "pause", "one"),
+        nemesis(700, "pause", words("n0", "paused")),
+        nemesis(800, "resume", "all"),
+        nemesis(800, "resume", words("n0", "resumed", "n1", "not-paused")));
+  }
+
+  @Test
+  void theTimelineShadesADeadOrPausedNodeOnTheRowsOfItsProcessesInItsOwnColour() throws Exception {
+    new SyntheticRun(dir, 10, SyntheticRun.results(true), killAndPause());
+    RunReport.rewrite(dir);
+    String html = Files.readString(dir.resolve("timeline.html"));
+
+    // Times count from the first op, 10 ms into the history: n1 is dead 0.290 to 0.600 s.
+    Matcher dead = Pattern.compile("<div class=\"dead\" data-node=\"(n\\d)\" style=\"[^\"]*top:(\\d+)px;[^\"]*\" title=\"([^\"]*)\"").matcher(html);
+    assertThat(dead.find()).as(html).isTrue();
+    assertThat(dead.group(1)).isEqualTo("n1");
+    assertThat(dead.group(2)).isEqualTo("42"); // process 1's row, the second
+    assertThat(dead.group(3)).isEqualTo("n1 killed 0.290–0.600 s (process 1 talks to it)");
+    assertThat(dead.find()).isFalse();
+    Matcher paused = Pattern.compile("<div class=\"paused\" data-node=\"(n\\d)\" style=\"[^\"]*top:(\\d+)px;[^\"]*\" title=\"([^\"]*)\"").matcher(html);
+    assertThat(paused.find()).isTrue();
+    assertThat(paused.group(1) + " " + paused.group(2) + " " + paused.group(3)).isEqualTo("n0 24 n0 paused 0.690–0.790 s (process 0 talks to it)");
+    assertThat(count(html, "class=\"nem\"")).isEqualTo(1); // the partition, across every row
+    assertThat(html).contains(">process 1 → n1</div>"); // each row names its node
+    // Each kind its own colour, in the CSS and in the legend, which lists the three.
+    assertThat(html).contains(".dead{background:repeating-linear-gradient(135deg,rgba(70,70,70,", ".paused{background:rgba(0,114,178,")
+        .contains("class=\"fault-partition\" style=\"background:rgba(255,80,80,")
+        .containsPattern("class=\"fault-kill\" style=\"background:repeating-linear-gradient\\(135deg,rgba\\(70,70,70,[^\"]*;color:#333\">node killed</span>")
+        .contains("class=\"fault-pause\" style=\"background:rgba(0,114,178,.3);color:#333\">node paused</span>");
+  }
+
+  @Test
+  void theMessageDiagramShadesADeadOrPausedNodesColumnWithALegend() throws Exception {
+    new SyntheticRun(dir, 10, SyntheticRun.results(true), killAndPause());
+    RunReport.rewrite(dir);
+    String svg = Files.readString(dir.resolve("messages.svg"));
+
+    Matcher n1 = Pattern.compile("<text class=\"head\" x=\"(\\d+)\"[^>]*>n1</text>").matcher(svg);
+    Matcher n0 = Pattern.compile("<text class=\"head\" x=\"(\\d+)\"[^>]*>n0</text>").matcher(svg);
+    assertThat(n1.find() && n0.find()).isTrue();
+    int colWidth = Integer.parseInt(n1.group(1)) - Integer.parseInt(n0.group(1));
+    Matcher dead = Pattern.compile("<rect class=\"dead\" data-node=\"n1\" x=\"(\\d+)\" y=\"[\\d.]+\" width=\"(\\d+)\" height=\"[\\d.]+\">"
+        + "<title>n1 killed 0.290–0.600 s</title>").matcher(svg);
+    assertThat(dead.find()).as(svg).isTrue();
+    // The column under n1's name, centred on it.
+    assertThat(Integer.parseInt(dead.group(2))).isEqualTo(colWidth);
+    assertThat(Integer.parseInt(dead.group(1)) + colWidth / 2).isEqualTo(Integer.parseInt(n1.group(1)));
+    assertThat(svg).containsPattern("<rect class=\"paused\" data-node=\"n0\" x=\"" + (Integer.parseInt(n0.group(1)) - colWidth / 2)
+        + "\" [^>]*><title>n0 paused 0.690–0.790 s</title>");
+    assertThat(count(svg, "<rect class=\"dead\" data-node=")).isEqualTo(1);
+    assertThat(svg).contains(".dead{fill:url(#dead)}", "<pattern id=\"dead\"", "fill=\"rgba(70,70,70,", ".paused{fill:rgba(0,114,178,")
+        .contains(">partition (every column)</text>", ">node killed (its column)</text>", ">node paused (its column)</text>")
+        .contains(">dashed red with a cross: never delivered (a partition, or a dead node)</text>");
+  }
+
+  @Test
+  void theReportPagesMessageViewGetsTheKillsAndPausesWithTheirNodes() throws Exception {
+    new SyntheticRun(dir, 10, SyntheticRun.results(true), killAndPause());
+    RunReport.rewrite(dir);
+    String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
+    String json = html.substring(html.indexOf("id=\"run-data\">") + 14, html.indexOf("</script>", html.indexOf("id=\"run-data\">")));
+    JsonNode data = new ObjectMapper().readTree(json);
+
+    assertThat(data.at("/faults").toString()).isEqualTo("[[\"kill\",290000,600000,[\"n1\"]],[\"pause\",690000,790000,[\"n0\"]]]");
+    assertThat(data.at("/nemesis").size()).isEqualTo(1); // the partition, as before
+    assertThat(html).contains("a hatched grey column a killed node");
+  }
+
+  @Test
+  void thePlotsShadeEachKindInItsColourAndNameItInTheLegendAndTitle() throws Exception {
+    new SyntheticRun(dir, 10, SyntheticRun.results(true), killAndPause());
+    RunReport.rewrite(dir);
+    for (String name : List.of("latency-raw.png", "latency-quantiles.png", "rate.png")) {
+      BufferedImage image = ImageIO.read(dir.resolve(name).toFile());
+      assertThat(image).as(name).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(900);
+    }
+
+    RunData data = RunData.load(dir);
+    List<RunData.OpSpan> done = data.spans().stream().filter(s -> s.completion() != null).toList();
+    for (org.jfree.chart.JFreeChart chart : List.of(Plots.latencyRaw(done, data.faultPeriods()),
+        Plots.latencyQuantiles(done, data.faultPeriods(), 0.1), Plots.rate(done, data.faultPeriods(), 0.1, 1))) {
+      org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+      assertThat(chart.getTitle().getText()).endsWith("; shaded: partitions, killed nodes, paused nodes");
+      List<java.awt.Paint> shades = plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND).stream()
+          .map(m -> ((org.jfree.chart.plot.Marker) m).getPaint()).toList();
+      assertThat(shades).containsExactly(Plots.NEMESIS, Plots.KILL, Plots.PAUSE);
+      List<String> legend = new java.util.ArrayList<>();
+      java.util.Map<String, java.awt.Color> swatch = new java.util.HashMap<>();
+      for (java.util.Iterator<?> it = plot.getFixedLegendItems().iterator(); it.hasNext(); ) {
+        org.jfree.chart.LegendItem item = (org.jfree.chart.LegendItem) it.next();
+        legend.add(item.getLabel());
+        swatch.put(item.getLabel(), (java.awt.Color) item.getFillPaint());
+      }
+      assertThat(legend).endsWith("partitions", "killed nodes", "paused nodes").hasSize(plot.getDataset().getSeriesCount() + 3);
+      assertThat(swatch.get("killed nodes").getRGB() & 0xffffff).isEqualTo(Plots.KILL.getRGB() & 0xffffff);
+      assertThat(swatch.get("paused nodes").getRGB() & 0xffffff).isEqualTo(Plots.PAUSE.getRGB() & 0xffffff);
+    }
+    // Only the kinds present.
+    org.jfree.chart.JFreeChart killOnly = Plots.latencyRaw(done,
+        List.of(new RunData.FaultPeriod(RunData.FaultKind.KILL, 0, 100_000, List.of("n1"))));
+    assertThat(killOnly.getTitle().getText()).isEqualTo("Latency of each op; shaded: killed nodes");
+  }
+
   @Test
   void bucketsGiveAShortRunManyPoints() {
     assertThat(Plots.bucketSeconds(20)).isEqualTo(0.5);

@@ -26,6 +26,11 @@ final class SyntheticRun {
   int messages;
 
   SyntheticRun(Path dir, int ops, Map<String, Object> results) throws IOException {
+    this(dir, ops, results, List.of());
+  }
+
+  /** The same run with {@code faults} (nemesis ops, times in ns on the history's clock) in its history. */
+  SyntheticRun(Path dir, int ops, Map<String, Object> results, List<Op> faults) throws IOException {
     this.dir = dir;
     this.ops = ops;
     Files.createDirectories(dir.resolve("net-journal"));
@@ -68,6 +73,7 @@ final class SyntheticRun {
     history.add(op(250_000_000L, OpType.INFO, Op.NEMESIS, "start-partition", List.of("isolated", Map.of())));
     history.add(op(550_000_000L, OpType.INFO, Op.NEMESIS, "stop-partition", null));
     history.add(op(550_000_000L, OpType.INFO, Op.NEMESIS, "stop-partition", "network-healed"));
+    history.addAll(faults);
     history.sort((a, b) -> Long.compare(a.time(), b.time()));
     List<Op> indexed = new ArrayList<>();
     for (Op op : history) {
@@ -92,7 +98,7 @@ final class SyntheticRun {
     Files.writeString(dir.resolve(RunReport.RUN_INFO), Json.write(info));
   }
 
-  private static Op op(long time, OpType type, int process, String f, Object value) {
+  static Op op(long time, OpType type, int process, String f, Object value) {
     return new Op(0, time, type, process, f, value, null, false);
   }
 
