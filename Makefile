@@ -186,7 +186,6 @@ echoer unique-id snb mnb ftb: build
 
 EFFICIENT_BROADCAST = -w broadcast --bin $(call SOL,broadcast) --node-count 25 --time-limit 20 --rate 100 --latency 100
 CMD.eb-one = $(EFFICIENT_BROADCAST)
-CMD.eb-two = $(EFFICIENT_BROADCAST)
 
 # 3d: Fly.io's limits, our own goal (reported, not enforced), and correctness under partitions.
 eb-one: build
